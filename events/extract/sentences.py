@@ -1,0 +1,83 @@
+"""Stage `sentences`: split the text into sentences with exact character offsets.
+
+Rules that hold for news copy in Latin-script languages: a line break always ends a sentence
+(paragraphs, headlines, datelines); within a line a sentence ends at `.`, `!`, `?` or `…`
+(with any closing quotes or brackets) followed by white space and a character that is not a
+lower-case letter. A full stop does not end a sentence after an abbreviation from the
+language's `sentences.toml` (`Jl.`, `Dr.`, `No.`), after a single letter or dotted initials
+(`M.`, `U.S.`), or inside a number (`2.500`, `4.30`: no space follows). IndoSum-style
+tokenised text (`tewas . Polisi`) works because the stop is still followed by space.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from events import lang
+from events.article import Sentence
+from events.pipeline import Doc
+
+_STOP = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LINE = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")      # M  U.S  A.S  (before the last stop)
+_OPENERS = "\"'“‘«([<"
+
+
+@cache
+def abbreviations(language: str | None) -> frozenset[str]:
+    """The language's abbreviations; every language's together when it has no data."""
+    codes = [language] if language in lang.languages() else list(lang.languages())
+    words: set[str] = set()
+    for code in codes:
+        try:
+            data = lang.load(code, "sentences")
+        except lang.LanguageDataError:
+            continue
+        words.update(w.lower() for w in data["abbreviations"]["never_final"])
+    return frozenset(words)
+
+
+def _ends_sentence(line: str, stop: re.Match, abbrev: frozenset[str]) -> bool:
+    rest = line[stop.end():].lstrip()
+    if not rest:
+        return False                     # the line's end closes the sentence anyway
+    if rest[0].islower():
+        return False                     # "Dr. med", "U.S. officials", "etc. and"
+    if stop.group().rstrip("\"'”’»)]") != ".":
+        return True                      # ! ? … and runs like "..."
+    token_start = line.rfind(" ", 0, stop.start()) + 1
+    token = line[token_start:stop.start()].lstrip(_OPENERS)
+    if not token:
+        return True                      # tokenised style: "tewas . Polisi"
+    if token.lower() in abbrev:
+        return False
+    return not _INITIALS.fullmatch(token)
+
+
+def split(text: str, language: str | None = None) -> list[Sentence]:
+    """Sentences of `text`, each with `text == source[start:end]`, trimmed of white space."""
+    abbrev = abbreviations(language)
+    out: list[Sentence] = []
+    for line_match in _LINE.finditer(text):
+        line, base = line_match.group(), line_match.start()
+        cut = 0
+        for stop in _STOP.finditer(line):
+            if _ends_sentence(line, stop, abbrev):
+                _add(out, text, base + cut, base + stop.end())
+                cut = stop.end()
+        _add(out, text, base + cut, base + len(line))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def run(doc: Doc) -> None:
+    """Set `doc.sentences` for the article's text."""
+    doc.sentences = split(doc.article.text, doc.language)

@@ -1,0 +1,48 @@
+"""Every file in events/lang/: a [meta] table, the same topics in every language, required keys.
+
+Other engineers add their topics' required keys to REQUIRED.
+"""
+import tomllib
+
+import pytest
+
+from events import lang
+
+META_KEYS = ("language", "topic", "source", "licence")
+
+# topic -> table -> keys that table must have (values are checked to be non-empty)
+REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
+    "sentences": {"abbreviations": ("never_final",)},
+}
+
+FILES = sorted(lang.LANG_DIR.glob("*/*.toml"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_lang_data_file_has_meta(path):
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    meta = data.get("meta")
+    assert isinstance(meta, dict), f"{path}: no [meta] table"
+    for key in META_KEYS:
+        assert isinstance(meta.get(key), str) and meta[key].strip(), f"{path}: [meta] lacks {key}"
+    assert meta["language"] == path.parent.name, f"{path}: meta.language is not the folder"
+    assert meta["topic"] == path.stem, f"{path}: meta.topic is not the file name"
+
+
+def test_lang_data_every_language_has_the_same_topics():
+    by_language = {code: set(lang.topics(code)) for code in lang.languages()}
+    assert by_language, "no language folders"
+    every = set().union(*by_language.values())
+    for code, topics in by_language.items():
+        assert topics == every, f"{code} lacks topics {sorted(every - topics)}"
+
+
+@pytest.mark.parametrize("code", lang.languages())
+@pytest.mark.parametrize("topic", sorted(REQUIRED))
+def test_lang_data_required_keys(code, topic):
+    data = lang.load(code, topic)
+    for table, keys in REQUIRED[topic].items():
+        assert isinstance(data.get(table), dict), f"{code}/{topic}.toml: no [{table}] table"
+        for key in keys:
+            assert data[table].get(key), f"{code}/{topic}.toml: [{table}] lacks {key}"
