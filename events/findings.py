@@ -77,6 +77,9 @@ class Trigger:
     civilian_targeting: bool = False
     negated: bool = False               # "no explosion", "tidak ada ledakan"
     hypothetical: bool = False          # threats, plans, warnings
+    generic: bool = False               # a vague word ("serangan", "killed"): supports, does not type
+    detonated: bool = False             # the word says a device went off ("meledak", "exploded")
+    crowd: bool = False                 # "bentrok"/"clashes": a riot when the parties are a crowd
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ class Actor:
     sentence: int
     start: int
     end: int
+    kind: str = ""                      # the actors.toml kind ("police", "group", "armed", ...)
+    label: str | None = None            # an English description of `text` ("militia", "gunmen")
+    country: str | None = None          # the actor's own country when said ("US troops", "pasukan AS")
+    named: bool = False                 # a named group (ISIS, Taliban) rather than a description
 
 
 @dataclass(frozen=True)

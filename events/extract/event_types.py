@@ -1,0 +1,143 @@
+"""Stage `event_types`: words that report an event, typed as ACLED sub-event types.
+
+One `Matcher` pass per article over the language's `triggers.toml` (whatever the case, so
+upper-case wire copy works). Each match becomes a `Trigger` with the ACLED sub-event type,
+its event and disorder type (from `events.schema.taxonomy()`), GTD attack and weapon types,
+and two flags read from the words just before it in the same sentence: `negated` ("tidak
+ada ledakan", "no explosion") and `hypothetical` ("akan menyerang", "bomb threat", "could
+attack"). Which mention wins for an incident is `assemble`'s job (`rank` helps it).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from events import lang, schema
+from events.findings import Trigger
+from events.matcher import Matcher, fold
+from events.pipeline import Doc
+
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
+
+
+@dataclass(frozen=True)
+class TriggerWord:
+    """One entry of triggers.toml: what a word means."""
+    sub_event_type: str
+    attack_type: str | None
+    weapon_type: str | None
+    civilian_targeting: bool
+    generic: bool
+    detonated: bool
+    crowd: bool
+
+
+@dataclass(frozen=True)
+class Tables:
+    triggers: Matcher
+    modifiers: Matcher
+    window: int
+
+
+def fallback_languages(language: str | None) -> list[str]:
+    """The language's own data, or every language's when it has none (names travel)."""
+    if language in lang.languages():
+        return [language]
+    return [code for code in lang.languages() if "triggers" in lang.topics(code)]
+
+
+@cache
+def tables(language: str | None) -> Tables:
+    """Matchers built once per process and language."""
+    taxonomy = schema.taxonomy()
+    gtd = schema.gtd_types()
+    words: list[tuple[str, TriggerWord]] = []
+    modifiers: list[tuple[str, str]] = []
+    window = 3
+    for code in fallback_languages(language):
+        data = lang.load(code, "triggers")
+        for entry in data.get("trigger", []):
+            sub = entry["sub_event_type"]
+            if sub not in taxonomy.event_type_of:
+                raise lang.LanguageDataError(f"{code}/triggers.toml: unknown sub_event_type {sub!r}")
+            for key, allowed in (("attack_type", gtd["attack_types"]), ("weapon_type", gtd["weapon_types"])):
+                if entry.get(key) is not None and entry[key] not in allowed:
+                    raise lang.LanguageDataError(f"{code}/triggers.toml: unknown {key} {entry[key]!r}")
+            tw = TriggerWord(sub, entry.get("attack_type"), entry.get("weapon_type"),
+                             bool(entry.get("civilian_targeting")), bool(entry.get("generic")),
+                             bool(entry.get("detonated")), bool(entry.get("crowd")))
+            words.extend((w, tw) for w in entry["words"])
+        mods = data.get("modifiers", {})
+        window = int(mods.get("window", window))
+        modifiers.extend((w, "negated") for w in mods.get("negation", []))
+        modifiers.extend((w, "hypothetical") for w in mods.get("hypothetical", []))
+    return Tables(Matcher(words), Matcher(modifiers), window)
+
+
+@cache
+def word_info(language: str | None) -> dict[str, TriggerWord]:
+    """Folded trigger word -> its meaning (first entry wins), for `assemble` and tests."""
+    out: dict[str, TriggerWord] = {}
+    for code in fallback_languages(language):
+        for entry in lang.load(code, "triggers").get("trigger", []):
+            tw = TriggerWord(entry["sub_event_type"], entry.get("attack_type"), entry.get("weapon_type"),
+                             bool(entry.get("civilian_targeting")), bool(entry.get("generic")),
+                             bool(entry.get("detonated")), bool(entry.get("crowd")))
+            for w in entry["words"]:
+                out.setdefault(" ".join(fold(w).split()), tw)
+    return out
+
+
+def rank(trigger: Trigger) -> tuple[int, int, int]:
+    """Sort key, lowest first: ACLED precedence of the event type, specific before generic,
+    then the sub-event type's order in the codebook (suicide bomb before remote explosive)."""
+    t = schema.taxonomy()
+    subs = t.sub_event_types[trigger.event_type]
+    return (t.precedence(trigger.event_type), int(is_generic(trigger)), subs.index(trigger.sub_event_type))
+
+
+def is_generic(trigger: Trigger) -> bool:
+    return bool(getattr(trigger, "generic", False))
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def find(text: str, sentences: list, language: str | None) -> list[Trigger]:
+    """Triggers of a text split into `sentences` (objects with start/end)."""
+    tabs = tables(language)
+    folded = fold(text)
+    matches = tabs.triggers.find(text, folded)
+    if not matches:
+        return []
+    mods = tabs.modifiers.find(text, folded)
+    starts = [s.start for s in sentences] or [0]
+    t = schema.taxonomy()
+    out: list[Trigger] = []
+    for m in matches:
+        tw: TriggerWord = m.value[0]
+        si = _sentence_of(starts, m.start)
+        sent_start = sentences[si].start if sentences else 0
+        negated = hypothetical = False
+        for mod in mods:
+            if mod.end > m.start or mod.start < sent_start:
+                continue
+            gap = len(_WORD.findall(text[mod.end:m.start]))
+            if gap <= tabs.window:
+                negated |= "negated" in mod.value
+                hypothetical |= "hypothetical" in mod.value
+        out.append(Trigger(
+            sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],
+            disorder_type=t.disorder_type_of[tw.sub_event_type], sentence=si, start=m.start,
+            end=m.end, text=m.text, attack_type=tw.attack_type, weapon_type=tw.weapon_type,
+            civilian_targeting=tw.civilian_targeting, negated=negated, hypothetical=hypothetical,
+            generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd))
+    return out
+
+
+def run(doc: Doc) -> None:
+    """Set findings['event_types'] to the article's triggers, in text order."""
+    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language)
