@@ -18,6 +18,8 @@ class Dateline:
     place: str | None = None            # dateline city ("JAKARTA, CNN Indonesia --"): evidence only
     start: int | None = None            # span of the dateline/outlet text, if read from the text
     end: int | None = None
+    date_start: int | None = None       # span of the publication date, if read from the text
+    date_end: int | None = None
 
 
 @dataclass(frozen=True)
