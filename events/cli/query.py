@@ -1,0 +1,156 @@
+"""`events query`, `events export`, `events summary`: read the store (never write it)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from events import errors, query
+
+
+class Fatal(click.ClickException):
+    """`Error: ...` and exit code 2 (usage or fatal); 1 is kept for 'some input rejected'."""
+    exit_code = 2
+
+
+@contextmanager
+def advice() -> Iterator[None]:
+    """Turn library errors into one-line `Error: ...` messages (no traceback)."""
+    try:
+        yield
+    except errors.EventsError as exc:
+        raise Fatal(str(exc)) from None
+
+
+def output_format(fmt: str | None) -> str:
+    """The chosen format, or a table on a terminal and CSV when piped."""
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else "csv"
+
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(query.OUTPUT_FORMATS), default=None,
+    help="Output format. Default: a table on a terminal, csv when piped or redirected.")
+
+
+def filter_options(f: Callable) -> Callable:
+    """--country, --region, --admin1, --event-type, --since, --until (each repeatable)."""
+    date = click.DateTime(formats=["%Y-%m-%d"])
+    options = [
+        click.option("--country", multiple=True, help="Country name or ISO code (repeatable)."),
+        click.option("--region", multiple=True, help="ACLED region, e.g. 'Middle East' (repeatable)."),
+        click.option("--admin1", multiple=True, help="First-level division, e.g. 'Baghdad' (repeatable)."),
+        click.option("--event-type", multiple=True, help="ACLED event type, e.g. 'Battles' (repeatable)."),
+        click.option("--since", type=date, help="First event date included (YYYY-MM-DD)."),
+        click.option("--until", type=date, help="Last event date included (YYYY-MM-DD)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filters(country, region, admin1, event_type, since, until) -> query.Filters:
+    return query.Filters.of(country=country, region=region, admin1=admin1, event_type=event_type,
+                            since=since, until=until)
+
+
+def _draw_table(rows: query.Rows, title: str | None = None, total: list[str] | None = None) -> None:
+    table = Table(title=title)
+    numeric = [bool(rows.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
+                                       for r in rows.rows if r[i] is not None)
+               for i in range(len(rows.columns))]
+    for name, is_num in zip(rows.columns, numeric):
+        table.add_column(name, justify="right" if is_num else "left")
+    for r in rows.rows:
+        table.add_row(*(query.cell_text(v) for v in r))
+    if total:
+        table.add_section()
+        table.add_row(*total)
+    Console(soft_wrap=False).print(table)
+
+
+def _emit(rows: query.Rows, fmt: str, title: str | None = None, total: list[str] | None = None) -> None:
+    if fmt == "table":
+        _draw_table(rows, title, total)
+    else:
+        click.echo(query.render(rows, fmt), nl=False)
+    for note in rows.notes:
+        click.echo(note, err=True)
+
+
+@click.command("query")
+@click.argument("sql")
+@format_option
+@click.pass_context
+def query_command(ctx: click.Context, sql: str, fmt: str | None) -> None:
+    """Run one read-only SQL statement (DuckDB) over the views events, articles and
+    event_sources. Statements that write (COPY, CREATE, INSERT, ATTACH ...) are refused.
+
+    \b
+    Example:
+      events query "SELECT region, count(*) AS events FROM events GROUP BY ALL ORDER BY 2 DESC"
+      events query "SELECT * FROM articles LIMIT 5" --format jsonl
+    """
+    with advice():
+        rows = query.run_sql(ctx.obj["db"], sql)
+    _emit(rows, output_format(fmt))
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(query.EXPORT_FORMATS), default="csv",
+              show_default=True, help="csv for spreadsheets, parquet or jsonl for programs.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (written whole or not at all).")
+@click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 byte-order mark (for old Excel).")
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+@filter_options
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path, bom: bool, force: bool,
+                   **filters: object) -> None:
+    """Export events in the schema's column order. CSV is UTF-8 with ISO dates, article_ids
+    joined with '; ', evidence as JSON, and text cells that a spreadsheet would run as a
+    formula (starting with = + - @ tab or CR) prefixed with '.
+
+    \b
+    Example:
+      events export --format csv --output iraq.csv --country Iraq --since 2023-01-01
+    """
+    with advice():
+        n = query.export(ctx.obj["db"], fmt, output, _filters(**filters), bom=bom, force=force)
+    click.echo(f"Wrote {n:,} events to {output}.")
+
+
+@click.command("summary")
+@click.option("--by", "by", multiple=True, type=click.Choice(query.DIMENSIONS),
+              help="Group by this (repeatable, e.g. --by region --by month). Default: region.")
+@filter_options
+@format_option
+@click.pass_context
+def summary_command(ctx: click.Context, by: tuple[str, ...], fmt: str | None, **filters: object) -> None:
+    """Events, fatalities, injuries and share of the total per group, largest first (by time
+    when grouping by month or week, with empty months or weeks shown as zero).
+
+    \b
+    Example:
+      events summary --by region
+      events summary --by country --by month --region "Middle East" --since 2023-01-01
+    """
+    with advice():
+        rows = query.summary(ctx.obj["db"], by or ("region",), _filters(**filters))
+    fmt = output_format(fmt)
+    total = None
+    if fmt == "table":
+        n_dims = len(rows.columns) - 4
+        sums = [sum(r[n_dims + i] for r in rows.rows) for i in range(3)]
+        total = ["Total"] + [""] * (n_dims - 1) + [f"{s:,}" for s in sums] + \
+                ["100.0" if sums[0] else "0.0"]
+    _emit(rows, fmt, title=f"Events by {', '.join(by or ('region',))}", total=total)
+
+
+commands = [query_command, export_command, summary_command]

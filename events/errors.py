@@ -1,0 +1,157 @@
+"""Every user-facing error and rejection message, in one greppable place.
+
+Library code raises an `EventsError` subclass (or yields a rejection with one of the reasons
+below); the CLI turns errors into `Error: ...` with a non-zero exit code. Messages say what
+went wrong, where, and what to do.
+"""
+from __future__ import annotations
+
+
+class EventsError(Exception):
+    """Base of the errors a user can cause and fix; the CLI prints them without a traceback."""
+
+
+class StoreLockedError(EventsError):
+    pass
+
+
+class StoreCorruptError(EventsError):
+    pass
+
+
+class QueryError(EventsError):
+    pass
+
+
+class FilterError(EventsError):
+    pass
+
+
+class InputError(EventsError):
+    pass
+
+
+# --- store -----------------------------------------------------------------------------------
+
+def store_locked(db: str, seconds: float) -> str:
+    return (f"another events process has been writing to {db} for over {seconds:g} s; "
+            f"wait for it to finish and run the command again")
+
+
+def manifest_unreadable(path: str, why: str) -> str:
+    return (f"cannot read the store's manifest {path} ({why}); restore it from a backup or "
+            f"move the folder away and ingest again")
+
+
+def manifest_missing_file(path: str) -> str:
+    return (f"the store lists {path} but the file is missing; restore it from a backup or "
+            f"move the folder away and ingest again")
+
+
+def not_a_store(db: str) -> str:
+    return f"{db} exists but is not a folder; choose another --db"
+
+
+# --- query and filters -----------------------------------------------------------------------
+
+def sql_not_read_only(kind: str) -> str:
+    return (f"only read queries are allowed (got {kind}); use SELECT, WITH, DESCRIBE or SHOW, "
+            f"and `events export` to write files")
+
+
+def sql_failed(why: str) -> str:
+    return f"query failed: {why}"
+
+
+def no_sql() -> str:
+    return "no SQL given; pass one statement, e.g. events query \"SELECT count(*) FROM events\""
+
+
+def unknown_country(name: str) -> str:
+    return f"unknown country {name!r}; use an ACLED country name (e.g. 'Iraq') or an ISO code (IRQ, IQ)"
+
+
+def unknown_region(name: str, regions: tuple[str, ...]) -> str:
+    return f"unknown region {name!r}; choose one of: {', '.join(regions)}"
+
+
+def unknown_event_type(name: str, types: tuple[str, ...]) -> str:
+    return f"unknown event type {name!r}; choose one of: {', '.join(types)}"
+
+
+def bad_date_range(since: object, until: object) -> str:
+    return f"--since {since} is after --until {until}; swap them"
+
+
+def unknown_summary_dimension(name: str, dims: tuple[str, ...]) -> str:
+    return f"cannot summarise by {name!r}; choose from: {', '.join(dims)}"
+
+
+def output_exists(path: str) -> str:
+    return f"{path} already exists; choose another --output or add --force to overwrite it"
+
+
+def output_not_writable(path: str, why: str) -> str:
+    return f"cannot write {path} ({why}); choose another --output"
+
+
+# --- input (one line per rejected item: "<origin>: <reason>") ---------------------------------
+
+def path_missing(path: str) -> str:
+    return f"{path} does not exist; check the path"
+
+
+EMPTY = "empty: no text"
+NO_TEXT = "no article text (only whitespace)"
+HTML_NO_TEXT = "HTML page with no main text"
+
+
+def binary(kind: str) -> str:
+    return f"binary file ({kind}), not an article; convert it to text, JSON Lines, CSV or HTML"
+
+
+def undecodable(tried: str) -> str:
+    return f"cannot decode the text (tried {tried}); save it as UTF-8"
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"too large ({size:,} bytes, the limit is {limit:,}); split it or raise --max-bytes"
+
+
+def bad_json(why: str) -> str:
+    return f"broken JSON ({why})"
+
+
+def not_an_object(kind: str) -> str:
+    return f"expected a JSON object with a 'text' field, got {kind}"
+
+
+def missing_field(name: str) -> str:
+    return f"no {name!r} field"
+
+
+def bad_field(name: str, value: object, expected: str) -> str:
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"{name} {shown} is not {expected}"
+
+
+def ragged_row(got: int, expected: int) -> str:
+    return f"row has {got} fields, the header has {expected}"
+
+
+def csv_no_text_column(columns: list[str]) -> str:
+    return f"CSV header has no 'text' column (columns: {', '.join(columns) or 'none'})"
+
+
+def bad_csv(why: str) -> str:
+    return f"broken CSV ({why})"
+
+
+def id_taken(article_id: str) -> str:
+    return (f"id {article_id!r} is already used by a different stored article; "
+            f"give this article another id")
+
+
+def unreadable(why: str) -> str:
+    return f"cannot read ({why})"

@@ -1,0 +1,420 @@
+"""DuckDB over the store: views, read-only SQL, filtered export and summaries.
+
+Everything here only reads. Views name the manifest's live files, so a query sees one
+published state. User SQL runs on a connection that can read only those files and cannot
+write anything; filters always travel as query parameters.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import io
+import json
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from events import errors, schema
+from events.store import TABLES, Manifest, Store, table_schema
+
+OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
+EXPORT_FORMATS = ("csv", "parquet", "jsonl")
+TIME_DIMENSIONS = ("month", "week")
+DIMENSIONS = ("region", "country", "admin1", "event_type", "sub_event_type", *TIME_DIMENSIONS)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_READ_STATEMENTS = {"SELECT", "EXPLAIN"}
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def duck_type(t: pa.DataType) -> str:
+    """The DuckDB type name of an Arrow type (for typed empty views)."""
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "VARCHAR"
+    if pa.types.is_list(t):
+        return duck_type(t.value_type) + "[]"
+    if pa.types.is_struct(t):
+        return "STRUCT(" + ", ".join(f"{_ident(f.name)} {duck_type(f.type)}" for f in t) + ")"
+    if pa.types.is_timestamp(t):
+        return "TIMESTAMPTZ" if t.tz else "TIMESTAMP"
+    return {pa.date32(): "DATE", pa.int8(): "TINYINT", pa.int16(): "SMALLINT",
+            pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.float32(): "FLOAT",
+            pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN"}[t]
+
+
+def _source_sql(table: str, files: Sequence[Path]) -> str:
+    if not files:
+        cols = ", ".join(f"CAST(NULL AS {duck_type(f.type)}) AS {_ident(f.name)}" for f in table_schema(table))
+        return f"SELECT {cols} WHERE false"
+    listing = ", ".join(_lit(str(p)) for p in files)
+    return f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+
+
+def view_statements(store: Store, manifest: Manifest | None = None) -> list[str]:
+    """CREATE VIEW statements for events, articles and event_sources over the live files."""
+    m = manifest or store.manifest()
+    return [f"CREATE OR REPLACE VIEW {t} AS {_source_sql(t, store.live_files(t, m))}" for t in TABLES]
+
+
+def _open(db: str | os.PathLike) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    store = Store(db)
+    m = store.manifest()
+    con = duckdb.connect()
+    for sql in view_statements(store, m):
+        con.execute(sql)
+    return con, [p for t in TABLES for p in store.live_files(t, m)]
+
+
+def connect(db: str | os.PathLike = "data") -> duckdb.DuckDBPyConnection:
+    """A read-only DuckDB connection with views `events`, `articles` and `event_sources`.
+
+    The connection may read the store's live files and nothing else, and may write no file,
+    so no SQL run on it can damage stored data.
+    """
+    con, files = _open(db)
+    allowed = ", ".join(_lit(str(p)) for p in files)
+    con.execute(f"SET allowed_paths = [{allowed}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+@dataclass
+class Rows:
+    """A query result: column names and rows of Python values."""
+    columns: list[str]
+    rows: list[tuple]
+    notes: list[str] = field(default_factory=list)
+
+
+def run_sql(db: str | os.PathLike, sql: str) -> Rows:
+    """Run one read statement on a read-only connection."""
+    if not sql.strip():
+        raise errors.QueryError(errors.no_sql())
+    con = connect(db)
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
+    if not statements:
+        raise errors.QueryError(errors.no_sql())
+    for st in statements:
+        kind = st.type.name if hasattr(st.type, "name") else str(st.type)
+        if kind not in _READ_STATEMENTS:
+            raise errors.QueryError(errors.sql_not_read_only(kind))
+    try:
+        for st in statements[:-1]:
+            con.execute(st)
+        rel = con.execute(statements[-1])
+        columns = [d[0] for d in rel.description] if rel.description else []
+        return Rows(columns, rel.fetchall())
+    except duckdb.Error as exc:
+        raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
+    finally:
+        con.close()
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+@dataclass
+class Filters:
+    """Row filters shared by export, summary and the Python API; rendered with parameters."""
+    country: Sequence[str] = ()
+    region: Sequence[str] = ()
+    admin1: Sequence[str] = ()
+    event_type: Sequence[str] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @classmethod
+    def of(cls, **kw: object) -> Filters:
+        """Filters from keyword arguments; a single string is one value."""
+        clean = {}
+        for k, v in kw.items():
+            if v is None:
+                continue
+            if k in ("since", "until"):
+                clean[k] = v.date() if isinstance(v, dt.datetime) else (
+                    dt.date.fromisoformat(v) if isinstance(v, str) else v)
+            else:
+                clean[k] = (v,) if isinstance(v, str) else tuple(v)  # type: ignore[arg-type]
+        return cls(**clean)  # type: ignore[arg-type]
+
+    def where(self) -> tuple[str, list]:
+        """(SQL condition, parameters); values are checked against the schema's reference data."""
+        parts, params = ["true"], []
+
+        def add_in(column: str, values: Sequence[str]) -> None:
+            if values:
+                parts.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params.extend(values)
+
+        countries = []
+        for c in self.country:
+            found = schema.country(c) or schema.country(c.upper()) or next(
+                (x for x in schema.countries() if x.name.lower() == c.lower()), None)
+            if found is None:
+                raise errors.FilterError(errors.unknown_country(c))
+            countries.append(found.name)
+        regions = []
+        for r in self.region:
+            match = next((x for x in schema.regions() if x.lower() == r.lower()), None)
+            if match is None:
+                raise errors.FilterError(errors.unknown_region(r, schema.regions()))
+            regions.append(match)
+        types = []
+        for e in self.event_type:
+            match = next((x for x in schema.taxonomy().event_types if x.lower() == e.lower()), None)
+            if match is None:
+                raise errors.FilterError(errors.unknown_event_type(e, schema.taxonomy().event_types))
+            types.append(match)
+        if self.since and self.until and self.since > self.until:
+            raise errors.FilterError(errors.bad_date_range(self.since, self.until))
+        add_in("country", countries)
+        add_in("region", regions)
+        if self.admin1:
+            parts.append(f"lower(admin1) IN ({', '.join('?' for _ in self.admin1)})")
+            params.extend(a.lower() for a in self.admin1)
+        add_in("event_type", types)
+        if self.since:
+            parts.append("event_date >= ?")
+            params.append(self.since)
+        if self.until:
+            parts.append("event_date <= ?")
+            params.append(self.until)
+        return " AND ".join(parts), params
+
+
+# --- export ----------------------------------------------------------------------------------
+
+def _neutralise_sql(expr: str) -> str:
+    """Prefix a ' to text that a spreadsheet would run as a formula."""
+    starts = ", ".join(_lit(c) if c not in "\t\r" else f"chr({ord(c)})" for c in FORMULA_START)
+    return f"CASE WHEN left({expr}, 1) IN ({starts}) THEN '''' || {expr} ELSE {expr} END"
+
+
+def export_columns(present: set[str], for_csv: bool) -> list[str]:
+    """SELECT expressions in schema column order; CSV flattens lists and evidence, and is safe."""
+    exprs = []
+    for col in schema.columns():
+        name = _ident(col.name)
+        if col.name not in present:
+            exprs.append(f"CAST(NULL AS {duck_type(col.arrow_type)}) AS {name}")
+        elif not for_csv:
+            exprs.append(name)
+        elif col.type == "list<string>":
+            exprs.append(f"{_neutralise_sql(f'array_to_string({name}, {_lit(chr(59) + chr(32))})')} AS {name}")
+        elif col.type == "evidence":
+            exprs.append(f"CAST(to_json({name}) AS VARCHAR) AS {name}")
+        elif col.type == "string":
+            exprs.append(f"{_neutralise_sql(name)} AS {name}")
+        else:
+            exprs.append(name)
+    return exprs
+
+
+def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: Filters | None = None,
+           bom: bool = False, force: bool = False) -> int:
+    """Write the filtered events to `output` (csv, parquet or jsonl); return the row count.
+
+    The file appears whole or not at all: it is written beside the target and renamed.
+    """
+    out = Path(output)
+    if out.exists() and not force:
+        raise errors.QueryError(errors.output_exists(str(out)))
+    cond, params = (filters or Filters()).where()
+    con, _ = _open(db)
+    try:
+        present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+        select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
+                  f"WHERE {cond} ORDER BY event_date, event_id_cnty")
+        count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
+        tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
+        options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
+                   "jsonl": "FORMAT json"}[fmt]
+        try:
+            con.execute(f"COPY ({select}) TO {_lit(str(tmp.resolve()))} ({options})", params)
+            if bom:
+                _prepend_bom(tmp)
+            os.replace(tmp, out)
+        except (OSError, duckdb.IOException) as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return count
+    finally:
+        con.close()
+
+
+def _prepend_bom(path: Path) -> None:
+    with_bom = path.with_name(path.name + ".bom")
+    with open(path, "rb") as src, open(with_bom, "wb") as dst:
+        dst.write(b"\xef\xbb\xbf")
+        while chunk := src.read(1 << 22):
+            dst.write(chunk)
+    os.replace(with_bom, path)
+
+
+def events_df(db: str | os.PathLike = "data", filters: Filters | None = None):
+    """The filtered events as a pandas DataFrame (schema column order)."""
+    cond, params = (filters or Filters()).where()
+    con, _ = _open(db)
+    try:
+        cols = ", ".join(_ident(c) for c in schema.column_names())
+        return con.execute(f"SELECT {cols} FROM events WHERE {cond} ORDER BY event_date, event_id_cnty",
+                           params).df()
+    finally:
+        con.close()
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+_DIM_SQL = {"region": "region", "country": "country", "admin1": "admin1",
+            "event_type": "event_type", "sub_event_type": "sub_event_type",
+            "month": "CAST(date_trunc('month', event_date) AS DATE)",
+            "week": "CAST(date_trunc('week', event_date) AS DATE)"}
+
+
+def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Filters | None = None) -> Rows:
+    """Events, fatalities, injuries and share of the total per group, sorted.
+
+    Month/week buckets with no events appear with zeros: every bucket from the first to the
+    last event within the filter, for each combination of the other dimensions present.
+    """
+    by = list(dict.fromkeys(by or ("region",)))
+    for d in by:
+        if d not in DIMENSIONS:
+            raise errors.FilterError(errors.unknown_summary_dimension(d, DIMENSIONS))
+    cond, params = (filters or Filters()).where()
+    dims = [_ident(d) for d in by]
+    select_dims = ", ".join(f"{_DIM_SQL[d]} AS {_ident(d)}" for d in by)
+    time_dims = [d for d in by if d in TIME_DIMENSIONS]
+    other = [_ident(d) for d in by if d not in TIME_DIMENSIONS]
+    sql = [f"WITH f AS (SELECT * FROM events WHERE {cond}),",
+           f"agg AS (SELECT {select_dims}, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities,"
+           f" coalesce(sum(injuries), 0) AS injuries FROM f GROUP BY ALL),"]
+    if time_dims:
+        grids = []
+        for d in time_dims:
+            step = "1 MONTH" if d == "month" else "7 DAY"
+            sql.append(f"g_{d} AS (SELECT CAST(b AS DATE) AS {_ident(d)} FROM generate_series("
+                       f"(SELECT CAST(min({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), "
+                       f"(SELECT CAST(max({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), INTERVAL {step}) t(b)),")
+            grids.append(f"g_{d}")
+        base = f"(SELECT DISTINCT {', '.join(other)} FROM agg)" if other else None
+        sources = ([base + " o"] if base else []) + grids
+        on = " AND ".join(f"grid.{c} IS NOT DISTINCT FROM agg.{c}" for c in dims)
+        sql.append(f"grid AS (SELECT * FROM {' CROSS JOIN '.join(sources)}),")
+        sql.append(f"filled AS (SELECT {', '.join(f'grid.{c}' for c in dims)}, coalesce(agg.events, 0) AS events,"
+                   f" coalesce(agg.fatalities, 0) AS fatalities, coalesce(agg.injuries, 0) AS injuries"
+                   f" FROM grid LEFT JOIN agg ON {on})")
+        order = ", ".join([f"{c} ASC NULLS LAST" for c in other] + [_ident(d) for d in time_dims])
+    else:
+        sql.append("filled AS (SELECT * FROM agg)")
+        order = "events DESC, fatalities DESC, " + ", ".join(f"{c} ASC NULLS LAST" for c in dims)
+    outer_dims = ", ".join(
+        f"strftime({c}, '%Y-%m') AS {c}" if d == "month" else
+        f"strftime({c}, '%Y-%m-%d') AS {c}" if d == "week" else c for d, c in zip(by, dims))
+    sql.append(f"SELECT {outer_dims}, CAST(events AS BIGINT) AS events, CAST(fatalities AS BIGINT) AS fatalities,"
+               f" CAST(injuries AS BIGINT) AS injuries,"
+               f" round(100.0 * events / nullif(sum(events) OVER (), 0), 1) AS share_pct"
+               f" FROM filled ORDER BY {order}")
+    con, _ = _open(db)
+    try:
+        rel = con.execute("\n".join(sql), params)
+        result = Rows([d[0] for d in rel.description], rel.fetchall())
+        if not result.rows:
+            stored = con.execute("SELECT count(*) FROM events").fetchone()[0]
+            articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            result.notes.append(_empty_note(str(db), stored, articles))
+        return result
+    finally:
+        con.close()
+
+
+def _empty_note(db: str, stored: int, articles: int) -> str:
+    if stored:
+        return f"No events match these filters ({stored:,} events stored in {db})."
+    if articles:
+        return (f"No events stored in {db} yet: {articles:,} articles are stored but the extractors "
+                f"found no events in them. Re-run `events recode` when new extractors are added.")
+    return f"No events stored in {db} yet: ingest articles with `events ingest PATH`."
+
+
+# --- rendering to text -----------------------------------------------------------------------
+
+def _plain(value: object) -> object:
+    """A JSON-ready Python value."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    return value
+
+
+def cell_text(value: object) -> str:
+    """A value as one text cell: lists joined with '; ' (as ACLED does), structs as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(_plain(value), ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return repr(value)
+    return str(_plain(value))
+
+
+def safe_cell(value: object) -> str:
+    """cell_text, with text that a spreadsheet would run as a formula prefixed by '."""
+    text = cell_text(value)
+    if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def render(rows: Rows, fmt: str) -> str:
+    """Rows as csv, json, jsonl or markdown text (the table format is drawn by the CLI)."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(rows.columns)
+        w.writerows([safe_cell(v) for v in r] for r in rows.rows)
+        return buf.getvalue()
+    if fmt == "json":
+        return json.dumps([dict(zip(rows.columns, map(_plain, r))) for r in rows.rows],
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(dict(zip(rows.columns, map(_plain, r))), ensure_ascii=False) + "\n"
+                       for r in rows.rows)
+    if fmt == "markdown":
+        def esc(v: object) -> str:
+            return cell_text(v).replace("|", "\\|").replace("\n", " ")
+        lines = ["| " + " | ".join(rows.columns) + " |",
+                 "|" + "|".join("---" for _ in rows.columns) + "|"]
+        lines += ["| " + " | ".join(esc(v) for v in r) + " |" for r in rows.rows]
+        return "\n".join(lines) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,461 @@
+"""The Parquet dataset: articles, their events and the links between them.
+
+Layout of a store folder (`data/` by default):
+
+    manifest.json                       the live files of each table; the only thing readers trust
+    articles/part-<gen>-<uid>.parquet   one row per stored article (deduplicated by text_hash)
+    events/year=<YYYY>/part-...parquet  event rows, one folder per year, sorted by country then
+                                        event_date (row-group statistics prune date/country filters)
+    event_sources/part-...parquet       (event_id_cnty, article_id)
+    events.duckdb                       views over the live files (absolute paths) for DuckDB users
+    .lock                               held while writing
+
+Writing: under the lock, new Parquet files are written under temporary names, fsynced and
+renamed, then a new manifest is published with one os.replace (fsynced). A run killed at any
+moment leaves the previous manifest and all its files intact; files no manifest lists are
+orphans and are removed at the next write. Articles and their events go in the same manifest,
+so they are committed together. Files a newer manifest dropped (compaction, recode) are kept
+for a grace period so that readers of the previous manifest can finish.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import filelock
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from events import errors, pipeline, schema
+from events.article import Article
+
+MANIFEST = "manifest.json"
+VIEWS_DB = "events.duckdb"
+LOCK = ".lock"
+FORMAT = 1
+TABLES = ("articles", "events", "event_sources")
+BATCH_ARTICLES = 500          # articles per commit during ingest
+BATCH_SECONDS = 30.0          # ... or a commit at least this often
+MAX_FILES = 16                # files in one partition before they are merged
+RETIRED_GRACE_S = 300.0       # how long files dropped by a newer manifest stay for readers
+ROW_GROUP = 128 * 1024
+DEFAULT_LOCK_TIMEOUT = float(os.environ.get("EVENTS_LOCK_TIMEOUT", "600"))
+
+
+@dataclass(frozen=True)
+class Rejected:
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def articles_schema() -> pa.Schema:
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("text_hash", pa.string(), nullable=False),
+        pa.field("source", pa.string()), pa.field("url", pa.string()),
+        pa.field("title", pa.string()), pa.field("published", pa.date32()),
+        pa.field("language", pa.string()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+    ])
+
+
+def event_sources_schema() -> pa.Schema:
+    return pa.schema([pa.field("event_id_cnty", pa.string(), nullable=False),
+                      pa.field("article_id", pa.string(), nullable=False)])
+
+
+def table_schema(table: str) -> pa.Schema:
+    return {"articles": articles_schema, "events": schema.arrow_schema,
+            "event_sources": event_sources_schema}[table]()
+
+
+@dataclass
+class Manifest:
+    """The published state: live files per table (paths relative to the store folder)."""
+    generation: int = 0
+    files: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    retired: list[dict] = field(default_factory=list)     # {"path": ..., "since": unix time}
+
+    @classmethod
+    def load(cls, db: Path) -> Manifest:
+        path = db / MANIFEST
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls()
+        except OSError as exc:
+            raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), exc.strerror or str(exc)))
+        try:
+            data = json.loads(raw)
+            files = {t: [str(p) for p in data["files"].get(t, [])] for t in TABLES}
+            return cls(int(data["generation"]), files, list(data.get("retired", [])))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), f"{type(exc).__name__}: {exc}"))
+
+    def to_json(self) -> str:
+        return json.dumps({"format": FORMAT, "generation": self.generation,
+                           "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                           "files": self.files, "retired": self.retired}, indent=1)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: the one-line summary and the rejections behind it."""
+    read: int = 0
+    new: int = 0
+    already: int = 0
+    events: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)      # pipeline errors (article still stored)
+
+    def summary(self) -> str:
+        line = (f"{self.read} articles read: {self.new} new, {self.already} already stored, "
+                f"{len(self.rejected)} rejected; {self.events} events written")
+        if self.rejected:
+            counts: dict[str, int] = {}
+            for r in self.rejected:
+                key = r.reason.split(" (")[0].split(";")[0]
+                counts[key] = counts.get(key, 0) + 1
+            line += " (rejected: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ")"
+        return line
+
+
+@dataclass
+class RecodeReport:
+    articles: int = 0
+    events_before: int = 0
+    events_after: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.articles} articles recoded: {self.events_before} events before, "
+                f"{self.events_after} after")
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class Store:
+    """One store folder. Reading needs no lock; every write goes through `_writing()`."""
+
+    def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None) -> None:
+        self.db = Path(db)
+        self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+        if self.db.exists() and not self.db.is_dir():
+            raise errors.StoreCorruptError(errors.not_a_store(str(self.db)))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    @property
+    def exists(self) -> bool:
+        return (self.db / MANIFEST).exists()
+
+    def manifest(self) -> Manifest:
+        return Manifest.load(self.db)
+
+    def live_files(self, table: str, manifest: Manifest | None = None) -> list[Path]:
+        """Absolute paths of a table's live files (checked to exist)."""
+        m = manifest or self.manifest()
+        paths = [(self.db / p).resolve() for p in m.files[table]]
+        for p in paths:
+            if not p.exists():
+                raise errors.StoreCorruptError(errors.manifest_missing_file(str(p)))
+        return paths
+
+    def count(self, table: str) -> int:
+        return sum(pq.ParquetFile(p).metadata.num_rows for p in self.live_files(table))
+
+    def known_articles(self, manifest: Manifest | None = None) -> dict[str, str]:
+        """text_hash by article id, for deduplication."""
+        known: dict[str, str] = {}
+        for p in self.live_files("articles", manifest):
+            t = pq.read_table(p, columns=["id", "text_hash"])
+            known.update(zip(t.column("id").to_pylist(), t.column("text_hash").to_pylist()))
+        return known
+
+    def iter_articles(self, manifest: Manifest | None = None, batch: int = 256) -> Iterator[Article]:
+        """The stored articles, rebuilt as `Article`s (for recode)."""
+        cols = ["id", "text", "title", "published", "source", "url", "language"]
+        for p in self.live_files("articles", manifest):
+            for rb in pq.ParquetFile(p).iter_batches(batch_size=batch, columns=cols):
+                for r in rb.to_pylist():
+                    yield Article(text=r["text"], id=r["id"], title=r["title"],
+                                  published=r["published"], source=r["source"], url=r["url"],
+                                  language=r["language"], origin=f"article {r['id']}")
+
+    # --- writing -----------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[Manifest]:
+        """Hold the lock, clear what crashed writers left, yield the current manifest."""
+        self.db.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(str(self.db / LOCK), timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise errors.StoreLockedError(errors.store_locked(str(self.db), self.lock_timeout)) from None
+        try:
+            m = self.manifest()
+            self._clean(m)
+            yield m
+        finally:
+            lock.release()
+
+    def _clean(self, m: Manifest) -> None:
+        """Delete orphans (files no manifest lists) and retired files past their grace period."""
+        now = time.time()
+        keep_retired = [r for r in m.retired if now - float(r.get("since", 0)) < RETIRED_GRACE_S]
+        live = {p for t in TABLES for p in m.files[t]} | {r["path"] for r in keep_retired}
+        for table in TABLES:
+            root = self.db / table
+            if not root.is_dir():
+                continue
+            for path in root.rglob("*"):
+                if path.is_file() and path.relative_to(self.db).as_posix() not in live:
+                    path.unlink(missing_ok=True)
+        for path in self.db.glob(f".{MANIFEST}.*.tmp"):
+            path.unlink(missing_ok=True)
+        for path in self.db.glob(f".{VIEWS_DB}.*.tmp"):
+            path.unlink(missing_ok=True)
+        m.retired = keep_retired
+
+    def _write(self, table: str, data: pa.Table, m: Manifest, subdir: str = "") -> str:
+        """Write one Parquet file under a temporary name, fsync, rename; return its relative path."""
+        rel_dir = Path(table) / subdir if subdir else Path(table)
+        (self.db / rel_dir).mkdir(parents=True, exist_ok=True)
+        name = f"part-{m.generation + 1:06d}-{uuid.uuid4().hex[:12]}.parquet"
+        final = self.db / rel_dir / name
+        tmp = final.with_suffix(".parquet.tmp")
+        pq.write_table(data, tmp, row_group_size=ROW_GROUP, compression="zstd",
+                       write_statistics=True)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+        _fsync_dir(final.parent)
+        return (rel_dir / name).as_posix()
+
+    def _write_events(self, rows: list[dict], m: Manifest) -> list[str]:
+        """Event rows, one file per year, sorted by country then date for pruning."""
+        if not rows:
+            return []
+        data = pa.Table.from_pylist(rows, schema=schema.arrow_schema())
+        data = data.sort_by([("country", "ascending"), ("event_date", "ascending"),
+                             ("event_id_cnty", "ascending")])
+        written = []
+        years = pc.unique(data.column("year")).to_pylist()
+        for year in sorted(years):
+            part = data.filter(pc.equal(data.column("year"), year))
+            written.append(self._write("events", part, m, f"year={year}"))
+        return written
+
+    def _publish(self, m: Manifest) -> None:
+        """Make `m` the live state with one atomic rename, then refresh the DuckDB views."""
+        m.generation += 1
+        tmp = self.db / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(m.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.db / MANIFEST)
+        _fsync_dir(self.db)
+        self.rebuild_views(m)
+
+    def rebuild_views(self, m: Manifest | None = None) -> None:
+        """Rewrite events.duckdb so its views read exactly the live files (absolute paths)."""
+        import duckdb
+
+        from events import query
+
+        m = m or self.manifest()
+        tmp = self.db / f".{VIEWS_DB}.{uuid.uuid4().hex[:8]}.tmp"
+        con = duckdb.connect(str(tmp))
+        try:
+            for sql in query.view_statements(self, m):
+                con.execute(sql)
+        finally:
+            con.close()
+        os.replace(tmp, self.db / VIEWS_DB)
+
+    def _retire(self, m: Manifest, paths: Iterable[str]) -> None:
+        now = time.time()
+        m.retired.extend({"path": p, "since": now} for p in paths)
+
+    def _compact(self, m: Manifest) -> None:
+        """Merge partitions that have grown past MAX_FILES files into one file each."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for table in TABLES:
+            for rel in m.files[table]:
+                groups.setdefault((table, str(Path(rel).parent)), []).append(rel)
+        for (table, parent), rels in groups.items():
+            if len(rels) <= MAX_FILES:
+                continue
+            target = table_schema(table)
+            parts = [_conform(pq.read_table(self.db / r), target) for r in rels]
+            merged = pa.concat_tables(parts)
+            if table == "events":
+                merged = merged.sort_by([("country", "ascending"), ("event_date", "ascending"),
+                                         ("event_id_cnty", "ascending")])
+            subdir = str(Path(parent).relative_to(table)) if parent != table else ""
+            new = self._write(table, merged, m, "" if subdir == "." else subdir)
+            m.files[table] = [r for r in m.files[table] if r not in rels] + [new]
+            self._retire(m, rels)
+
+    def commit(self, results: list[pipeline.Result], report: IngestReport | None = None) -> IngestReport:
+        """Store articles (skipping ones already stored) with their rows, in one publish."""
+        report = report or IngestReport()
+        if not results:
+            if not self.exists:
+                with self._writing() as m:
+                    self._publish(m)
+            return report
+        with self._writing() as m:
+            known = self.known_articles(m)
+            hashes = set(known.values())
+            fresh: list[pipeline.Result] = []
+            for res in results:
+                a = res.article
+                if a.text_hash in hashes:
+                    report.already += 1
+                    continue
+                if a.id in known and known[a.id] != a.text_hash:
+                    report.rejected.append(Rejected(a.origin or a.id, errors.id_taken(a.id)))
+                    continue
+                known[a.id] = a.text_hash
+                hashes.add(a.text_hash)
+                fresh.append(res)
+            if not fresh:
+                return report
+            now = dt.datetime.now(dt.UTC)
+            articles = pa.Table.from_pylist([{
+                "id": r.article.id, "text_hash": r.article.text_hash, "source": r.article.source,
+                "url": r.article.url, "title": r.article.title, "published": r.article.published,
+                "language": r.article.language or next(
+                    (row.get("language") for row in r.rows if row.get("language")), None),
+                "text": r.article.text, "ingested_at": now} for r in fresh],
+                schema=articles_schema())
+            rows = [row for r in fresh for row in r.rows]
+            links = _links(fresh)
+            m.files["articles"].append(self._write("articles", articles, m))
+            m.files["events"].extend(self._write_events(rows, m))
+            if links:
+                m.files["event_sources"].append(
+                    self._write("event_sources", pa.Table.from_pylist(links, schema=event_sources_schema()), m))
+            self._compact(m)
+            self._publish(m)
+            report.new += len(fresh)
+            report.events += len(rows)
+        return report
+
+    def ingest(self, items: Iterable[Article | object],
+               on_item: Callable[[IngestReport], None] | None = None,
+               batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS) -> IngestReport:
+        """Run the pipeline over new articles and store them, committing in batches.
+
+        `items` are Articles or rejections (anything with `origin` and `reason`). Articles
+        already stored (same normalised text) are skipped before the pipeline runs; the
+        check is repeated under the lock at commit, so concurrent ingests stay consistent.
+        """
+        report = IngestReport()
+        known_hashes = set(self.known_articles().values()) if self.exists else set()
+        batch: list[pipeline.Result] = []
+        started = time.monotonic()
+        for item in items:
+            report.read += 1
+            if not isinstance(item, Article):
+                report.rejected.append(Rejected(getattr(item, "origin"), getattr(item, "reason")))
+            elif item.text_hash in known_hashes:
+                report.already += 1
+            else:
+                known_hashes.add(item.text_hash)
+                result = pipeline.run_article(item)
+                report.warnings.extend(f"{item.origin or item.id}: {e}" for e in result.errors)
+                batch.append(result)
+            if batch and (len(batch) >= batch_articles or time.monotonic() - started >= batch_seconds):
+                self.commit(batch, report)
+                batch, started = [], time.monotonic()
+            if on_item:
+                on_item(report)
+        self.commit(batch, report)
+        return report
+
+    def recode(self, on_article: Callable[[int], None] | None = None) -> RecodeReport:
+        """Re-run the current pipeline over every stored article and replace all event rows.
+
+        Holds the lock throughout so no ingest lands between reading and replacing. Event
+        ids come from the pipeline (events.ids), so unchanged events keep their ids.
+        """
+        report = RecodeReport()
+        with self._writing() as m:
+            report.events_before = sum(pq.ParquetFile(p).metadata.num_rows
+                                       for p in self.live_files("events", m))
+            new_events: list[str] = []
+            new_links: list[str] = []
+            batch: list[pipeline.Result] = []
+
+            def flush() -> None:
+                rows = [row for r in batch for row in r.rows]
+                new_events.extend(self._write_events(rows, m))
+                links = _links(batch)
+                if links:
+                    new_links.append(self._write("event_sources", pa.Table.from_pylist(
+                        links, schema=event_sources_schema()), m))
+                report.events_after += len(rows)
+                batch.clear()
+
+            for article in self.iter_articles(m):
+                result = pipeline.run_article(article)
+                report.warnings.extend(f"{article.id}: {e}" for e in result.errors)
+                batch.append(result)
+                report.articles += 1
+                if on_article:
+                    on_article(report.articles)
+                if len(batch) >= BATCH_ARTICLES:
+                    flush()
+            flush()
+            self._retire(m, m.files["events"] + m.files["event_sources"])
+            m.files["events"], m.files["event_sources"] = new_events, new_links
+            self._compact(m)
+            self._publish(m)
+        return report
+
+
+def _links(results: list[pipeline.Result]) -> list[dict]:
+    """(event, article) pairs: the article coded plus any other ids the row cites."""
+    links, seen = [], set()
+    for r in results:
+        for row in r.rows:
+            for aid in [r.article.id, *(row.get("article_ids") or [])]:
+                key = (row["event_id_cnty"], aid)
+                if key not in seen:
+                    seen.add(key)
+                    links.append({"event_id_cnty": key[0], "article_id": key[1]})
+    return links
+
+
+def _conform(table: pa.Table, target: pa.Schema) -> pa.Table:
+    """A file written under an older schema, with missing columns as nulls, in target order."""
+    cols = [table.column(f.name).cast(f.type) if f.name in table.column_names
+            else pa.nulls(table.num_rows, f.type) for f in target]
+    return pa.Table.from_arrays(cols, schema=target.with_metadata(None))
