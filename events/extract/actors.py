@@ -1,0 +1,343 @@
+"""Stage `actors`: who did it, to whom, and who claimed, denied or blamed.
+
+One `Matcher` pass finds actor words (kinds from `events/extract/data/groups.toml`, words
+from the language's `actors.toml`), named groups, nationalities ("pasukan AS", "US troops"),
+claim, denial and attribution phrases, and speaker markers ("menurut", "according to").
+Roles come from the words around an actor: "oleh"/"by" before it makes it the perpetrator,
+"terhadap"/"against" the target; a state force followed by an active event verb is the
+perpetrator, otherwise the target; armed groups are perpetrators, civilians targets.
+
+Claims: a claim phrase with a negation before it ("Tidak ada kelompok yang mengaku
+bertanggung jawab", "no group has claimed") is `no_claim`; a denial needs an accused group in
+the sentence; an attribution cue ("diyakini dilakukan oleh", "blamed", "suspected") makes
+the actor it names `attributed`, and the speaker ("menurut juru bicara kedutaan AS") is
+glossed into English with the language's `notes.toml` glossary where every word is known.
+The ACLED name of an actor depends on the event's country, so it is filled by `assemble`
+(`acled_name` here is set only for named groups whose name has no country in it).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from events import lang
+from events.findings import Actor, Claim
+from events.matcher import Matcher, fold
+from events.pipeline import Doc
+
+DATA = Path(__file__).resolve().parent / "data" / "groups.toml"
+_WORD = re.compile(r"\w+(?:[-'.]\w+)*\.?")
+_CLAUSE_END = re.compile(r"[,;:.!?\"“”()]")
+STRONG_CLAIM = ("tanggung jawab", "responsib")     # folded stems that make a claim phrase unambiguous
+
+
+@cache
+def groups() -> dict:
+    """kinds, periods and named groups (by key) from groups.toml."""
+    with DATA.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {"kinds": data["kinds"], "periods": data.get("periods", {}),
+            "groups": {g["key"]: g for g in data["group"]}}
+
+
+@dataclass(frozen=True)
+class Tables:
+    matcher: Matcher
+    gloss: Matcher
+    role_window: int
+    claim_window: int
+    relative: frozenset[str]
+    stop: frozenset[str]
+    max_words: int
+    head_first: bool          # noun phrases put the head first (Indonesian) or last (English)
+    glossary: tuple[tuple[str, str], ...] = ()
+
+
+def _languages(language: str | None) -> list[str]:
+    if language in lang.languages():
+        return [language]
+    return [c for c in lang.languages() if "actors" in lang.topics(c)]
+
+
+@cache
+def tables(language: str | None) -> Tables:
+    items: list[tuple[str, tuple]] = []
+    gloss: list[tuple[str, str]] = []
+    g = groups()
+    for key, group in g["groups"].items():
+        items.extend((alias, ("group", key)) for alias in group["aliases"])
+    role_window, claim_window, max_words = 2, 5, 6
+    relative: set[str] = set()
+    stop: set[str] = set()
+    codes = _languages(language)
+    for code in codes:
+        data = lang.load(code, "actors")
+        for entry in data.get("actor", []):
+            if entry["kind"] not in g["kinds"]:
+                raise lang.LanguageDataError(f"{code}/actors.toml: unknown kind {entry['kind']!r}")
+            items.extend((w, ("actor", entry["kind"], entry["label"])) for w in entry["words"])
+        for alias, key in data.get("group_aliases", {}).items():
+            if key not in g["groups"]:
+                raise lang.LanguageDataError(f"{code}/actors.toml: unknown group {key!r}")
+            items.append((alias, ("group", key)))
+        items.extend((w, ("nationality", c)) for w, c in data.get("nationality", {}).items())
+        roles = data.get("roles", {})
+        role_window = int(roles.get("window", role_window))
+        items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
+        items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
+        ext = data.get("actor_extension", {})
+        relative.update(fold(w) for w in ext.get("relative", []))
+        stop.update(fold(w) for w in ext.get("stop", []))
+        max_words = int(ext.get("max_words", max_words))
+        claims = lang.load(code, "claims")["claims"]
+        claim_window = int(claims.get("window", claim_window))
+        for name in ("claimed", "denied", "negation", "attribution", "speaker_before", "speaker_after"):
+            items.extend((w, (name,)) for w in claims.get(name, []))
+        try:
+            gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
+        except lang.LanguageDataError:
+            pass
+    head_first = codes == ["id"]
+    return Tables(Matcher(items), Matcher(gloss), role_window, claim_window, frozenset(relative),
+                  frozenset(stop), max_words, head_first,
+                  tuple((" ".join(fold(k).split()), v) for k, v in gloss))
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text[a:b])) if b > a else 0
+
+
+def _extend_right(text: str, end: int, limit: int, tabs: Tables) -> int:
+    """'milisi' + ' yang bersekutu dengan Iran' (a relative clause, up to a stop word)."""
+    rest = text[end:limit]
+    words = list(_WORD.finditer(rest))
+    if not words or fold(words[0].group()) not in tabs.relative or _CLAUSE_END.search(rest[:words[0].start()]):
+        return end
+    new_end = end + words[0].end()
+    for w in words[1:tabs.max_words + 1]:
+        if _CLAUSE_END.search(rest[:w.start()][new_end - end:]) or fold(w.group()) in tabs.stop:
+            break
+        new_end = end + w.end()
+    return new_end if new_end > end + words[0].end() else end
+
+
+def _extend_left(text: str, start: int, floor: int) -> int:
+    """'Iran-aligned' + ' militia', 'Shiite' + ' militia' (modifiers before an English noun)."""
+    new_start = start
+    for _ in range(2):
+        m = re.search(r"([\w'-]+)\s+$", text[floor:new_start])
+        if not m:
+            break
+        word = m.group(1)
+        first = floor + m.start(1) == floor
+        if "-" in word or (word[:1].isupper() and not first):
+            new_start = floor + m.start(1)
+        else:
+            break
+    return new_start
+
+
+def gloss(phrase: str, language: str | None) -> str:
+    """An English reading of a speaker phrase when every word is in the glossary.
+
+    >>> gloss("juru bicara kedutaan AS", "id")
+    'US embassy spokesperson'
+    """
+    tabs = tables(language)
+    folded = fold(phrase)
+    matches = tabs.gloss.find(phrase, folded)
+    covered = [False] * len(phrase)
+    for m in matches:
+        covered[m.start:m.end] = [True] * (m.end - m.start)
+    unknown = [w for w in _WORD.finditer(phrase) if not all(covered[w.start():w.end()])]
+    fixed: list = []
+    for w in unknown:       # a typo of a known word ("keduataan") still reads
+        near = _near_word(fold(w.group()), tabs)
+        if near is None:
+            return phrase
+        fixed.append((w.start(), near))
+    pieces = sorted([(m.start, m.value[0]) for m in matches] + fixed)
+    words = [p for _, p in pieces if p]
+    if not words:
+        return phrase
+    return " ".join(reversed(words)) if tabs.head_first else " ".join(words)
+
+
+def _near_word(word: str, tabs: Tables) -> str | None:
+    if len(word) < 6:
+        return None
+    for key, value in tabs.glossary:
+        if " " not in key and abs(len(key) - len(word)) <= 1 and _edit1(key, word):
+            return value
+    return None
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _speaker(text: str, sent, marks: list, tabs: Tables) -> tuple[str, int, int] | None:
+    """The speaker of a sentence: 'menurut X,' / 'according to X,' / 'X said'."""
+    for m in marks:
+        kind = m.value[0][0]
+        if kind == "speaker_before":
+            rest = text[m.end:sent.end]
+            cut = _CLAUSE_END.search(rest)
+            span = rest[:cut.start()] if cut else rest
+            words = list(_WORD.finditer(span))[:8]
+            if words:
+                s, e = m.end + words[0].start(), m.end + words[-1].end()
+                return text[s:e].rstrip("."), s, e
+        elif kind == "speaker_after":
+            before = text[sent.start:m.start]
+            cut = max(before.rfind(c) for c in ",;:\"“”")
+            span_start = sent.start + cut + 1
+            words = list(_WORD.finditer(text[span_start:m.start]))[-6:]
+            if words:
+                s = span_start + words[0].start()
+                e = span_start + words[-1].end()
+                return text[s:e], s, e
+    return None
+
+
+def _acled_for_group(key: str) -> tuple[str | None, int, str]:
+    group = groups()["groups"][key]
+    name = group["acled"] if "{country}" not in group["acled"] else None
+    return name, int(group["inter"]), group["name"]
+
+
+def find(text: str, sentences: list, language: str | None, triggers: list | None = None
+         ) -> tuple[list[Actor], list[Claim]]:
+    """Actors and claims of a text split into sentences."""
+    tabs = tables(language)
+    kinds = groups()["kinds"]
+    matches = tabs.matcher.find(text, fold(text))
+    by_sentence: dict[int, list] = {}
+    starts = [s.start for s in sentences]
+    si = 0
+    for m in matches:
+        while si + 1 < len(starts) and starts[si + 1] <= m.start:
+            si += 1
+        by_sentence.setdefault(si, []).append(m)
+    trig_by_sentence: dict[int, list] = {}
+    for t in triggers or []:
+        trig_by_sentence.setdefault(t.sentence, []).append(t)
+    actors: list[Actor] = []
+    claims: list[Claim] = []
+    for si, ms in sorted(by_sentence.items()):
+        sent = sentences[si]
+        sent_actors: list[Actor] = []
+        attrib = [m for m in ms if m.value[0][0] == "attribution"]
+        for i, m in enumerate(ms):
+            tag = m.value[0]
+            if tag[0] not in ("actor", "group"):
+                continue
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            prv = ms[i - 1] if i > 0 else None
+            country = None
+            for other in (nxt, prv):
+                if other is not None and other.value[0][0] == "nationality" and \
+                        not text[min(m.end, other.end):max(m.start, other.start)].strip():
+                    country = other.value[0][1]
+            start, end = m.start, m.end
+            if tag[0] == "group":
+                acled, inter, label = _acled_for_group(tag[1])
+                kind, named, role = "group", True, "perpetrator"
+            else:
+                kind, label = tag[1], tag[2]
+                acled, inter, named, role = None, int(kinds[kind]["inter"]), False, kinds[kind]["role"]
+                end = _extend_right(text, end, sent.end, tabs)
+                if not tabs.head_first:
+                    start = _extend_left(text, start, sent.start)
+            role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
+            actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
+                          start=start, end=end, kind=kind, label=label, country=country, named=named)
+            sent_actors.append(actor)
+        actors.extend(sent_actors)
+        claims.extend(_claims(text, sent, si, ms, sent_actors, attrib, tabs, language))
+    return actors, claims
+
+
+def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:
+    for b in reversed(before):
+        kind = b.value[0][0]
+        if kind in ("actor", "group"):
+            break                       # the marker belongs to the actor before this one
+        if kind not in ("target_before", "perpetrator_before"):
+            continue
+        if _words_between(text, b.end, m.start) <= tabs.role_window:
+            return "target" if kind == "target_before" else "perpetrator"
+        break
+    if default != "either":
+        return default
+    for t in triggers:           # "Polisi menembak ...", "Soldiers fired ..." : an active verb follows
+        if t.start >= m.end and _words_between(text, m.end, t.start) <= 3:
+            word = fold(t.text)
+            between = fold(text[m.end:t.start])
+            passive = (tabs.head_first and word.startswith("di")) or \
+                re.search(r"\b(was|were|been|being|is|are)\b", between)
+            return "target" if passive else "perpetrator"
+    return "target"
+
+
+def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib: list,
+            tabs: Tables, language: str | None) -> list[Claim]:
+    """Claims, denials, statements that nobody claimed, and attributions in one sentence."""
+    out: list[Claim] = []
+    speakers = [m for m in ms if m.value[0][0] in ("speaker_before", "speaker_after")]
+    negs = [m for m in ms if m.value[0][0] == "negation"]
+    accused = [a for a in sent_actors if a.kind in ("group", "armed", "rebels", "militia")]
+    for m in ms:
+        kind = m.value[0][0]
+        if kind == "claimed":
+            negated = any(n.end <= m.start and _words_between(text, n.end, m.start) <= tabs.claim_window
+                          for n in negs)
+            strong = any(s in fold(m.text) for s in STRONG_CLAIM)
+            before = [a for a in accused if a.end <= m.start]
+            if negated:
+                if strong or not before or not before[-1].named:
+                    out.append(Claim("no_claim", None, None, si, m.start, m.end, sent.text))
+                continue
+            named = [a for a in before if a.named] or [a for a in accused if a.named]
+            if named or (strong and before):
+                group = (named or before)[-1]
+                out.append(Claim("claimed", group.label if group.named else group.text, None, si,
+                                 m.start, m.end, sent.text))
+        elif kind == "denied":
+            named = [a for a in accused if a.named] or accused
+            if named:
+                out.append(Claim("denied", named[0].label if named[0].named else named[0].text, None, si,
+                                 m.start, m.end, sent.text))
+    if attrib and not any(c.status == "claimed" for c in out):
+        cue = attrib[0]
+        blamed = [a for a in sent_actors if a.role == "perpetrator" and a.start >= cue.start] or \
+                 [a for a in sent_actors if a.role == "perpetrator"]
+        if blamed:
+            spk = _speaker(text, sent, speakers, tabs)
+            by = gloss(spk[0], language) if spk else None
+            if by is None:
+                others = [a for a in sent_actors if a.role != "perpetrator" and a.kind in
+                          ("police", "military", "government")]
+                by = others[0].label if others else None
+            group = blamed[0]
+            out.append(Claim("attributed", group.label if group.named else group.text, by, si,
+                             cue.start, cue.end, sent.text))
+    return out
+
+
+def run(doc: Doc) -> None:
+    """Set findings['actors'] = {'actors': [...], 'claims': [...]}."""
+    actors, claims = find(doc.article.text, doc.sentences, doc.language,
+                          doc.findings.get("event_types", []))
+    doc.findings["actors"] = {"actors": actors, "claims": claims}
