@@ -244,7 +244,7 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
         present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
         select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
                   f"WHERE {cond} ORDER BY event_date, event_id_cnty")
-        count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
+        count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0]
         tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
         options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
                    "jsonl": "FORMAT json"}[fmt]
@@ -341,8 +341,8 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
         rel = con.execute("\n".join(sql), params)
         result = Rows([d[0] for d in rel.description], rel.fetchall())
         if not result.rows:
-            stored = con.execute("SELECT count(*) FROM events").fetchone()[0]
-            articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
             result.notes.append(_empty_note(str(db), stored, articles))
         return result
     finally:

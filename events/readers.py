@@ -239,8 +239,8 @@ def _lines(head: bytes, stream: BinaryIO, encoding: str, cap: int) -> Iterator[t
         if not raw:
             return
         n += 1
-        if len(raw) > cap:                       # a huge line: skip the rest of it unread
-            length = len(raw)
+        length = len(raw)
+        if length > cap:                         # a huge line: skip the rest of it unread
             while not raw.endswith(b"\n"):
                 raw = buffered.readline(1 << 20)
                 if not raw:
@@ -300,9 +300,9 @@ def _read_json(lines: Iterator[tuple[int, str | None, int]], origin: str,
             yield Rejection(where, errors.too_large(length, max_bytes))
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            yield Rejection(where, errors.bad_json(f"{exc.msg} at column {exc.colno}"))
+            yield Rejection(where, errors.bad_json(f"{exc.msg.removesuffix(' at')} at column {exc.colno}"))
             continue
         yield article_from_record(record, where, max_bytes)
 
@@ -318,7 +318,7 @@ def _read_json_array(first: str, lines: Iterator[tuple[int, str | None, int]], o
     try:
         records = json.loads("".join(parts))
     except json.JSONDecodeError as exc:
-        yield Rejection(f"{origin}:{exc.lineno}", errors.bad_json(f"{exc.msg} at column {exc.colno}"))
+        yield Rejection(f"{origin}:{exc.lineno}", errors.bad_json(f"{exc.msg.removesuffix(' at')} at column {exc.colno}"))
         return
     if not isinstance(records, list):
         yield Rejection(origin, errors.not_an_object(type(records).__name__))
