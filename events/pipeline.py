@@ -19,7 +19,8 @@ from events.article import Article, Sentence
 EXTRACTOR_VERSION = "0.1.0"
 
 # Stages in order. A stage is listed here once its module exists in events/extract/.
-STAGES: list[str] = []
+STAGES: list[str] = ["language", "sentences", "dateline", "dates", "places", "event_types", "casualties",
+                     "actors", "assemble"]
 
 
 @dataclass
