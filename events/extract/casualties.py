@@ -1,0 +1,309 @@
+"""Stage `casualties`: counts of dead and injured, with ACLED's conventions.
+
+One `Matcher` pass finds the language's number words, vague quantities (`puluhan`, `dozens`),
+hedges (`setidaknya`, `up to`), casualty words (`tewas`, `menewaskan`, `killed`, `wounding`),
+"nobody died" phrases, attacker nouns, "blew himself up" phrases, aggregate markers
+(`sejak`, `so far`) and words that make a number something else (`pukul 4`, `25 tahun`,
+`2.500 tentara` has no casualty word near it). Digits are read with the language's
+thousands separator (`2.500` = 2500 in Indonesian); `4.30` is a time, not a count.
+
+A count belongs to the nearest casualty word in its sentence: one that follows it within
+`MAX_AFTER` words ("12 orang tewas", "seven were wounded") or precedes it within `MAX_BEFORE`
+words ("menewaskan 7 orang", "killing nine"); ties go to the following word. Counts joined by
+"and"/"dan" before one word are one toll ("three police officers and three assailants were
+killed" = 6). "Up to N" and vague words like "several" are not firm (`firm=False`);
+"at least N", "about N", ranges and "dozens" (12) are firm but not exact.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from events import lang
+from events.findings import Casualty
+from events.matcher import Matcher, fold
+from events.pipeline import Doc
+
+MAX_AFTER = 6        # words between a count and a following casualty word
+MAX_BEFORE = 3       # words between a preceding casualty word and its count
+
+_DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_BREAK = re.compile(r"[;:()\[\]]")
+_JOIN = re.compile(r"^[\s-]*$")
+_CALENDAR_YEAR = range(1900, 2101)
+
+
+@dataclass
+class _Count:
+    start: int
+    end: int
+    low: int
+    high: int
+    exact: bool = True
+    firm: bool = True
+    excluded: bool = False
+
+
+@dataclass(frozen=True)
+class _Table:
+    matcher: Matcher
+    thousands: str
+
+
+@cache
+def table(language: str) -> _Table | None:
+    """The language's matcher over every word this stage needs, or None without data."""
+    try:
+        nums, cas = lang.load(language, "numbers"), lang.load(language, "casualties")
+    except lang.LanguageDataError:
+        return None
+    pats: list[tuple[str, tuple]] = []
+    pats += [(w, ("num", v)) for w, v in nums["words"].items()]
+    pats += [(w, ("scale", v)) for w, v in nums["scales"].items()]
+    pats += [(w, ("teen", v)) for w, v in nums["teens"].items()]
+    pats += [(w, ("conn",)) for w in nums["connectors"]["words"]]
+    pats += [(w, ("vague", v["low"], v["high"], v["firm"])) for w, v in nums["vague"].items()]
+    for kind in ("killed", "injured"):
+        pats += [(w, (kind, "after")) for w in cas[kind]["after"]]
+        pats += [(w, (kind, "before")) for w in cas[kind]["before"]]
+        pats += [(w, ("zero", (kind,))) for w in cas["zero"][kind]]
+    pats += [(w, ("zero", ("killed", "injured"))) for w in cas["zero"]["both"]]
+    for hedge in ("at_least", "up_to", "about"):
+        pats += [(w, ("hedge", hedge)) for w in cas["hedges"][hedge]]
+    pats += [(w, ("nc_before",)) for w in cas["not_counts"]["before"]]
+    pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
+    pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
+    pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
+    pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
+    pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
+    pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
+    pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
+    return _Table(Matcher(pats), nums["numeric"]["thousands_separator"])
+
+
+def _kinds(match) -> dict[str, tuple]:
+    out: dict[str, tuple] = {}
+    for p in match.value:
+        out.setdefault(p[0], p)
+        if p[0] in ("killed", "injured"):
+            out.setdefault(p[0] + "_" + p[1], p)
+    return out
+
+
+def _digit_value(text: str, thousands: str) -> int | None:
+    """'2.500' -> 2500 where '.' groups thousands; '4.30' (a time or decimal) -> None."""
+    if text.isdigit():
+        return int(text)
+    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", text):
+        return int(text.replace(thousands, ""))
+    return None
+
+
+def _compose(values: list[tuple]) -> int:
+    """Number words to a value: 'tiga puluh dua' 32, 'dua belas' 12, 'two thousand five hundred'."""
+    total = chunk = pending = 0
+    for kind, v in values:
+        if kind == "scale" and v >= 1000:
+            total += (chunk + pending or 1) * v
+            chunk = pending = 0
+        elif kind == "scale" and v >= 100:
+            chunk += (pending or 1) * v
+            pending = 0
+        elif kind == "scale":
+            chunk += (pending or 1) * v
+            pending = 0
+        elif kind == "teen":
+            pending += v
+        elif v >= 1000:
+            total += v
+        elif v >= 100:
+            chunk += v
+        else:
+            pending += v
+    return total + chunk + pending
+
+
+def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
+    """Numbers in digits and words, composed, with hedges, ranges and exclusions applied."""
+    parts: list[tuple[int, int, tuple]] = []
+    for m in _DIGITS.finditer(text):
+        value = _digit_value(m.group(), thousands)
+        parts.append((m.start(), m.end(), ("num", value) if value is not None else ("bad", 0)))
+    for t in tokens:
+        k = _kinds(t)
+        for key in ("num", "scale", "teen", "conn", "vague"):
+            if key in k:
+                parts.append((t.start, t.end, k[key]))
+                break
+    parts.sort()
+    counts: list[_Count] = []
+    group: list[tuple[int, int, tuple]] = []
+
+    def flush() -> None:
+        while group and group[-1][2][0] == "conn":
+            group.pop()
+        if not group:
+            return
+        start, end = group[0][0], group[-1][1]
+        if any(p[2][0] == "bad" for p in group):
+            counts.append(_Count(start, end, 0, 0, excluded=True))
+        elif group[0][2][0] == "vague":
+            _, low, high, firm = group[0][2]
+            counts.append(_Count(start, end, low, high, exact=False, firm=firm))
+        else:
+            value = _compose([p[2] for p in group if p[2][0] != "conn"])
+            counts.append(_Count(start, end, value, value))
+        group.clear()
+
+    for part in parts:
+        joinable = group and part[2][0] in ("scale", "teen", "num", "conn") and \
+            group[-1][2][0] != "vague" and _JOIN.match(text[group[-1][1]:part[0]]) and \
+            (part[2][0] != "conn" or group[-1][2][0] == "scale")   # "one hundred and twelve"
+        if not joinable or (part[2][0] == "num" and group[-1][2][0] == "num"
+                            and not (group[-1][2][1] % 10 == 0 and 10 <= group[-1][2][1] < 100
+                                     and part[2][1] < 10)):
+            flush()
+        if part[2][0] != "conn" or group:
+            group.append(part)
+    flush()
+    for c in counts:
+        raw = text[c.start:c.end]
+        if raw.isdigit() and int(raw) in _CALENDAR_YEAR:
+            c.excluded = True
+        if text[:c.start].rstrip().endswith("(") and text[c.end:].lstrip().startswith(")"):
+            c.excluded = True             # "Riyad Jaffar ( 27 )": an age after a name
+    return counts
+
+
+def _gap_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
+          starts: list[int]) -> list[tuple]:
+    """(kind, low, high, start, end, exact, firm, perpetrators) tuples, in text order."""
+    counts = _counts(text, tokens, thousands)
+    for c in counts:
+        if any(s <= c.start < e for s, e in date_spans):
+            c.excluded = True
+    for t in tokens:
+        k = _kinds(t)
+        if "nc_before" in k:
+            for c in counts:
+                if c.start >= t.end and not text[t.end:c.start].strip():
+                    c.excluded = True
+        if "nc_after" in k:
+            for c in counts:
+                if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
+                    c.excluded = True
+    counts = [c for c in counts if not c.excluded]
+    _apply_hedges_and_ranges(text, tokens, counts)
+    counts = [c for c in counts if not c.excluded]
+    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
+    found: list[tuple] = []
+    groups: dict[tuple[int, str], list[_Count]] = {}
+    by_start = {w.start: w for w in words}
+    for i, c in enumerate(counts):
+        same = [w for w in words if bisect.bisect_right(starts, w.start) == bisect.bisect_right(starts, c.start)]
+        choice = _attach(text, c, counts, same, tokens)
+        if choice:
+            groups.setdefault(choice, []).append(c)
+    for (word_start, side), members in groups.items():
+        word = by_start[word_start]
+        kind = "killed" if f"killed_{side}" in _kinds(word) else "injured"
+        start = min(word.start, members[0].start)
+        end = max(word.end, members[-1].end)
+        perp_span = (members[0].start, word.start) if side == "after" else (members[-1].end, members[-1].end + 40)
+        perps = any("perp" in _kinds(t) for t in tokens if perp_span[0] <= t.start < perp_span[1])
+        found.append((kind, sum(m.low for m in members), sum(m.high for m in members), start, end,
+                      all(m.exact for m in members), all(m.firm for m in members), perps))
+    for t in tokens:
+        k = _kinds(t)
+        if "zero" in k:
+            found += [(kind, 0, 0, t.start, t.end, True, True, False) for kind in k["zero"][1]]
+        if "self" in k:
+            found.append(("killed", 1, 1, t.start, t.end, True, True, True))
+    return sorted(found, key=lambda f: (f[3], f[0]))
+
+
+def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> None:
+    for t in tokens:
+        k = _kinds(t)
+        nxt = next((c for c in counts if c.start >= t.end), None)
+        if nxt is None or text[t.end:nxt.start].strip():
+            continue
+        if "hedge" in k and "vague" not in k:
+            nxt.exact = False
+            nxt.start = t.start
+            if k["hedge"][1] == "up_to":
+                nxt.firm = False
+    for a, b in zip(counts, counts[1:]):
+        joiner = text[a.end:b.start]
+        between = any("between" in _kinds(t) and t.end <= a.start and not text[t.end:a.start].strip()
+                      for t in tokens)
+        is_joiner = joiner.strip() in ("-", "–") or any(
+            "range" in _kinds(t) and a.end <= t.start and t.end <= b.start for t in tokens) and \
+            _gap_words(joiner) <= 2
+        if (is_joiner or (between and _gap_words(joiner) == 1)) and not b.excluded:
+            b.excluded = True
+            a.low, a.high = min(a.low, b.low), max(a.high, b.high)
+            a.end, a.exact = b.end, False
+            a.firm = a.firm and b.firm
+
+
+def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: list):
+    """(start, side) of the casualty word in the count's sentence that it reports, or None."""
+    def clear(gap_start: int, gap_end: int, limit: int) -> int | None:
+        gap = text[gap_start:gap_end]
+        if _BREAK.search(gap):
+            return None
+        inner = [o for o in counts if gap_start <= o.start and o.end <= gap_end]
+        words_in_gap = _gap_words(gap)
+        for o in inner:           # another count in the gap: only "X and Y <word>" chains pass
+            words_in_gap -= _gap_words(text[o.start:o.end])
+            between = (c.end, o.start) if o.start >= c.end else (o.end, c.start)
+            if not any("and" in _kinds(t) and between[0] <= t.start < between[1] for t in tokens):
+                return None
+        return words_in_gap if words_in_gap <= limit else None
+
+    best = None
+    for wi, w in enumerate(words):
+        k = _kinds(w)
+        if w.start >= c.end and any(f"{kind}_after" in k for kind in ("killed", "injured")):
+            gap = clear(c.end, w.start, MAX_AFTER + 4 * sum(1 for o in counts if c.end <= o.start < w.start))
+            if gap is not None:
+                best = (gap, 0, wi, "after")
+            break                                        # only the first following word
+    for wi in range(len(words) - 1, -1, -1):
+        w = words[wi]
+        k = _kinds(w)
+        if w.end <= c.start and any(f"{kind}_before" in k for kind in ("killed", "injured")):
+            gap = clear(w.end, c.start, MAX_BEFORE + 4 * sum(1 for o in counts if w.end <= o.start < c.start))
+            if gap is not None and (best is None or gap < best[0]):
+                best = (gap, 1, wi, "before")
+            break
+    return (words[best[2]].start, best[3]) if best else None
+
+
+def run(doc: Doc) -> None:
+    """Set `doc.findings['casualties']`: one Casualty per count, zero phrase or dead attacker."""
+    tab = table(doc.language or "")
+    if tab is None:
+        doc.findings["casualties"] = []
+        return
+    text = doc.article.text
+    tokens = tab.matcher.find(text, fold(text))
+    spans = [(m.start, m.end) for m in doc.findings.get("dates", [])]
+    starts = [s.start for s in doc.sentences] or [0]
+    ends = [s.end for s in doc.sentences] or [len(text)]
+    aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
+    out = []
+    for kind, low, high, start, end, exact, firm, perps in _find(text, tokens, tab.thousands, spans, starts):
+        sentence = max(bisect.bisect_right(starts, start) - 1, 0)
+        end = min(end, max(ends[sentence], start + 1))
+        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], exact, perps,
+                            sentence in aggregate, firm=firm))
+    doc.findings["casualties"] = out
