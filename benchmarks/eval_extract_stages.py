@@ -7,7 +7,7 @@ the stage findings in it are turned into a value with a deliberately simple rule
         sentences before it, else the publication date (precision 1);
   fatalities / injuries: the largest firm, non-aggregate count of that kind in the sentence,
         plus dead attackers reported separately ("blew himself up"); None if there is none.
-Also printed: how often the gold figure is among the article's firm findings of that kind
+Also printed: how often the gold figure is among the article's exact (codable) findings of that kind
 (the stage's recall; choosing among them is `assemble`'s job).
 Run: .venv/bin/python benchmarks/eval_extract_stages.py [-v]
 """
@@ -53,7 +53,7 @@ def date_of(doc: Doc, i: int) -> tuple[str, int]:
 
 def count_of(doc: Doc, i: int, kind: str) -> int | None:
     found = [c for c in doc.findings["casualties"] if c.sentence == i and c.kind == kind
-             and c.firm and not c.aggregate]
+             and c.exact and not c.aggregate]
     if not found:
         return None
     victims = max((c.low for c in found if not c.perpetrators), default=0)
@@ -62,7 +62,7 @@ def count_of(doc: Doc, i: int, kind: str) -> int | None:
 
 def in_article(doc: Doc, kind: str, value) -> bool:
     """Recall: does any firm finding of this kind in the article carry the gold figure?"""
-    found = [c for c in doc.findings["casualties"] if c.kind == kind and c.firm]
+    found = [c for c in doc.findings["casualties"] if c.kind == kind and c.exact]
     return value is None or any(c.low == value for c in found)
 
 

@@ -94,10 +94,9 @@ class Casualty:
     start: int
     end: int
     text: str
-    exact: bool = True                  # False for "up to", "about", vague words
+    exact: bool = True                  # False where ACLED codes no figure: "up to N", "several"
     perpetrators: bool = False          # the count is of attackers (a bomber who blew himself up)
     aggregate: bool = False             # a total since a date / overall toll, not this incident
-    firm: bool = True                   # False where ACLED codes no figure ("up to N", "several")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ A count belongs to the nearest casualty word in its sentence: one that follows i
 `MAX_AFTER` words ("12 orang tewas", "seven were wounded") or precedes it within `MAX_BEFORE`
 words ("menewaskan 7 orang", "killing nine"); ties go to the following word. Counts joined by
 "and"/"dan" before one word are one toll ("three police officers and three assailants were
-killed" = 6). "Up to N" and vague words like "several" are not firm (`firm=False`);
-"at least N", "about N", ranges and "dozens" (12) are firm but not exact.
+killed" = 6). `exact` says whether ACLED may code the figure: "up to N" and vague words like
+"several" are not (`exact=False`); "at least N", "about N", "dua atau tiga" (2) and
+"dozens"/"puluhan" (12) are, at their `low` end.
 """
 from __future__ import annotations
 
@@ -42,7 +43,6 @@ class _Count:
     end: int
     low: int
     high: int
-    exact: bool = True
     firm: bool = True
     excluded: bool = False
 
@@ -152,7 +152,7 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
             counts.append(_Count(start, end, 0, 0, excluded=True))
         elif group[0][2][0] == "vague":
             _, low, high, firm = group[0][2]
-            counts.append(_Count(start, end, low, high, exact=False, firm=firm))
+            counts.append(_Count(start, end, low, high, firm=firm))
         else:
             value = _compose([p[2] for p in group if p[2][0] != "conn"])
             counts.append(_Count(start, end, value, value))
@@ -184,7 +184,7 @@ def _gap_words(text: str) -> int:
 
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
           starts: list[int]) -> list[tuple]:
-    """(kind, low, high, start, end, exact, firm, perpetrators) tuples, in text order."""
+    """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
     counts = _counts(text, tokens, thousands)
     for c in counts:
         if any(s <= c.start < e for s, e in date_spans):
@@ -219,13 +219,13 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         perp_span = (members[0].start, word.start) if side == "after" else (members[-1].end, members[-1].end + 40)
         perps = any("perp" in _kinds(t) for t in tokens if perp_span[0] <= t.start < perp_span[1])
         found.append((kind, sum(m.low for m in members), sum(m.high for m in members), start, end,
-                      all(m.exact for m in members), all(m.firm for m in members), perps))
+                      all(m.firm for m in members), perps))
     for t in tokens:
         k = _kinds(t)
         if "zero" in k:
-            found += [(kind, 0, 0, t.start, t.end, True, True, False) for kind in k["zero"][1]]
+            found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
         if "self" in k:
-            found.append(("killed", 1, 1, t.start, t.end, True, True, True))
+            found.append(("killed", 1, 1, t.start, t.end, True, True))
     return sorted(found, key=lambda f: (f[3], f[0]))
 
 
@@ -236,21 +236,21 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
         if nxt is None or text[t.end:nxt.start].strip():
             continue
         if "hedge" in k and "vague" not in k:
-            nxt.exact = False
             nxt.start = t.start
             if k["hedge"][1] == "up_to":
                 nxt.firm = False
     for a, b in zip(counts, counts[1:]):
         joiner = text[a.end:b.start]
-        between = any("between" in _kinds(t) and t.end <= a.start and not text[t.end:a.start].strip()
-                      for t in tokens)
+        between = next((t for t in tokens if "between" in _kinds(t) and t.end <= a.start
+                        and not text[t.end:a.start].strip()), None)
         is_joiner = joiner.strip() in ("-", "–") or any(
             "range" in _kinds(t) and a.end <= t.start and t.end <= b.start for t in tokens) and \
             _gap_words(joiner) <= 2
         if (is_joiner or (between and _gap_words(joiner) == 1)) and not b.excluded:
             b.excluded = True
             a.low, a.high = min(a.low, b.low), max(a.high, b.high)
-            a.end, a.exact = b.end, False
+            a.end = b.end
+            a.start = between.start if between else a.start
             a.firm = a.firm and b.firm
 
 
@@ -301,9 +301,9 @@ def run(doc: Doc) -> None:
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
     out = []
-    for kind, low, high, start, end, exact, firm, perps in _find(text, tokens, tab.thousands, spans, starts):
+    for kind, low, high, start, end, firm, perps in _find(text, tokens, tab.thousands, spans, starts):
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
-        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], exact, perps,
-                            sentence in aggregate, firm=firm))
+        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps,
+                            sentence in aggregate))
     doc.findings["casualties"] = out
