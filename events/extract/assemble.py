@@ -23,6 +23,7 @@ defused and never set off is Disrupted weapons use; a protest with violence is a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -39,6 +40,7 @@ ARMED = ("group", "armed", "rebels", "militia")
 STATE = ("police", "military")
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 DEMONSTRATIONS = ("Protests", "Riots")
+_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
 
 # English phrases for notes (the notes column is English by definition).
 WHAT = {
@@ -90,6 +92,8 @@ class Ctx:
     claims: dict[int, list[Claim]]
     cues: dict[int, set[str]]
     published: dt.date | None
+    history: list[bool] = field(default_factory=list)
+    place_list: list[PlaceMention] = field(default_factory=list)
 
 
 def _by_sentence(items) -> dict[int, list]:
@@ -112,19 +116,48 @@ def _context(doc: Doc) -> Ctx:
     acts = doc.findings.get("actors", {})
     usable = [t for t in doc.findings.get("event_types", []) if not t.negated and not t.hypothetical]
     del text
-    return Ctx(doc, _by_sentence(usable), _by_sentence(doc.findings.get("dates")),
-               _by_sentence(doc.findings.get("places")), _by_sentence(doc.findings.get("casualties")),
-               _by_sentence(acts.get("actors")), _by_sentence(acts.get("claims")), cues, published)
+    place_list = _event_places(doc)
+    ctx = Ctx(doc, _by_sentence(usable), _by_sentence(doc.findings.get("dates")),
+              _by_sentence(place_list), _by_sentence(doc.findings.get("casualties")),
+              _by_sentence(acts.get("actors")), _by_sentence(acts.get("claims")), cues, published)
+    ctx.history = _frames(ctx)
+    ctx.place_list = place_list
+    return ctx
 
 
 def _fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
     return [d for d in ctx.dates.get(si, []) if not d.historical and d.kind != "publication"]
 
 
+def _historical(ctx: Ctx, si: int) -> bool:
+    """The sentence dates itself in the past: a historical date or a past year ("bom Bali 2002")."""
+    if _fresh_dates(ctx, si):
+        return False
+    if any(d.historical for d in ctx.dates.get(si, [])):
+        return True
+    if ctx.published:
+        years = [int(y) for y in _YEAR.findall(ctx.doc.sentences[si].text)]
+        return any(1900 < y < ctx.published.year for y in years)
+    return False
+
+
+def _frames(ctx: Ctx) -> list[bool]:
+    """Per sentence: is the text telling history here? A historical sentence opens a historical
+    frame that undated sentences after it stay in ("Bom tersebut ...", "Kedua serangan ini ...")
+    until a sentence with a fresh date closes it."""
+    out, historical = [], False
+    for si in range(len(ctx.doc.sentences)):
+        if _fresh_dates(ctx, si):
+            historical = False
+        elif _historical(ctx, si):
+            historical = True
+        out.append(historical)
+    return out
+
+
 def _background(ctx: Ctx, si: int) -> bool:
     cues = ctx.cues.get(si, set()) - {"criminal"}
-    historical = any(d.historical for d in ctx.dates.get(si, [])) and not _fresh_dates(ctx, si)
-    return bool(cues) or historical
+    return bool(cues) or ctx.history[si]
 
 
 def _seeds(ctx: Ctx, si: int) -> bool:
@@ -213,10 +246,35 @@ def _cluster(ctx: Ctx) -> list[Event]:
     return events
 
 
+def _event_places(doc: Doc) -> list[PlaceMention]:
+    """Place mentions that can be where an event happened: not the dateline city
+    ("Jakarta, CNN Indonesia --") and not a country named as an actor's nationality
+    ("tentara Amerika Serikat", "US troops")."""
+    found = doc.findings.get("places") or []
+    dateline = doc.findings.get("dateline")
+    d_start = getattr(dateline, "start", None)
+    d_end = getattr(dateline, "end", None)
+    text = doc.article.text
+    actors = doc.findings.get("actors", {}).get("actors", [])
+    out = []
+    for m in found:
+        if d_start is not None and d_end is not None and d_start <= m.start < d_end + 3 and m.sentence == 0:
+            continue
+        if m.place.feature == "country" and any(
+                a.country and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip())
+                and (a.end <= m.start <= a.end + 2 or m.end <= a.start <= m.end + 2) for a in actors):
+            continue
+        out.append(m)
+    return out
+
+
 def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
     try:
         from events.extract import places
-        chosen = places.choose(ctx.doc, set(ev.sentences))
+        doc = ctx.doc
+        view = Doc(article=doc.article, sentences=doc.sentences, language=doc.language,
+                   findings={**doc.findings, "places": ctx.place_list})
+        chosen = places.choose(view, set(ev.sentences))
     except (ImportError, AttributeError):
         chosen = None
     if chosen is None:
@@ -244,7 +302,7 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if crowd and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
         clash = crowd_clash
-    armed_perp = any(a.kind in ARMED and a.role == "perpetrator" for a in actors)
+    armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in actors)
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting]
     state_target = any(a.kind in STATE and a.role == "target" for a in actors)
