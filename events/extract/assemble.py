@@ -156,7 +156,12 @@ def _frames(ctx: Ctx) -> list[bool]:
 
 
 def _background(ctx: Ctx, si: int) -> bool:
+    """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
+    date of its own is anchored in the present: 'since'/'last month' or a state of emergency
+    in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal"}
+    if _fresh_dates(ctx, si):
+        cues -= {"earlier", "policy"}
     return bool(cues) or ctx.history[si]
 
 
@@ -192,7 +197,9 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def _families(triggers: list[Trigger]) -> set[str]:
-    return {t.event_type for t in triggers if not t.generic}
+    """Event types the specific triggers speak for; a crowd clash word ("bentrok", "clashes")
+    can be a battle or a riot, so it fits either."""
+    return {t.event_type for t in triggers if not t.generic and not t.crowd}
 
 
 def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
@@ -316,6 +323,10 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if "Protest with intervention" in subs:
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
+    disrupted = [t for t in specific if t.sub_event_type == "Disrupted weapons use"]
+    if disrupted and not any(t.detonated for t in trigs) and \
+            not any(t.event_type in ("Battles", "Violence against civilians") for t in specific):
+        return disrupted[0], "Strategic developments", "Disrupted weapons use"
     if specific:
         best = min(specific, key=et.rank)
         if best.sub_event_type == "Disrupted weapons use" and any(t.detonated for t in trigs):

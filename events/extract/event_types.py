@@ -139,5 +139,10 @@ def find(text: str, sentences: list, language: str | None) -> list[Trigger]:
 
 
 def run(doc: Doc) -> None:
-    """Set findings['event_types'] to the article's triggers, in text order."""
-    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language)
+    """Set findings['event_types'] to the article's triggers, in text order.
+
+    A word inside a date expression is not a trigger ("March 23" is no protest march)."""
+    dates = [(d.start, d.end) for d in doc.findings.get("dates", [])]
+    doc.findings["event_types"] = [
+        t for t in find(doc.article.text, doc.sentences, doc.language)
+        if not any(s < t.end and t.start < e for s, e in dates)]
