@@ -169,7 +169,7 @@ def _seeds(ctx: Ctx, si: int) -> bool:
     trigs = ctx.triggers.get(si, [])
     if not trigs or _background(ctx, si):
         return False
-    if any(not t.generic for t in trigs):
+    if any(_typed(t) for t in trigs):
         return True
     armed = any(a.kind in ARMED and a.role == "perpetrator" for a in ctx.actors.get(si, []))
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
@@ -196,10 +196,16 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
     return True
 
 
+def _typed(t: Trigger) -> bool:
+    """The trigger says what kind of event it is: any specific word, and "ledakan"/"explosion"
+    (an explosion, if not of which device)."""
+    return not t.generic or t.detonated
+
+
 def _families(triggers: list[Trigger]) -> set[str]:
     """Event types the specific triggers speak for; a crowd clash word ("bentrok", "clashes")
     can be a battle or a riot, so it fits either."""
-    return {t.event_type for t in triggers if not t.generic and not t.crowd}
+    return {t.event_type for t in triggers if _typed(t) and not t.crowd}
 
 
 def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
@@ -224,7 +230,9 @@ def _cluster(ctx: Ctx) -> list[Event]:
         place = _sentence_place(ctx, si)
         target = None
         for ev in reversed(events):
-            same_day = date is None or ev.date is None or abs((date.date - ev.date.date).days) <= 1
+            same_day = date is None or ev.date is None or date.date == ev.date.date or (
+                max(date.time_precision, ev.date.time_precision) > 1
+                and abs((date.date - ev.date.date).days) <= 7)
             if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
@@ -297,7 +305,7 @@ def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     trigs = ev.triggers
-    specific = [t for t in trigs if not t.generic]
+    specific = [t for t in trigs if _typed(t)]
     subs = {t.sub_event_type for t in specific}
     kinds = {a.kind for a in actors}
     state_present = bool(kinds & set(STATE))
@@ -404,9 +412,16 @@ def _fmt_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def _row(ctx: Ctx, ev: Event, main_date: DateMention | None) -> dict | None:
+def _own_place(ctx: Ctx, ev: Event) -> bool:
+    """The event's own sentences name a place below the country level."""
+    return any(m.place.feature != "country" for si in ev.sentences for m in ctx.places.get(si, []))
+
+
+def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True) -> dict | None:
     doc = ctx.doc
     owned = sorted(ev.owned | ev.sentences)
+    if not first and not _own_place(ctx, ev):
+        return None          # a further incident whose place the text does not give (convention 6)
     place = _choose_place(ctx, ev)
     if place is None or place.feature == "country" or not place.admin1:
         return None
@@ -618,8 +633,8 @@ def run(doc: Doc) -> None:
     main_date = next((e.date for e in events if e.date is not None), None)
     rows: list[dict] = []
     seen: set[tuple] = set()
-    for ev in events:
-        row = _row(ctx, ev, main_date)
+    for n, ev in enumerate(events):
+        row = _row(ctx, ev, main_date, first=n == 0)
         if row is None:
             continue
         key = (row["event_date"], row["country"], row["admin1"], row["location"], row["event_type"])
