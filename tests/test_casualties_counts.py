@@ -95,8 +95,10 @@ def test_casualties_numbers_that_are_not_counts(lang, text):
 
 
 @pytest.mark.parametrize("lang, text, expected", [
+    # a toll of victims and attackers together is not a count of attackers only
     ("en", "Three police officers and three of the assailants were killed during the gunfight.",
-     [("killed", 6, 6, True, True, False)]),
+     [("killed", 6, 6, True, False, False)]),
+    ("en", "Three of the assailants were killed during the gunfight.", [("killed", 3, 3, True, True, False)]),
     ("en", "Seven tourists and two Yemenis are dead after a suicide attacker blew his vehicle up.",
      [("killed", 9, 9, True, False, False), ("killed", 1, 1, True, True, False)]),
     ("id", "Pelaku bom bunuh diri meledakkan diri di pos polisi, menewaskan dua polisi.",

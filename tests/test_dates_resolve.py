@@ -108,3 +108,16 @@ def test_dates_unsupported_language_finds_nothing():
     doc.findings["dateline"] = Dateline(published=PUB, published_from="metadata")
     dates.run(doc)
     assert doc.findings["dates"] == []
+
+
+def test_dates_weekday_wins_when_neither_order_fits():
+    # 5/3 is neither a Friday in March nor in May 2017: the weekday (2 June) is what the writer meant
+    found = dates.find("turun ke jalan pada hari Jumat ( 5 / 3 ) untuk menuntut", "id", dt.date(2017, 6, 3))
+    assert (found[0].date, found[0].kind) == (dt.date(2017, 6, 2), "weekday")
+
+
+@pytest.mark.parametrize("text", ["kata Kepala Bagian Penerangan Umum, Kamis ( 25 / 5 ) .",
+                                  "ujar Kapolri di Jakarta, Kamis (25/5)."])
+def test_dates_report_day_in_brackets_is_publication(text):
+    found = dates.find(text, "id", dt.date(2017, 5, 25))
+    assert (found[0].date, found[0].kind) == (dt.date(2017, 5, 25), "publication")

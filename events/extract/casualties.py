@@ -216,8 +216,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         kind = "killed" if f"killed_{side}" in _kinds(word) else "injured"
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
-        perp_span = (members[0].start, word.start) if side == "after" else (members[-1].end, members[-1].end + 40)
-        perps = any("perp" in _kinds(t) for t in tokens if perp_span[0] <= t.start < perp_span[1])
+        perps = all(_of_attackers(m, members, word, side, tokens) for m in members)
         found.append((kind, sum(m.low for m in members), sum(m.high for m in members), start, end,
                       all(m.firm for m in members), perps))
     for t in tokens:
@@ -227,6 +226,16 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if "self" in k:
             found.append(("killed", 1, 1, t.start, t.end, True, True))
     return sorted(found, key=lambda f: (f[3], f[0]))
+
+
+def _of_attackers(count: _Count, members: list[_Count], word, side: str, tokens: list) -> bool:
+    """Does an attacker noun follow this count, before the next count or the casualty word?"""
+    later = [m.start for m in members if m.start > count.start]
+    if side == "after":
+        limit = min(later + [word.start])
+    else:
+        limit = min(later + [count.end + 40])
+    return any("perp" in _kinds(t) for t in tokens if count.end <= t.start < limit)
 
 
 def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> None:

@@ -12,7 +12,9 @@ find numeric dates (`(8/12/2023)`, `( 25 / 8 )`, `2023-12-08`). Each expression 
 - a bare year counts only after a year word (`pada tahun 2014`, `in 2004`);
 - more than 30 days before publication, or a past year, is `historical`.
 Numeric dates follow the language's order (`dmy` for Indonesian); a weekday next to the
-date decides when the order is in doubt.
+date decides when the order is in doubt, and wins when neither order fits it. A weekday with
+a day and month that is the publication date (`kata polisi, Kamis (25/5)`) is the day of the
+report: kind "publication".
 """
 from __future__ import annotations
 
@@ -184,9 +186,14 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
             num = next((n for n in numeric if adjacent(tok.end, n[0]) and n[0] - tok.end <= 4), None)
             if num:
                 start, end, day, has_year, alt = num
+                kind = "absolute"
                 if day.isoweekday() != iso and alt and alt[0].isoweekday() == iso:
                     day = alt[0]
-                found.append(Found(tok.start, end, day, 1, "absolute", has_year=has_year, has_weekday=True))
+                elif day.isoweekday() != iso and published and not has_year:
+                    day, kind = _weekday_date(iso, published, False), "weekday"   # the numbers are the typo
+                if day == published and not has_year:
+                    kind = "publication"        # "kata polisi, Kamis (25/5)": the day of the report
+                found.append(Found(tok.start, end, day, 1, kind, has_year=has_year, has_weekday=True))
                 numeric.remove(num)
                 used_until = end
                 continue
