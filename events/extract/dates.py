@@ -58,8 +58,8 @@ class Found:
 
 
 @cache
-def vocabulary(language: str) -> tuple[Matcher, str] | None:
-    """The language's date matcher and numeric order, or None without data."""
+def vocabulary(language: str) -> tuple[Matcher, str, dict[str, str]] | None:
+    """The language's date matcher, numeric order and unit words, or None without data."""
     try:
         data = lang.load(language, "dates")
     except lang.LanguageDataError:
@@ -79,7 +79,12 @@ def vocabulary(language: str) -> tuple[Matcher, str] | None:
     for unit in ("day", "week", "month", "year"):
         pats += [(w, ("unit", unit)) for w in data["units"][unit]]
     pats += [(w, ("ago",)) for w in data["units"]["ago"]]
-    return Matcher(pats), data["numeric"]["order"]
+    try:                                   # "dua pekan lalu", "three weeks ago"
+        pats += [(w, ("number", v)) for w, v in lang.load(language, "numbers")["words"].items()]
+    except lang.LanguageDataError:
+        pass
+    units = {fold(w): unit for unit in ("day", "week", "month", "year") for w in data["units"][unit]}
+    return Matcher(pats), data["numeric"]["order"], units
 
 
 def _kinds(match) -> dict[str, tuple]:
@@ -147,12 +152,30 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
     return sorted(out)
 
 
+def _count_before(text: str, tokens: list, i: int, adjacent) -> tuple[int, int] | None:
+    """(n, start) of a number in digits or words right before token i ("3 hari", "two weeks")."""
+    number = _NUMBER_BEFORE.search(text, max(0, tokens[i].start - 5), tokens[i].start)
+    if number:
+        return int(number[1]), number.start()
+    prev = tokens[i - 1] if i else None
+    if prev is not None and "number" in _kinds(prev) and adjacent(prev.end, tokens[i].start):
+        return _kinds(prev)["number"][1], prev.start
+    return None
+
+
+def _ago(published: dt.date, n: int, unit: str) -> tuple[dt.date, int]:
+    """The date n units before publication, and its precision."""
+    if unit in ("day", "week"):
+        return published - dt.timedelta(days=n * (7 if unit == "week" else 1)), (1 if unit == "day" else 2)
+    return _shift_months(published, -n * (12 if unit == "year" else 1)), 3
+
+
 def find(text: str, language: str, published: dt.date | None) -> list[Found]:
     """Every date expression of `text`, in text order; relative ones need `published`."""
     vocab = vocabulary(language)
     if vocab is None:
         return []
-    matcher, order = vocab
+    matcher, order, units = vocab
     tokens = matcher.find(text, fold(text))
     numeric = _numeric(text, order, published)
     found: list[Found] = []
@@ -175,7 +198,13 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
         if tok.start < used_until:
             continue
         kinds = _kinds(tok)
-        if "relative" in kinds and published:
+        counted = _count_before(text, tokens, i, adjacent)
+        if "relative" in kinds and published and counted and tok.key.split()[0] in units:
+            n, start = counted                   # "dua pekan lalu", "10 days ago"
+            day, precision = _ago(published, n, units[tok.key.split()[0]])
+            found.append(Found(start, tok.end, day, precision, "relative"))
+            used_until = tok.end
+        elif "relative" in kinds and published:
             _, days, months, precision = kinds["relative"]
             day = _shift_months(published, months) if months else published + dt.timedelta(days=days)
             if months == 0 and precision == 3:
@@ -247,17 +276,10 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
                                has_year=bool(year)))
             used_until = end
         elif "unit" in kinds and published:
-            number = _NUMBER_BEFORE.search(text, max(0, tok.start - 5), tok.start)
             ago = token_after(i, "ago")
-            if number and ago:
-                n, unit = int(number[1]), kinds["unit"][1]
-                if unit in ("day", "week"):
-                    day = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
-                    precision = 1 if unit == "day" else 2
-                else:
-                    day = _shift_months(published, -n * (12 if unit == "year" else 1))
-                    precision = 3
-                found.append(Found(number.start(), ago.end, day, precision, "relative"))
+            if counted and ago:
+                day, precision = _ago(published, counted[0], kinds["unit"][1])
+                found.append(Found(counted[1], ago.end, day, precision, "relative"))
                 used_until = ago.end
         if "year_before" in kinds:
             year = _YEAR_ONLY.match(text[tok.end:tok.end + 8])
