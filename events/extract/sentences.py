@@ -6,7 +6,8 @@ Rules that hold for news copy in Latin-script languages: a line break always end
 lower-case letter. A full stop does not end a sentence after an abbreviation from the
 language's `sentences.toml` (`Jl.`, `Dr.`, `No.`), after a single letter or dotted initials
 (`M.`, `U.S.`), or inside a number (`2.500`, `4.30`: no space follows). IndoSum-style
-tokenised text (`tewas . Polisi`) works because the stop is still followed by space.
+tokenised text (`tewas . Polisi`) works because the stop is still followed by space; a lone
+closing quote after the stop (`bersatu . " Polisi`) stays with its sentence.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from events.pipeline import Doc
 
 _STOP = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
+_LONE_CLOSER = re.compile(r"\s+([\"'”’»])(?=\s|$)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")      # M  U.S  A.S  (before the last stop)
 _OPENERS = "\"'“‘«([<"
 
@@ -54,6 +56,17 @@ def _ends_sentence(line: str, stop: re.Match, abbrev: frozenset[str]) -> bool:
     return not _INITIALS.fullmatch(token)
 
 
+def _closing_quote(line: str, cut: int, end: int) -> int:
+    """Take in a tokenised closing quote: `bersatu . "` ends with its quote when it is open."""
+    m = _LONE_CLOSER.match(line, end)
+    if not m:
+        return end
+    mark = m.group(1)
+    if mark in "\"'" and line.count(mark, cut, end) % 2 == 0:
+        return end                       # an even count: this quote opens the next sentence
+    return m.end()
+
+
 def split(text: str, language: str | None = None) -> list[Sentence]:
     """Sentences of `text`, each with `text == source[start:end]`, trimmed of white space."""
     abbrev = abbreviations(language)
@@ -62,9 +75,12 @@ def split(text: str, language: str | None = None) -> list[Sentence]:
         line, base = line_match.group(), line_match.start()
         cut = 0
         for stop in _STOP.finditer(line):
+            if stop.start() < cut:
+                continue
             if _ends_sentence(line, stop, abbrev):
-                _add(out, text, base + cut, base + stop.end())
-                cut = stop.end()
+                end = _closing_quote(line, cut, stop.end())
+                _add(out, text, base + cut, base + end)
+                cut = end
         _add(out, text, base + cut, base + len(line))
     return out
 
