@@ -22,6 +22,11 @@ REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
                    "zero": ("killed", "injured", "both"), "hedges": ("at_least", "up_to", "about"),
                    "not_counts": ("before", "after"), "perpetrators": ("nouns", "self_killed"),
                    "aggregate": ("markers",), "conjunctions": ("words",), "ranges": ("joiners", "between")},
+    "triggers": {"modifiers": ("negation", "hypothetical")},
+    "actors": {"roles": ("target_before", "perpetrator_before"), "actor_extension": ("relative", "stop"),
+               "nationality": ()},
+    "claims": {"claims": ("claimed", "denied", "negation", "attribution", "speaker_before", "speaker_after")},
+    "background": {"cues": ("earlier", "aggregate", "judicial", "investigation", "reaction", "criminal")},
 }
 
 FILES = sorted(lang.LANG_DIR.glob("*/*.toml"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -264,8 +264,13 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
             sent_actors.append(actor)
+        found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language)
+        for c in found:           # the blamed group is the perpetrator ("blamed the attack on X")
+            if c.status == "attributed":
+                sent_actors = [replace(a, role="perpetrator") if c.group in (a.text, a.label) else a
+                               for a in sent_actors]
         actors.extend(sent_actors)
-        claims.extend(_claims(text, sent, si, ms, sent_actors, attrib, tabs, language))
+        claims.extend(found)
     return actors, claims
 
 
@@ -321,7 +326,7 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
                                  m.start, m.end, sent.text))
     if attrib and not any(c.status == "claimed" for c in out):
         cue = attrib[0]
-        blamed = [a for a in sent_actors if a.role == "perpetrator" and a.start >= cue.start] or \
+        blamed = [a for a in sent_actors if a.start >= cue.start and (a.role == "perpetrator" or a.named)] or \
                  [a for a in sent_actors if a.role == "perpetrator"]
         if blamed:
             spk = _speaker(text, sent, speakers, tabs)

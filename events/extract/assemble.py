@@ -177,10 +177,28 @@ def _seeds(ctx: Ctx, si: int) -> bool:
 
 
 def _sentence_place(ctx: Ctx, si: int) -> Place | None:
+    """The place an event sentence puts its event: the mention nearest a trigger (the place
+    of "serangan ... di Kunar", not of "pernyataan ... di Kabul"), names inside longer proper
+    names ("Perdana Menteri Irak") last."""
     ms = [m for m in ctx.places.get(si, []) if m.place.feature != "country"]
     if not ms:
         return None
-    return max(ms, key=lambda m: (m.score, m.place.feature == "city")).place
+    trigs = ctx.triggers.get(si, [])
+
+    def distance(m: PlaceMention) -> int:
+        if not trigs:
+            return 0
+        return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
+
+    best = min(ms, key=lambda m: ("modifier" in m.why, distance(m), -m.score))
+    return _with_near(best)
+
+
+def _with_near(m: PlaceMention) -> Place:
+    p = m.place
+    if m.near and p.geo_precision == 1:
+        return Place(**{**p.__dict__, "geo_precision": 2})
+    return p
 
 
 def _place_compatible(a: Place | None, b: Place | None) -> bool:
@@ -210,12 +228,15 @@ def _families(triggers: list[Trigger]) -> set[str]:
 
 def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
     fa, fb = _families(a), _families(b)
+    strategic = {"Strategic developments"}
+    if (fa == strategic and not fb) or (fb == strategic and not fa):
+        return False            # an arrest is not the attack told next to it
     if not fa or not fb or fa & fb:
         return True
     groups_ = (set(VIOLENT), set(DEMONSTRATIONS))
     if any(fa <= g and fb <= g for g in groups_):
         return True
-    return "Strategic developments" in fa | fb and not (fa | fb) & set(DEMONSTRATIONS)
+    return (fa | fb) <= {"Strategic developments", "Explosions/Remote violence"}
 
 
 def _cluster(ctx: Ctx) -> list[Event]:
@@ -225,8 +246,8 @@ def _cluster(ctx: Ctx) -> list[Event]:
         if not _seeds(ctx, si):
             continue
         trigs = ctx.triggers[si]
-        dates = _fresh_dates(ctx, si)
-        date = dates[0] if dates else None
+        dates = _fresh_dates(ctx, si)      # of several, the earliest: reports come after events
+        date = min(dates, key=lambda d: (d.date, d.time_precision)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
         for ev in reversed(events):
@@ -284,6 +305,15 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
 
 
 def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
+    """The event's own town-level place when its sentences give one; a province refined by a
+    town inside it from the event's sentences; else `places.choose` over its sentences."""
+    if ev.place is not None and ev.place.feature not in ("admin1", "admin2", "country"):
+        return ev.place
+    if ev.place is not None:
+        inside = [m for si in sorted(ev.owned | ev.sentences) for m in ctx.places.get(si, [])
+                  if m.place.admin1 == ev.place.admin1 and m.place.country == ev.place.country
+                  and m.place.feature not in ("admin1", "admin2", "country") and "modifier" not in m.why]
+        return _with_near(inside[0]) if inside else ev.place
     try:
         from events.extract import places
         doc = ctx.doc
