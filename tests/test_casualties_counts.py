@@ -104,6 +104,10 @@ def test_casualties_numbers_that_are_not_counts(lang, text):
     ("id", "Pelaku bom bunuh diri meledakkan diri di pos polisi, menewaskan dua polisi.",
      [("killed", 1, 1, True, True, False), ("killed", 2, 2, True, False, False)]),
     ("id", "Tiga pelaku tewas dalam baku tembak.", [("killed", 3, 3, True, True, False)]),
+    ("id", "Ledakan menewaskan 3 orang, termasuk pelaku.", [("killed", 3, 3, True, False, False)]),
+    ("id", "Polisi menembak mati dua terduga teroris.", [("killed", 2, 2, True, True, False)]),
+    ("en", "Gunmen killed 2 soldiers and 3 civilians.", [("killed", 5, 5, True, False, False)]),
+    ("en", "The blast killed at least 12 people, including 3 children.", [("killed", 12, 12, True, False, False)]),
 ])
 def test_casualties_perpetrators(lang, text, expected):
     assert summary(text, lang) == expected

@@ -216,7 +216,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         kind = "killed" if f"killed_{side}" in _kinds(word) else "injured"
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
-        perps = all(_of_attackers(m, members, word, side, tokens) for m in members)
+        perps = all(_of_attackers(text, m, members, word, side, tokens) for m in members)
         found.append((kind, sum(m.low for m in members), sum(m.high for m in members), start, end,
                       all(m.firm for m in members), perps))
     for t in tokens:
@@ -228,13 +228,12 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     return sorted(found, key=lambda f: (f[3], f[0]))
 
 
-def _of_attackers(count: _Count, members: list[_Count], word, side: str, tokens: list) -> bool:
+def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, tokens: list) -> bool:
     """Does an attacker noun follow this count, before the next count or the casualty word?"""
     later = [m.start for m in members if m.start > count.start]
-    if side == "after":
-        limit = min(later + [word.start])
-    else:
-        limit = min(later + [count.end + 40])
+    limit = min(later + [word.start if side == "after" else count.end + 40])
+    comma = text.find(",", count.end, limit)      # "menewaskan 3 orang, termasuk pelaku": not only attackers
+    limit = comma if comma >= 0 else limit
     return any("perp" in _kinds(t) for t in tokens if count.end <= t.start < limit)
 
 
