@@ -125,3 +125,15 @@ def test_dates_weekday_wins_when_neither_order_fits():
 def test_dates_report_day_in_brackets_is_publication(text):
     found = dates.find(text, "id", dt.date(2017, 5, 25))
     assert (found[0].date, found[0].kind) == (dt.date(2017, 5, 25), "publication")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IA DIBERI KESEMPATAN EMPAT MINGGU UNTUK PERGI.", []),          # "minggu" = week
+    ("TAPI MINGGU TRAGIS INI TELAH BERLALU.", []),
+    ("SERANGAN PADA MINGGU MALAM.", [("MINGGU MALAM", "2023-12-03")]),
+    ("SERANGAN MINGGU (3/12) ITU.", [("MINGGU (3/12)", "2023-12-03")]),
+    ("Serangan Minggu itu menewaskan dua orang.", [("Minggu", "2023-12-03")]),
+    ("SERANGAN TERJADI SABTU.", [("SABTU", "2023-12-02")]),
+])
+def test_dates_ambiguous_weekday_in_upper_case(text, expected):
+    assert [(text[f.start:f.end], f.date.isoformat()) for f in dates.find(text, "id", PUB)] == expected

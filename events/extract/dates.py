@@ -70,6 +70,9 @@ def vocabulary(language: str) -> tuple[Matcher, str, dict[str, str]] | None:
     pats += [(w, ("relative", v.get("days", 0), v.get("months", 0), v["precision"]))
              for w, v in data["relative"].items()]
     pats += [(w, ("part",)) for w in data["day_parts"]["words"]]
+    ambiguous = {fold(w) for w in data["weekday_modifiers"].get("ambiguous", [])}
+    pats = [(w, p + (("ambiguous",) if p[0] == "weekday" and fold(w) in ambiguous else ()))
+            for w, p in pats]
     pats += [(w, ("wd_before",)) for w in data["weekday_modifiers"]["before"]]
     pats += [(w, ("past_after",)) for w in data["weekday_modifiers"]["past_after"]]
     pats += [(w, ("past_before",)) for w in data["weekday_modifiers"]["past_before"]]
@@ -119,6 +122,19 @@ def _cased(text: str, start: int, end: int) -> bool:
         return True
     around = text[max(0, start - 60):end + 60]
     return around.upper() == around
+
+
+def _name_stands(text: str, tok, prev, nxt, adjacent) -> bool:
+    """An ambiguous weekday ("minggu") counts when capitalised in cased text, or with a modifier."""
+    word = text[tok.start:tok.end]
+    around = text[max(0, tok.start - 60):tok.end + 60]
+    if word[:1].isupper() and around.upper() != around:
+        return True
+    if prev is not None and "wd_before" in _kinds(prev) and adjacent(prev.end, tok.start):
+        return True
+    if nxt is not None and {"part", "past_after"} & set(_kinds(nxt)) and adjacent(tok.end, nxt.start):
+        return True
+    return bool(re.match(r"\s*,?\s*\(\s*\d", text[tok.end:tok.end + 8]))
 
 
 def _weekday_date(iso_weekday: int, published: dt.date, strictly_past: bool) -> dt.date:
@@ -225,6 +241,10 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
                 found.append(Found(tok.start, end, day, 1, kind, has_year=has_year, has_weekday=True))
                 numeric.remove(num)
                 used_until = end
+                continue
+            prev = tokens[i - 1] if i else None
+            if kinds["weekday"][2:] and not _name_stands(text, tok, prev, tokens[i + 1] if i + 1 < len(tokens)
+                                                         else None, adjacent):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and "month" in _kinds(nxt) and _WEEKDAY_TO_MONTH.match(text[tok.end:nxt.start]):
