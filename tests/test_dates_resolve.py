@@ -35,6 +35,8 @@ def _one(text, lang, published=PUB):
     ("en", "Rebels took the town in May.", "in May", "2023-05-15", 3),
     ("id", "Kerusuhan pada Rabu ( 6 / 12 ) menewaskan 90 orang.", "Rabu ( 6 / 12 )", "2023-12-06", 1),
     ("id", "Dikutip Reuters, Jumat (8/12/2023).", "Jumat (8/12/2023)", "2023-12-08", 1),
+    ("id", "Bom meledak pada 03-12-2023 di Poso.", "03-12-2023", "2023-12-03", 1),
+    ("en", "12/03/2023: Assailants attacked a checkpoint.", "12/03/2023", "2023-12-03", 1),
     ("id", "Ledakan terjadi 3 hari lalu.", "3 hari lalu", "2023-12-05", 1),
     ("id", "SERANGAN TERJADI PADA SABTU MALAM.", "SABTU MALAM", "2023-12-02", 1),
     ("en", "Gunmen attacked the base on Friday.", "Friday", "2023-12-08", 1),

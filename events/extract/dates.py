@@ -2,7 +2,7 @@
 
 One `Matcher` pass finds the language's weekday and month names, relative phrases
 (`kemarin`, `last week`), day parts and modifiers (`lalu`, `last`, `pada tahun`); two regexes
-find numeric dates (`(8/12/2023)`, `( 25 / 8 )`, `2023-12-08`). Each expression becomes one
+find numeric dates (`(8/12/2023)`, `( 25 / 8 )`, `8-12-2023`, `08.12.2023`, `2023-12-08`). Each expression becomes one
 `DateMention` with ACLED's time precision (1 day, 2 week, 3 month). Rules:
 - a weekday that is the publication day is that day; otherwise the latest such day before it,
   and with a "past" modifier (`Senin lalu`, `last Monday`) always before it;
@@ -32,7 +32,8 @@ from events.pipeline import Doc
 HISTORICAL_DAYS = 30
 FUTURE_SLACK_DAYS = 7        # "24 Mei" read in a January article is last year's May
 
-_SLASH = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?(?![\d/])")
+_SLASH = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?(?![\d/])"
+                    r"|(?<![\d.,-])(\d{1,2})([.-])(\d{1,2})\5((?:19|20)\d{2})(?![\d.,-]\d)")
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _DAY_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?\s+$")
 _DAY_AFTER = re.compile(r"^\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d.:/,]\d)\b")
@@ -152,7 +153,7 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
         if day:
             out.append((m.start(), m.end(), day, True, ()))
     for m in _SLASH.finditer(text):
-        a, b, year = int(m[1]), int(m[2]), m[3]
+        a, b, year = (int(m[1]), int(m[2]), m[3]) if m[1] else (int(m[4]), int(m[6]), m[7])
         in_brackets = text[max(0, m.start() - 3):m.start()].rstrip().endswith("(")
         if not year and not in_brackets:
             continue                       # "3/4" alone may be a fraction or a score
@@ -164,7 +165,8 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
             first, other = _infer_year(month, day, published), _infer_year(day, month, published)
         close = _CLOSE.match(text, m.end()) if in_brackets else None
         if first or other:
-            out.append((m.start(), close.end() if close else m.end(), first or other, bool(year), (other,) if first and other else ()))
+            start = text.rfind("(", 0, m.start()) if close else m.start()
+            out.append((start, close.end() if close else m.end(), first or other, bool(year), (other,) if first and other else ()))
     return sorted(out)
 
 
