@@ -73,6 +73,7 @@ def tables(language: str | None) -> Tables:
         window = int(mods.get("window", window))
         modifiers.extend((w, "negated") for w in mods.get("negation", []))
         modifiers.extend((w, "hypothetical") for w in mods.get("hypothetical", []))
+        modifiers.extend((w, "neutral") for w in mods.get("neutral", []))
     return Tables(Matcher(words), Matcher(modifiers), window)
 
 
@@ -106,14 +107,20 @@ def _sentence_of(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-def find(text: str, sentences: list, language: str | None) -> list[Trigger]:
-    """Triggers of a text split into `sentences` (objects with start/end)."""
+def find(text: str, sentences: list, language: str | None,
+         exclude: list[tuple[int, int]] = ()) -> list[Trigger]:
+    """Triggers of a text split into `sentences` (objects with start/end); words inside the
+    `exclude` spans (dates: "March 23", "3 May") are neither triggers nor modifiers."""
     tabs = tables(language)
     folded = fold(text)
-    matches = tabs.triggers.find(text, folded)
+
+    def kept(m) -> bool:
+        return not any(s < m.end and m.start < e for s, e in exclude)
+
+    matches = [m for m in tabs.triggers.find(text, folded) if kept(m)]
     if not matches:
         return []
-    mods = tabs.modifiers.find(text, folded)
+    mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
     starts = [s.start for s in sentences] or [0]
     t = schema.taxonomy()
     out: list[Trigger] = []
@@ -143,6 +150,4 @@ def run(doc: Doc) -> None:
 
     A word inside a date expression is not a trigger ("March 23" is no protest march)."""
     dates = [(d.start, d.end) for d in doc.findings.get("dates", [])]
-    doc.findings["event_types"] = [
-        t for t in find(doc.article.text, doc.sentences, doc.language)
-        if not any(s < t.end and t.start < e for s, e in dates)]
+    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language, dates)
