@@ -326,8 +326,9 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
                                  m.start, m.end, sent.text))
     if attrib and not any(c.status == "claimed" for c in out):
         cue = attrib[0]
-        blamed = [a for a in sent_actors if a.start >= cue.start and (a.role == "perpetrator" or a.named)] or \
-                 [a for a in sent_actors if a.role == "perpetrator"]
+        after = [a for a in sent_actors if a.start >= cue.start]
+        blamed = [a for a in after if a.named] or [a for a in after if a.role == "perpetrator"] or \
+            [a for a in sent_actors if a.role == "perpetrator"]
         if blamed:
             spk = _speaker(text, sent, speakers, tabs)
             by = gloss(spk[0], language) if spk else None
