@@ -48,6 +48,12 @@ def summary(text, lang):
     ("en", "Between 8 and 9 UN troops were killed.", [("killed", 8, 9)]),
     ("en", "THREE PEOPLE ARE DEAD AND FIVE ARE INJURED.", [("killed", 3, 3), ("injured", 5, 5)]),
     ("en", "The blast killed 1,200 people.", [("killed", 1200, 1200)]),
+    ("en", "Two gunmen killed four people.", [("killed", 4, 4)]),           # the verb's subject is no toll
+    ("en", "Gunmen shot and killed a civilian and wounded an officer.", [("killed", 1, 1), ("injured", 1, 1)]),
+    ("en", "A policeman was killed.", [("killed", 1, 1)]),
+    ("en", "A bomb exploded near a market where a soldier was wounded.", [("injured", 1, 1)]),
+    ("en", "The attack killed a hundred people.", [("killed", 100, 100)]),
+    ("id", "Seorang pria bersenjata menewaskan 3 orang.", [("killed", 3, 3)]),
 ])
 def test_casualties_counts(lang, text, expected):
     assert [(c.kind, c.low, c.high) for c in found(text, lang)] == expected
@@ -59,6 +65,7 @@ def test_casualties_counts(lang, text, expected):
     ("en", "There were no casualties.", ["killed"]),
     ("en", "No one was hurt in the blast.", ["injured", "killed"]),
     ("en", "NO ONE WAS INJURED.", ["injured"]),
+    ("en", "The blast in the crowded market killed nobody.", ["killed"]),
 ])
 def test_casualties_nobody_is_zero(lang, text, kinds):
     got = found(text, lang)
@@ -72,6 +79,7 @@ def test_casualties_nobody_is_zero(lang, text, kinds):
     ("id", "Hingga 30 orang dikhawatirkan tewas."),
     ("en", "Several people were injured."),
     ("en", "As many as 40 people may have died."),
+    ("en", "The blast killed a few people."),
 ])
 def test_casualties_not_codable_figures_are_not_exact(lang, text):
     got = found(text, lang)

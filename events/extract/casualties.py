@@ -7,9 +7,11 @@ hedges (`setidaknya`, `up to`), casualty words (`tewas`, `menewaskan`, `killed`,
 `2.500 tentara` has no casualty word near it). Digits are read with the language's
 thousands separator (`2.500` = 2500 in Indonesian); `4.30` is a time, not a count.
 
-A count belongs to the nearest casualty word in its sentence: one that follows it within
-`MAX_AFTER` words ("12 orang tewas", "seven were wounded") or precedes it within `MAX_BEFORE`
-words ("menewaskan 7 orang", "killing nine"); ties go to the following word. Counts joined by
+A count belongs to the nearest casualty word in its sentence: the first one after it, if
+that word takes its count before it, within `MAX_AFTER` words ("12 orang tewas", "seven were
+wounded"), or the last one before it, if that word takes its count after it, within
+`MAX_BEFORE` words ("menewaskan 7 orang", "killing nine"); ties go to the following word. When
+a verb has a count after it, a count before it is its subject ("Two gunmen killed four"). Counts joined by
 "and"/"dan" before one word are one toll ("three police officers and three assailants were
 killed" = 6). `exact` says whether ACLED may code the figure: "up to N" and vague words like
 "several" are not (`exact=False`); "at least N", "about N", "dua atau tiga" (2) and
@@ -44,6 +46,7 @@ class _Count:
     low: int
     high: int
     firm: bool = True
+    weak: bool = False           # "a", "an": one, but only close to a casualty word ("killing a civilian")
     excluded: bool = False
 
 
@@ -62,6 +65,7 @@ def table(language: str) -> _Table | None:
         return None
     pats: list[tuple[str, tuple]] = []
     pats += [(w, ("num", v)) for w, v in nums["words"].items()]
+    pats += [(w, ("weak", v)) for w, v in nums.get("weak", {}).items()]
     pats += [(w, ("scale", v)) for w, v in nums["scales"].items()]
     pats += [(w, ("teen", v)) for w, v in nums["teens"].items()]
     pats += [(w, ("conn",)) for w in nums["connectors"]["words"]]
@@ -134,7 +138,7 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         parts.append((m.start(), m.end(), ("num", value) if value is not None else ("bad", 0)))
     for t in tokens:
         k = _kinds(t)
-        for key in ("num", "scale", "teen", "conn", "vague"):
+        for key in ("num", "scale", "teen", "conn", "vague", "weak"):
             if key in k:
                 parts.append((t.start, t.end, k[key]))
                 break
@@ -150,11 +154,13 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         start, end = group[0][0], group[-1][1]
         if any(p[2][0] == "bad" for p in group):
             counts.append(_Count(start, end, 0, 0, excluded=True))
+        elif group[0][2][0] == "weak" and len(group) == 1:
+            counts.append(_Count(start, end, group[0][2][1], group[0][2][1], weak=True))
         elif group[0][2][0] == "vague":
             _, low, high, firm = group[0][2]
             counts.append(_Count(start, end, low, high, firm=firm))
         else:
-            value = _compose([p[2] for p in group if p[2][0] != "conn"])
+            value = _compose([("num", p[2][1]) if p[2][0] == "weak" else p[2] for p in group if p[2][0] != "conn"])
             counts.append(_Count(start, end, value, value))
         group.clear()
 
@@ -176,6 +182,10 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         if text[:c.start].rstrip().endswith("(") and text[c.end:].lstrip().startswith(")"):
             c.excluded = True             # "Riyad Jaffar ( 27 )": an age after a name
     return counts
+
+
+def _sides(word) -> set[str]:
+    return {p[1] for p in word.value if p[0] in ("killed", "injured")}
 
 
 def _gap_words(text: str) -> int:
@@ -212,6 +222,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if choice:
             groups.setdefault(choice, []).append(c)
     for (word_start, side), members in groups.items():
+        if side == "after" and (word_start, "before") in groups:
+            continue          # "Two gunmen killed four": the verb's object is the toll, not its subject
         word = by_start[word_start]
         kind = "killed" if f"killed_{side}" in _kinds(word) else "injured"
         start = min(word.start, members[0].start)
@@ -278,21 +290,20 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         return words_in_gap if words_in_gap <= limit else None
 
     best = None
-    for wi, w in enumerate(words):
-        k = _kinds(w)
-        if w.start >= c.end and any(f"{kind}_after" in k for kind in ("killed", "injured")):
-            gap = clear(c.end, w.start, MAX_AFTER + 4 * sum(1 for o in counts if c.end <= o.start < w.start))
-            if gap is not None:
-                best = (gap, 0, wi, "after")
-            break                                        # only the first following word
-    for wi in range(len(words) - 1, -1, -1):
-        w = words[wi]
-        k = _kinds(w)
-        if w.end <= c.start and any(f"{kind}_before" in k for kind in ("killed", "injured")):
-            gap = clear(w.end, c.start, MAX_BEFORE + 4 * sum(1 for o in counts if w.end <= o.start < c.start))
-            if gap is not None and (best is None or gap < best[0]):
-                best = (gap, 1, wi, "before")
-            break
+    following = next((wi for wi, w in enumerate(words) if w.start >= c.end), None)
+    if following is not None and _sides(words[following]) & {"after"}:
+        w = words[following]                 # only the first casualty word after the count
+        limit = MAX_BEFORE if c.weak else MAX_AFTER + 4 * sum(1 for o in counts if c.end <= o.start < w.start)
+        gap = clear(c.end, w.start, limit)
+        if gap is not None:
+            best = (gap, 0, following, "after")
+    preceding = next((wi for wi in range(len(words) - 1, -1, -1) if words[wi].end <= c.start), None)
+    if preceding is not None and _sides(words[preceding]) & {"before"}:
+        w = words[preceding]                 # only the last casualty word before the count
+        limit = 0 if c.weak else MAX_BEFORE + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
+        gap = clear(w.end, c.start, limit)
+        if gap is not None and (best is None or gap < best[0]):
+            best = (gap, 1, preceding, "before")
     return (words[best[2]].start, best[3]) if best else None
 
 
