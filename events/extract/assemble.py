@@ -481,11 +481,11 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     trig, event_type, sub = _event_type(ctx, ev, actors)
     taxonomy = schema.taxonomy()
     # convention 2: criminal or personal violence with no political actor
-    scope = range(min(owned), max(owned) + 3)
+    scope = range(0, max(owned) + 3)     # the lead frames the story ("carok massal", "perampokan")
     criminal = any("criminal" in ctx.cues.get(si, set()) for si in scope)
     claims = [c for si in owned for c in ctx.claims.get(si, [])]
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
-    if criminal and not political and event_type in ("Violence against civilians", "Battles"):
+    if criminal and not political and event_type not in DEMONSTRATIONS:
         return None
     # actors
     perps = [a for a in actors if a.role == "perpetrator"]

@@ -74,6 +74,7 @@ def tables(language: str | None) -> Tables:
         modifiers.extend((w, "negated") for w in mods.get("negation", []))
         modifiers.extend((w, "hypothetical") for w in mods.get("hypothetical", []))
         modifiers.extend((w, "neutral") for w in mods.get("neutral", []))
+        modifiers.extend((w, "hedge") for w in mods.get("hedge", []))
     return Tables(Matcher(words), Matcher(modifiers), window)
 
 
@@ -135,7 +136,7 @@ def find(text: str, sentences: list, language: str | None,
             gap = len(_WORD.findall(text[mod.end:m.start]))
             if gap <= tabs.window:
                 negated |= "negated" in mod.value
-                hypothetical |= "hypothetical" in mod.value
+                hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
             sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],
             disorder_type=t.disorder_type_of[tw.sub_event_type], sentence=si, start=m.start,
