@@ -31,6 +31,7 @@ from events.pipeline import Doc
 
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
+MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -73,6 +74,7 @@ def table(language: str) -> _Table | None:
     for kind in ("killed", "injured"):
         pats += [(w, (kind, "after")) for w in cas[kind]["after"]]
         pats += [(w, (kind, "before")) for w in cas[kind]["before"]]
+        pats += [(w, (kind, "before", "toll")) for w in cas[kind].get("toll", [])]
         pats += [(w, ("zero", (kind,))) for w in cas["zero"][kind]]
     pats += [(w, ("zero", ("killed", "injured"))) for w in cas["zero"]["both"]]
     for hedge in ("at_least", "up_to", "about"):
@@ -300,7 +302,8 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
     preceding = next((wi for wi in range(len(words) - 1, -1, -1) if words[wi].end <= c.start), None)
     if preceding is not None and _sides(words[preceding]) & {"before"}:
         w = words[preceding]                 # only the last casualty word before the count
-        limit = 0 if c.weak else MAX_BEFORE + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
+        window = MAX_TOLL if any(len(p) > 2 for p in w.value) else MAX_BEFORE
+        limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
         gap = clear(w.end, c.start, limit)
         if gap is not None and (best is None or gap < best[0]):
             best = (gap, 1, preceding, "before")
