@@ -34,7 +34,7 @@ MAX_BEFORE = 3       # words between a preceding casualty word and its count
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
-_WORD = re.compile(r"\w+(?:-\w+)*")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BREAK = re.compile(r"[;:()\[\]]")
 _JOIN = re.compile(r"^[\s-]*$")
 _CALENDAR_YEAR = range(1900, 2101)
