@@ -8,6 +8,7 @@ admin1 (exact, and also "same division under another of its names") and coordina
 """
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -36,11 +37,11 @@ def _doc(rec: dict):
     from events.pipeline import Doc
     article = Article(text=rec["text"], id=rec["id"], source=rec.get("source"), language=rec.get("language"))
     doc = Doc(article=article, language=rec.get("language"))
-    try:
-        from events.extract import sentences as stage
-        stage.run(doc)
-    except Exception:   # the sentences stage may not exist yet
-        doc.sentences = []
+    for name in ("sentences", "dateline"):     # earlier stages, where they exist yet
+        try:
+            importlib.import_module(f"events.extract.{name}").run(doc)
+        except Exception:
+            pass
     if not doc.sentences:
         doc.sentences = _sentences(rec["text"])
     return doc

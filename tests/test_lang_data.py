@@ -27,6 +27,7 @@ REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
                "nationality": ()},
     "claims": {"claims": ("claimed", "denied", "negation", "attribution", "speaker_before", "speaker_after")},
     "background": {"cues": ("earlier", "aggregate", "judicial", "investigation", "reaction", "criminal")},
+    "places": {"words": ("in", "near", "place_words", "person_words", "stop")},
 }
 
 FILES = sorted(lang.LANG_DIR.glob("*/*.toml"))

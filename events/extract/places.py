@@ -28,6 +28,12 @@ def run(doc: Doc) -> None:
     doc.findings["places"] = mentions(cands)
 
 
+def _weak(m: PlaceMention) -> bool:
+    """A mention that is evidence of place but rarely the event's place: the dateline city, or
+    a name inside a longer proper name ("Kedutaan Besar Amerika Serikat")."""
+    return m.why.startswith(("dateline", "modifier"))
+
+
 def _specific(m: PlaceMention) -> int:
     return SPECIFICITY.get(m.place.feature, 0)
 
@@ -43,7 +49,7 @@ def main_place(doc: Doc) -> PlaceMention | None:
     """The article's main place: the most-named country, and within it the most-named
     (then earliest) most specific place; `None` when the article names no place."""
     found: list[PlaceMention] = doc.findings.get("places") or []
-    usable = [m for m in found if "modifier" not in m.why] or found
+    usable = [m for m in found if not _weak(m)] or found
     if not usable:
         return None
     by_country = Counter(m.place.country for m in usable)
@@ -65,50 +71,60 @@ def choose(doc: Doc, sentence_indices: set[int]) -> Place | None:
     """The best place for an event whose evidence lies in `sentence_indices`.
 
     Order of preference: the most specific mention in those sentences (a town over its
-    province over its country; a name after "in"/"di"/"near" over one inside a longer proper
-    name such as "Perdana Menteri Irak"); when they name only a country or a province, a more
-    specific place within it from the nearest sentences (up to 2 away) or the article's main
-    place; when they name nothing, the nearest sentence's best place, else the article's main
-    place. geo_precision is 2 when the text says near/outskirts ("dekat", "near") or the place
-    is a district, 3 for a province or country. Returns None when the article names no place.
-    Needs `run(doc)` first (it calls it if `doc.findings` has no 'places').
+    province over its country; a town named as the place itself over one given as a reference
+    point, "20 km north of Beirut"; a name after "in"/"di" first; a name inside a longer proper
+    name such as "Perdana Menteri Irak" or the dateline city last). When they name only a country
+    or a province, a more specific place within it from the two sentences before, else the
+    article's main place if it lies within, else the sentence after. When they name nothing, the
+    best place of the sentence before or after if it is in the article's main country, else the
+    article's main place. geo_precision is 2 when the text says near/outskirts ("dekat",
+    "near") or the place is a district, 3 for a province or country.
+    Returns None when the article names no place. Needs `run(doc)` first (called if missing).
 
     >>> # choose(doc, {0}) -> Place(country='Iraq', admin1='Baghdad', location='Baghdad', ...)
     """
     if "places" not in doc.findings:
         run(doc)
-    found: list[PlaceMention] = doc.findings.get("places") or []
+    found: list[PlaceMention] = [m for m in doc.findings.get("places") or []]
     if not found:
         return None
     main = main_place(doc)
+    events_at = [m for m in found if not m.why.startswith("dateline")]
 
     def best(ms: list[PlaceMention]) -> PlaceMention | None:
         if not ms:
             return None
-        return max(ms, key=lambda m: ("modifier" not in m.why, _specific(m), m.score, -m.start))
+        return max(ms, key=lambda m: (not _weak(m), _specific(m), not m.near, "preposition" in m.why,
+                                      m.score, -m.start))
 
-    own = [m for m in found if m.sentence in sentence_indices]
+    def at(offsets: list[int], inside: Place | None = None) -> PlaceMention | None:
+        for off in offsets:
+            ring = [m for m in events_at if any(m.sentence - s == off for s in sentence_indices)
+                    and not _weak(m)]
+            if inside is not None:
+                ring = [m for m in ring if _contains(inside, m.place) and _specific(m) > SPECIFICITY[inside.feature]]
+            if ring:
+                return best(ring)
+        return None
+
+    own = [m for m in events_at if m.sentence in sentence_indices]
     pick = best(own)
-    near = any(m.near for m in own if pick and m.place.location == pick.place.location)
     if pick is None:
-        for dist in range(1, NEIGHBOURHOOD + 1):
-            ring = [m for m in found if any(abs(m.sentence - s) == dist for s in sentence_indices)]
-            pick = best(ring)
-            if pick is not None:
-                break
-        if pick is None or (main is not None and _specific(main) > _specific(pick)
-                            and _contains(pick.place, main.place)):
+        pick = at([-1, 1])
+        if pick is None or (main is not None and pick.place.country != main.place.country):
+            pick = main
+        elif main is not None and _contains(pick.place, main.place) and _specific(main) > _specific(pick):
             pick = main
         return pick.place if pick else None
+    near = pick.near
     if pick.place.feature in ("country", "admin1"):
-        for dist in range(1, NEIGHBOURHOOD + 1):
-            ring = [m for m in found if any(abs(m.sentence - s) == dist for s in sentence_indices)
-                    and _contains(pick.place, m.place) and _specific(m) > _specific(pick)
-                    and "modifier" not in m.why]
-            if ring:
-                return _with_near(best(ring), near)
-        if main is not None and _contains(pick.place, main.place) and _specific(main) > _specific(pick):
-            return _with_near(main, near)
+        finer = at([-1, -2], pick.place)
+        if finer is None and main is not None and _contains(pick.place, main.place) \
+                and _specific(main) > _specific(pick):
+            finer = main
+        finer = finer or at([1], pick.place)
+        if finer is not None:
+            return _with_near(finer, near)
     return _with_near(pick, near)
 
 

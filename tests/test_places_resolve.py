@@ -1,0 +1,131 @@
+"""The places stage on real sentences (Indonesian and English): what is a place, and which."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from events.article import Article, Sentence
+from events.extract import places
+from events.findings import Dateline
+from events.pipeline import Doc
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_875a52781534f216.txt"
+
+
+def _doc(text: str, language: str, source: str | None = None, dateline: Dateline | None = None) -> Doc:
+    doc = Doc(article=Article(text=text, source=source), language=language)
+    if dateline is not None:
+        doc.findings["dateline"] = dateline
+    places.run(doc)
+    return doc
+
+
+def _choice(text: str, language: str, **kw):
+    doc = _doc(text, language, **kw)
+    return places.choose(doc, {0})
+
+
+def test_places_seed_bagdad_is_baghdad_iraq():
+    text = SEED.read_text(encoding="utf-8")
+    doc = Doc(article=Article(text=text, source="ERA.id"), language="id")
+    first = text.index(".") + 1
+    doc.sentences = [Sentence(0, first, text[:first]), Sentence(first + 1, len(text), text[first + 1:])]
+    places.run(doc)
+    place = places.choose(doc, {0})
+    assert (place.country, place.iso3, place.admin1, place.location) == ("Iraq", "IRQ", "Baghdad", "Baghdad")
+    assert abs(place.latitude - 33.34) < 0.05 and abs(place.longitude - 44.40) < 0.05
+    assert place.geo_precision == 1
+    assert not any(m.text == "ERA" for m in doc.findings["places"])
+
+
+@pytest.mark.parametrize("text, language, country, admin1", [
+    # the same name in Indonesia and abroad: the article's context decides
+    ("Bom meledak di Tripoli, Libya, menewaskan tiga orang.", "id", "Libya", "Tripoli"),
+    ("A car bomb exploded in Tripoli, Lebanon, killing three people.", "en", "Lebanon", "North Lebanon"),
+    ("Kontak tembak terjadi di Victoria, Kanada, pada Senin.", "id", "Canada", "British Columbia"),
+    ("Seorang polisi tewas ditembak di Medan, Sumatera Utara.", "id", "Indonesia", "Sumatera Utara"),
+    ("Two people were killed in Medan, Indonesia, on Monday.", "en", "Indonesia", "Sumatera Utara"),
+    ("Kedutaan Besar Amerika Serikat di Bagdad diserang dengan roket.", "id", "Iraq", "Baghdad"),
+    ("Gunmen killed five policemen in Dera Ismail Khan on Monday.", "en", "Pakistan", "Khyber Pakhtunkhwa"),
+    ("Serangan udara Israel menghantam Khan Younis di Jalur Gaza.", "id", "Palestine", None),
+])
+def test_places_ambiguous_names_resolve_by_context(text, language, country, admin1):
+    place = _choice(text, language)
+    assert place is not None and place.country == country
+    if admin1 is not None:
+        assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, language, country", [
+    ("Serangan udara di Suriah menewaskan 10 orang.", "id", "Syria"),
+    ("Ledakan di Irak menewaskan lima tentara.", "id", "Iraq"),
+    ("Fighting in Somalia killed 12 people on Sunday.", "en", "Somalia"),
+])
+def test_places_country_only_is_precision_3(text, language, country):
+    place = _choice(text, language)
+    assert (place.country, place.admin1, place.geo_precision) == (country, None, 3)
+
+
+@pytest.mark.parametrize("text, language, country, admin1", [
+    ("Dua anggota Brimob terluka dalam kontak tembak di Papua.", "id", "Indonesia", "Papua"),
+    ("Militants attacked a police checkpoint in Khyber Pakhtunkhwa on Tuesday.", "en", "Pakistan",
+     "Khyber Pakhtunkhwa"),
+    ("Bom meledak di sebuah gereja di Jawa Tengah.", "id", "Indonesia", "Central Java"),
+])
+def test_places_provinces_are_precision_3(text, language, country, admin1):
+    place = _choice(text, language)
+    assert (place.country, place.admin1, place.geo_precision) == (country, admin1, 3)
+
+
+@pytest.mark.parametrize("text, language, location", [
+    ("GUNMEN KILLED FIVE POLICEMEN IN PESHAWAR ON MONDAY, POLICE SAID.", "en", "Peshawar"),
+    ("BOM MELEDAK DI KAMPUNG MELAYU, JAKARTA TIMUR, RABU MALAM.", "id", "Jakarta Timur"),
+    ("A ROADSIDE BOMB KILLED TWO SOLDIERS NEAR KANDAHAR.", "en", "Kandahar"),
+])
+def test_places_upper_case_wire_copy(text, language, location):
+    place = _choice(text, language)
+    assert place is not None and place.location == location
+
+
+def test_places_near_is_precision_2():
+    place = _choice("A roadside bomb killed two soldiers near Kandahar on Monday.", "en")
+    assert (place.location, place.geo_precision) == ("Kandahar", 2)
+    place = _choice("Bom meledak di dekat Kandahar pada Senin.", "id")
+    assert (place.location, place.geo_precision) == ("Kandahar", 2)
+
+
+@pytest.mark.parametrize("text, language, source, not_places", [
+    ("JAKARTA, CNN Indonesia -- Ledakan bom terjadi di Kampung Melayu, Jakarta Timur.", "id",
+     "CNN Indonesia", {"Indonesia"}),
+    ("ERA.id - Kedutaan Besar Amerika Serikat di Bagdad diserang.", "id", None, {"ERA"}),
+    ("Jakarta (Antara) - Antara melaporkan ledakan di Poso, Sulawesi Tengah.", "id", "Antara", {"Antara"}),
+    ("Kapolri Tito Karnavian mengatakan pelaku ditangkap di Solo.", "id", None, {"Tito", "Karnavian"}),
+    ("Presiden Joko Widodo mengutuk serangan di Surabaya.", "id", None, {"Joko", "Widodo"}),
+    ("Police Chief Tito Karnavian said the suspects were arrested in Solo.", "en", None, {"Tito", "Police"}),
+])
+def test_places_outlets_and_people_are_not_places(text, language, source, not_places):
+    doc = _doc(text, language, source=source)
+    found = {m.text for m in doc.findings["places"]}
+    assert not (found & not_places), found
+    assert found, "the real place in the sentence should still be found"
+
+
+def test_places_dateline_city_is_evidence_not_the_event_place():
+    text = "JAKARTA, CNN Indonesia -- Bom meledak di Kabul, Afghanistan, menewaskan tujuh orang."
+    dl = Dateline(outlet="CNN Indonesia", place="Jakarta", start=0, end=26)
+    place = _choice(text, "id", source="CNN Indonesia", dateline=dl)
+    assert (place.country, place.location) == ("Afghanistan", "Kabul")
+
+
+def test_places_no_place_gives_none():
+    assert _choice("Polisi masih menyelidiki motif pelaku.", "id") is None
+
+
+def test_places_choose_falls_back_to_the_main_place():
+    text = "Bom meledak di Kabul pada Rabu. Tujuh orang tewas dalam serangan itu."
+    doc = Doc(article=Article(text=text), language="id")
+    doc.sentences = [Sentence(0, 31, text[:31]), Sentence(32, len(text), text[32:])]
+    places.run(doc)
+    place = places.choose(doc, {1})
+    assert (place.country, place.location) == ("Afghanistan", "Kabul")
