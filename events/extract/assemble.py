@@ -64,12 +64,20 @@ def _cue_matcher(language: str | None) -> Matcher:
     items: list[tuple[str, str]] = []
     for code in et.fallback_languages(language):
         try:
-            cues = lang.load(code, "background").get("cues", {})
+            data = lang.load(code, "background")
         except lang.LanguageDataError:
             continue
-        for kind, words in cues.items():
+        for kind, words in data.get("cues", {}).items():
             items.extend((w, kind) for w in words)
+        items.extend((w, "reference") for w in data.get("places", {}).get("reference_before", []))
     return Matcher(items)
+
+
+def _reference_place(ctx: Ctx, m: PlaceMention) -> bool:
+    """'20 miles from Newry', '30 km dari Kendari': the place is a reference point."""
+    s = ctx.doc.sentences[m.sentence]
+    before = ctx.doc.article.text[max(s.start, m.start - 30):m.start]
+    return any("reference" in x.value and not before[x.end:].strip() for x in _cue_matcher(ctx.doc.language).find(before))
 
 
 @dataclass
@@ -79,6 +87,7 @@ class Event:
     date: DateMention | None
     place: Place | None
     owned: set[int] = field(default_factory=set)      # sentences whose findings belong here
+    implied: dt.date | None = None                     # a lead with no date reports about now
 
 
 @dataclass
@@ -159,7 +168,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
-    cues = ctx.cues.get(si, set()) - {"criminal"}
+    cues = ctx.cues.get(si, set()) - {"criminal", "reference"}
     if _fresh_dates(ctx, si):
         cues -= {"earlier", "policy"}
     return bool(cues) or ctx.history[si]
@@ -190,7 +199,7 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
             return 0
         return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
 
-    best = min(ms, key=lambda m: ("modifier" in m.why, distance(m), -m.score))
+    best = min(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m), distance(m), -m.score))
     return _with_near(best)
 
 
@@ -247,20 +256,23 @@ def _cluster(ctx: Ctx) -> list[Event]:
             continue
         trigs = ctx.triggers[si]
         dates = _fresh_dates(ctx, si)      # of several, the earliest: reports come after events
-        date = min(dates, key=lambda d: (d.date, d.time_precision)) if dates else None
+        date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
         for ev in reversed(events):
             same_day = date is None or ev.date is None or date.date == ev.date.date or (
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
+            if date is not None and ev.date is None and ev.implied is not None:
+                same_day = 0 <= (ev.implied - date.date).days <= 2   # a fresh lead: about now
             if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
             if date is not None and place is not None:
                 continue
         if target is None:
-            events.append(Event({si}, list(trigs), date, place))
+            implied = ctx.published if date is None and si < LEAD_SENTENCES else None
+            events.append(Event({si}, list(trigs), date, place, implied=implied))
             continue
         target.sentences.add(si)
         target.triggers.extend(trigs)
@@ -322,13 +334,13 @@ def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
         chosen = places.choose(view, set(ev.sentences))
     except (ImportError, AttributeError):
         chosen = None
-    if chosen is None:
-        chosen = ev.place
-    if chosen is None:
-        for si in sorted(ev.owned):
-            chosen = _sentence_place(ctx, si)
-            if chosen:
-                break
+    if chosen is None or chosen.feature == "country":
+        # the event's sentences name only a country: a province or town told with the event
+        inside = [m for si in sorted(ev.owned | ev.sentences) for m in ctx.places.get(si, [])
+                  if m.place.feature != "country" and "modifier" not in m.why and not _reference_place(ctx, m)]
+        same = [m for m in inside if chosen is None or m.place.country == chosen.country]
+        if same or inside:
+            return _with_near((same or inside)[0])
     return chosen
 
 
