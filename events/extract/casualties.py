@@ -10,8 +10,9 @@ thousands separator (`2.500` = 2500 in Indonesian); `4.30` is a time, not a coun
 A count belongs to the nearest casualty word in its sentence: the first one after it, if
 that word takes its count before it, within `MAX_AFTER` words ("12 orang tewas", "seven were
 wounded"), or the last one before it, if that word takes its count after it, within
-`MAX_BEFORE` words ("menewaskan 7 orang", "killing nine"); ties go to the following word. When
-a verb has a count after it, a count before it is its subject ("Two gunmen killed four"). Counts joined by
+`MAX_BEFORE` words ("menewaskan 7 orang", "killing nine"; `MAX_TOLL` after toll nouns such as
+"korban tewas ... bertambah menjadi 10"); ties go to the following word. When a verb has a
+count after it, a count before it is its subject ("Two gunmen killed four"). Counts joined by
 "and"/"dan" before one word are one toll ("three police officers and three assailants were
 killed" = 6). `exact` says whether ACLED may code the figure: "up to N" and vague words like
 "several" are not (`exact=False`); "at least N", "about N", "dua atau tiga" (2) and
@@ -99,11 +100,16 @@ def _kinds(match) -> dict[str, tuple]:
     return out
 
 
+@cache
+def _grouped(thousands: str) -> re.Pattern:
+    return re.compile(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+")
+
+
 def _digit_value(text: str, thousands: str) -> int | None:
     """'2.500' -> 2500 where '.' groups thousands; '4.30' (a time or decimal) -> None."""
     if text.isdigit():
         return int(text)
-    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", text):
+    if _grouped(thousands).fullmatch(text):
         return int(text.replace(thousands, ""))
     return None
 
@@ -115,10 +121,7 @@ def _compose(values: list[tuple]) -> int:
         if kind == "scale" and v >= 1000:
             total += (chunk + pending or 1) * v
             chunk = pending = 0
-        elif kind == "scale" and v >= 100:
-            chunk += (pending or 1) * v
-            pending = 0
-        elif kind == "scale":
+        elif kind == "scale":                   # "tiga puluh", "dua ratus", "one hundred"
             chunk += (pending or 1) * v
             pending = 0
         elif kind == "teen":
@@ -137,7 +140,7 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
     parts: list[tuple[int, int, tuple]] = []
     for m in _DIGITS.finditer(text):
         value = _digit_value(m.group(), thousands)
-        parts.append((m.start(), m.end(), ("num", value) if value is not None else ("bad", 0)))
+        parts.append((m.start(), m.end(), ("num", value, "digits") if value is not None else ("bad", 0)))
     for t in tokens:
         k = _kinds(t)
         for key in ("num", "scale", "teen", "conn", "vague", "weak"):
@@ -162,7 +165,8 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
             _, low, high, firm = group[0][2]
             counts.append(_Count(start, end, low, high, firm=firm))
         else:
-            value = _compose([("num", p[2][1]) if p[2][0] == "weak" else p[2] for p in group if p[2][0] != "conn"])
+            value = _compose([("num", p[2][1]) if p[2][0] in ("weak", "num") else p[2]
+                              for p in group if p[2][0] != "conn"])
             counts.append(_Count(start, end, value, value))
         group.clear()
 
@@ -170,9 +174,8 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         joinable = group and part[2][0] in ("scale", "teen", "num", "conn") and \
             group[-1][2][0] != "vague" and _JOIN.match(text[group[-1][1]:part[0]]) and \
             (part[2][0] != "conn" or group[-1][2][0] == "scale")   # "one hundred and twelve"
-        if not joinable or (part[2][0] == "num" and group[-1][2][0] == "num"
-                            and not (group[-1][2][1] % 10 == 0 and 10 <= group[-1][2][1] < 100
-                                     and part[2][1] < 10)):
+        both_numbers = part[2][0] == "num" and group and group[-1][2][0] == "num"
+        if not joinable or (both_numbers and not _tens_units(group[-1], part)):
             flush()
         if part[2][0] != "conn" or group:
             group.append(part)
@@ -184,6 +187,13 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         if text[:c.start].rstrip().endswith("(") and text[c.end:].lstrip().startswith(")"):
             c.excluded = True             # "Riyad Jaffar ( 27 )": an age after a name
     return counts
+
+
+def _tens_units(tens: tuple, units: tuple) -> bool:
+    """Number words that add up: "twenty one" (not digits: "20-5" is a score or a range)."""
+    if "digits" in tens[2] or "digits" in units[2]:
+        return False
+    return tens[2][1] % 10 == 0 and 10 <= tens[2][1] < 100 and units[2][1] < 10
 
 
 def _sides(word) -> set[str]:
@@ -218,8 +228,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     found: list[tuple] = []
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
-    for i, c in enumerate(counts):
-        same = [w for w in words if bisect.bisect_right(starts, w.start) == bisect.bisect_right(starts, c.start)]
+    sentence_of = {w.start: bisect.bisect_right(starts, w.start) for w in words}
+    for c in counts:
+        here = bisect.bisect_right(starts, c.start)
+        same = [w for w in words if sentence_of[w.start] == here]
         choice = _attach(text, c, counts, same, tokens)
         if choice:
             groups.setdefault(choice, []).append(c)
@@ -302,7 +314,7 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
     preceding = next((wi for wi in range(len(words) - 1, -1, -1) if words[wi].end <= c.start), None)
     if preceding is not None and _sides(words[preceding]) & {"before"}:
         w = words[preceding]                 # only the last casualty word before the count
-        window = MAX_TOLL if any(len(p) > 2 for p in w.value) else MAX_BEFORE
+        window = MAX_TOLL if any(p[-1] == "toll" for p in w.value) else MAX_BEFORE
         limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
         gap = clear(w.end, c.start, limit)
         if gap is not None and (best is None or gap < best[0]):

@@ -28,7 +28,8 @@ _PLACE = r"[A-Z][\w'.-]*(?:\s+[A-Z\w'.-]+){0,3}?"
 _SHAPES = [
     re.compile(rf"(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE})\s*{_DASH}\s+"),
     re.compile(rf"(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
-    re.compile(rf"(?P<place>{_PLACE})\s*(?:,\s*{_PLACE}\s*)?\(\s*(?P<outlet>[^()\d]{{2,40}}?)\s*\)\s*{_DASH}\s*"),
+    re.compile(rf"(?P<place>{_PLACE})\s*(?:,\s*{_PLACE}\s*)?"
+               rf"\(\s*(?P<outlet>[^()\d]{{2,40}}?)\s*\)\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s+[\w.]+){{0,3}}?)\s*(?:--|-\s-)\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*(?:,\s*(?P<region>{_PLACE})\s*)?[—–]\s+"),

@@ -2,8 +2,9 @@
 
 One `Matcher` pass finds the language's weekday and month names, relative phrases
 (`kemarin`, `last week`), day parts and modifiers (`lalu`, `last`, `pada tahun`); two regexes
-find numeric dates (`(8/12/2023)`, `( 25 / 8 )`, `8-12-2023`, `08.12.2023`, `2023-12-08`). Each expression becomes one
-`DateMention` with ACLED's time precision (1 day, 2 week, 3 month). Rules:
+find numeric dates (`(8/12/2023)`, `( 25 / 8 )`, `8-12-2023`, `08.12.2023`, `2023-12-08`).
+Each expression becomes one `DateMention` with ACLED's time precision (1 day, 2 week,
+3 month). Rules:
 - a weekday that is the publication day is that day; otherwise the latest such day before it,
   and with a "past" modifier (`Senin lalu`, `last Monday`) always before it;
 - weekday and month names count only when capitalised (Indonesian `minggu` = week,
@@ -166,7 +167,8 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
         close = _CLOSE.match(text, m.end()) if in_brackets else None
         if first or other:
             start = text.rfind("(", 0, m.start()) if close else m.start()
-            out.append((start, close.end() if close else m.end(), first or other, bool(year), (other,) if first and other else ()))
+            alternative = (other,) if first and other else ()
+            out.append((start, close.end() if close else m.end(), first or other, bool(year), alternative))
     return sorted(out)
 
 
@@ -203,8 +205,9 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
         return 0 <= end <= start and bool(_GAP.match(text[end:start]))
 
     def token_after(i: int, kind: str):
-        if i + 1 < len(tokens) and kind in _kinds(tokens[i + 1]) and adjacent(tokens[i].end, tokens[i + 1].start):
-            return tokens[i + 1]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and kind in _kinds(nxt) and adjacent(tokens[i].end, nxt.start):
+            return nxt
         return None
 
     def extend_part(i: int, end: int) -> int:
@@ -250,7 +253,7 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and "month" in _kinds(nxt) and _WEEKDAY_TO_MONTH.match(text[tok.end:nxt.start]):
-                continue                    # "Friday, December 8", "Rabu, 6 Desember": the month rule reads it
+                continue            # "Friday, December 8", "Rabu, 6 Desember": the month rule reads it
             if published is None:
                 continue
             past_after = token_after(i, "past_after")
