@@ -139,3 +139,14 @@ def test_dates_report_day_in_brackets_is_publication(text):
 ])
 def test_dates_ambiguous_weekday_in_upper_case(text, expected):
     assert [(text[f.start:f.end], f.date.isoformat()) for f in dates.find(text, "id", PUB)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ledakan terjadi kemarin (7/12) di Poso.", [("kemarin (7/12)", "2023-12-07", "absolute")]),
+    ("Serangan terjadi Jumat (8/12) dini hari waktu setempat.",
+     [("Jumat (8/12) dini hari waktu setempat", "2023-12-08", "absolute")]),
+    ("Kemarin, Rabu (6/12), polisi datang.", [("Kemarin", "2023-12-07", "relative"),
+                                              ("Rabu (6/12)", "2023-12-06", "absolute")]),
+])
+def test_dates_written_date_next_to_relative_word(text, expected):
+    assert [(text[f.start:f.end], f.date.isoformat(), f.kind) for f in dates.find(text, "id", PUB)] == expected

@@ -139,6 +139,17 @@ def _name_stands(text: str, tok, prev, nxt, adjacent) -> bool:
     return bool(re.match(r"\s*,?\s*\(\s*\d", text[tok.end:tok.end + 8]))
 
 
+def _extend_after(text: str, tokens: list, end: int, kind: str) -> int:
+    """The end of a run of `kind` tokens right after `end`, or `end`."""
+    for t in tokens:
+        if t.start >= end:
+            if kind in _kinds(t) and _GAP.match(text[end:t.start]):
+                end = t.end
+            elif t.start > end:
+                break
+    return end
+
+
 def _weekday_date(iso_weekday: int, published: dt.date, strictly_past: bool) -> dt.date:
     back = (published.isoweekday() - iso_weekday) % 7
     if back == 0 and strictly_past:
@@ -230,7 +241,14 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
             day = _shift_months(published, months) if months else published + dt.timedelta(days=days)
             if months == 0 and precision == 3:
                 day = min(day, published)
-            found.append(Found(tok.start, extend_part(i, tok.end), day, precision, "relative"))
+            end = extend_part(i, tok.end)
+            num = next((n for n in numeric if adjacent(end, n[0]) and n[0] - end <= 4), None)
+            if num and precision == 1:           # "kemarin (7/12)": the written date says it
+                found.append(Found(tok.start, num[1], num[2], 1, "absolute", has_year=num[3]))
+                numeric.remove(num)
+                used_until = num[1]
+                continue
+            found.append(Found(tok.start, end, day, precision, "relative"))
         elif "weekday" in kinds and _cased(text, tok.start, tok.end):
             iso = kinds["weekday"][1]
             num = next((n for n in numeric if adjacent(tok.end, n[0]) and n[0] - tok.end <= 4), None)
@@ -241,11 +259,12 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
                     day = alt[0]
                 elif day.isoweekday() != iso and published and not has_year:
                     day, kind = _weekday_date(iso, published, False), "weekday"   # the numbers are the typo
-                if day == published and not has_year:
-                    kind = "publication"        # "kata polisi, Kamis (25/5)": the day of the report
-                found.append(Found(tok.start, end, day, 1, kind, has_year=has_year, has_weekday=True))
                 numeric.remove(num)
-                used_until = end
+                with_part = _extend_after(text, tokens, end, "part")    # "Jumat (8/12) dini hari"
+                if day == published and not has_year and with_part == end:
+                    kind = "publication"        # "kata polisi, Kamis (25/5)": the day of the report
+                end = used_until = with_part
+                found.append(Found(tok.start, end, day, 1, kind, has_year=has_year, has_weekday=True))
                 continue
             prev = tokens[i - 1] if i else None
             if kinds["weekday"][2:] and not _name_stands(text, tok, prev, tokens[i + 1] if i + 1 < len(tokens)
