@@ -215,12 +215,18 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if a.country != b.country:
         return False
+    if a.feature == "country" or b.feature == "country":
+        return True
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    both_towns = a.feature not in ("admin1", "admin2", "country") and b.feature not in ("admin1", "admin2", "country")
-    if both_towns and a.location and b.location and fold(a.location) != fold(b.location):
-        return False
-    return True
+    if a.feature == "admin1" or b.feature == "admin1":
+        return True
+    if a.feature == "admin2" or b.feature == "admin2":     # a district holds its own towns only
+        district, other = (a, b) if a.feature == "admin2" else (b, a)
+        names = {fold(x) for x in (district.admin2, district.location) if x}
+        return other.admin2 is None or fold(other.admin2) in names or \
+            (other.feature == "admin2" and fold(other.location or "") in names)
+    return not (a.location and b.location and fold(a.location) != fold(b.location))
 
 
 def _typed(t: Trigger) -> bool:
@@ -264,7 +270,7 @@ def _cluster(ctx: Ctx) -> list[Event]:
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
             if date is not None and ev.date is None and ev.implied is not None:
-                same_day = 0 <= (ev.implied - date.date).days <= 2   # a fresh lead: about now
+                same_day = 0 <= (ev.implied - date.date).days <= 3   # a fresh lead: about now
             if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
@@ -319,10 +325,10 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
 def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
     """The event's own town-level place when its sentences give one; a province refined by a
     town inside it from the event's sentences; else `places.choose` over its sentences."""
-    if ev.place is not None and ev.place.feature not in ("admin1", "admin2", "country"):
+    if ev.place is not None and ev.place.feature not in ("admin1", "country"):
         return ev.place
     if ev.place is not None:
-        inside = [m for si in sorted(ev.owned | ev.sentences) for m in ctx.places.get(si, [])
+        inside = [m for si in sorted(ev.sentences) + sorted(ev.owned - ev.sentences) for m in ctx.places.get(si, [])
                   if m.place.admin1 == ev.place.admin1 and m.place.country == ev.place.country
                   and m.place.feature not in ("admin1", "admin2", "country") and "modifier" not in m.why]
         return _with_near(inside[0]) if inside else ev.place
@@ -373,6 +379,11 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if "Protest with intervention" in subs:
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
+    hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
+               for si in ev.owned | ev.sentences for c in ctx.casualties.get(si, []))
+    if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
+            any(not _typed(t) for t in trigs):
+        specific = []          # "a suspect was arrested over the attack that killed four": the attack
     disrupted = [t for t in specific if t.sub_event_type == "Disrupted weapons use"]
     if disrupted and not any(t.detonated for t in trigs) and \
             not any(t.event_type in ("Battles", "Violence against civilians") for t in specific):
@@ -673,6 +684,8 @@ def run(doc: Doc) -> None:
     ctx = _context(doc)
     events = _cluster(ctx)
     main_date = next((e.date for e in events if e.date is not None), None)
+    if events and events[0].date is None and events[0].implied is not None:
+        main_date = DateMention(events[0].implied, 1, min(events[0].sentences), 0, 0, "", "publication")
     rows: list[dict] = []
     seen: set[tuple] = set()
     for n, ev in enumerate(events):
