@@ -53,7 +53,11 @@ def summary(text, lang):
     ("en", "Between 8 and 9 UN troops were killed.", [("killed", 8, 9)]),
     ("en", "THREE PEOPLE ARE DEAD AND FIVE ARE INJURED.", [("killed", 3, 3), ("injured", 5, 5)]),
     ("en", "The blast killed 1,200 people.", [("killed", 1200, 1200)]),
-    ("en", "Two gunmen killed four people.", [("killed", 4, 4)]),           # the verb's subject is no toll
+    ("en", "Two gunmen killed four people.", [("killed", 4, 4)]),
+    ("en", "The attack left three people injured.", [("injured", 3, 3)]),
+    ("en", "The blast left 12 dead and 40 wounded.", [("killed", 12, 12), ("injured", 40, 40)]),
+    ("id", "Ledakan itu menelan 5 korban jiwa.", [("killed", 5, 5)]),
+    ("id", "Korban luka berjumlah 12 orang.", [("injured", 12, 12)]),           # the verb's subject is no toll
     ("en", "Gunmen shot and killed a civilian and wounded an officer.", [("killed", 1, 1), ("injured", 1, 1)]),
     ("en", "A policeman was killed.", [("killed", 1, 1)]),
     ("en", "A bomb exploded near a market where a soldier was wounded.", [("injured", 1, 1)]),
