@@ -135,7 +135,9 @@ def _context(doc: Doc) -> Ctx:
 
 
 def _fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
-    return [d for d in ctx.dates.get(si, []) if not d.historical and d.kind != "publication"]
+    """Dates of the sentence within the recent past; the publication date counts too (a lead
+    often dates its event with it: "Sabtu (3/6)")."""
+    return [d for d in ctx.dates.get(si, []) if not d.historical]
 
 
 def _historical(ctx: Ctx, si: int) -> bool:
@@ -200,6 +202,8 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
         return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
 
     best = min(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m), distance(m), -m.score))
+    if _reference_place(ctx, best):
+        return None          # "100 km north of Baghdad" says where the event was not
     return _with_near(best)
 
 
@@ -262,7 +266,7 @@ def _cluster(ctx: Ctx) -> list[Event]:
             continue
         trigs = ctx.triggers[si]
         dates = _fresh_dates(ctx, si)      # of several, the earliest: reports come after events
-        date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
+        date = min(dates, key=lambda d: (d.kind == "publication", d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
         for ev in reversed(events):
@@ -270,7 +274,7 @@ def _cluster(ctx: Ctx) -> list[Event]:
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
             if date is not None and ev.date is None and ev.implied is not None:
-                same_day = 0 <= (ev.implied - date.date).days <= 3   # a fresh lead: about now
+                same_day = 0 <= (ev.implied - date.date).days <= 7   # a fresh lead: about now
             if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
