@@ -126,28 +126,66 @@ def _cased(text: str, start: int, end: int) -> bool:
     return around.upper() == around
 
 
-def _name_stands(text: str, tok, prev, nxt, adjacent) -> bool:
+@dataclass
+class _Scan:
+    """One text's tokens and numeric dates while `find` walks them."""
+    text: str
+    tokens: list
+    numeric: list
+    published: dt.date | None
+
+    def adjacent(self, end: int, start: int) -> bool:
+        return 0 <= end <= start and bool(_GAP.match(self.text[end:start]))
+
+    def prev(self, i: int, kind: str):
+        """Token i-1 if it is of `kind` and touches token i."""
+        prev = self.tokens[i - 1] if i else None
+        if prev is not None and kind in _kinds(prev) and self.adjacent(prev.end, self.tokens[i].start):
+            return prev
+        return None
+
+    def after(self, i: int, kind: str):
+        """Token i+1 if it is of `kind` and touches token i."""
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is not None and kind in _kinds(nxt) and self.adjacent(self.tokens[i].end, nxt.start):
+            return nxt
+        return None
+
+    def extend_parts(self, end: int) -> int:
+        """The end of the day parts right after `end` ("Jumat pagi waktu setempat")."""
+        for t in self.tokens:
+            if t.start >= end:
+                if "part" in _kinds(t) and _GAP.match(self.text[end:t.start]):
+                    end = t.end
+                elif t.start > end:
+                    break
+        return end
+
+    def take_numeric(self, end: int):
+        """A numeric date written right after `end` ("Jumat (8/12)"), removed from the pool."""
+        num = next((n for n in self.numeric if self.adjacent(end, n[0]) and n[0] - end <= 4), None)
+        if num:
+            self.numeric.remove(num)
+        return num
+
+    def count_before(self, i: int) -> tuple[int, int] | None:
+        """(n, start) of a number in digits or words right before token i ("3 hari", "two weeks")."""
+        number = _NUMBER_BEFORE.search(self.text, max(0, self.tokens[i].start - 5), self.tokens[i].start)
+        if number:
+            return int(number[1]), number.start()
+        prev = self.prev(i, "number")
+        return (_kinds(prev)["number"][1], prev.start) if prev is not None else None
+
+
+def _name_stands(scan: _Scan, i: int) -> bool:
     """An ambiguous weekday ("minggu") counts when capitalised in cased text, or with a modifier."""
-    word = text[tok.start:tok.end]
+    tok, text = scan.tokens[i], scan.text
     around = text[max(0, tok.start - 60):tok.end + 60]
-    if word[:1].isupper() and around.upper() != around:
+    if text[tok.start:tok.start + 1].isupper() and around.upper() != around:
         return True
-    if prev is not None and "wd_before" in _kinds(prev) and adjacent(prev.end, tok.start):
-        return True
-    if nxt is not None and {"part", "past_after"} & set(_kinds(nxt)) and adjacent(tok.end, nxt.start):
+    if scan.prev(i, "wd_before") or scan.after(i, "part") or scan.after(i, "past_after"):
         return True
     return bool(re.match(r"\s*,?\s*\(\s*\d", text[tok.end:tok.end + 8]))
-
-
-def _extend_after(text: str, tokens: list, end: int, kind: str) -> int:
-    """The end of a run of `kind` tokens right after `end`, or `end`."""
-    for t in tokens:
-        if t.start >= end:
-            if kind in _kinds(t) and _GAP.match(text[end:t.start]):
-                end = t.end
-            elif t.start > end:
-                break
-    return end
 
 
 def _weekday_date(iso_weekday: int, published: dt.date, strictly_past: bool) -> dt.date:
@@ -183,22 +221,116 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
     return sorted(out)
 
 
-def _count_before(text: str, tokens: list, i: int, adjacent) -> tuple[int, int] | None:
-    """(n, start) of a number in digits or words right before token i ("3 hari", "two weeks")."""
-    number = _NUMBER_BEFORE.search(text, max(0, tokens[i].start - 5), tokens[i].start)
-    if number:
-        return int(number[1]), number.start()
-    prev = tokens[i - 1] if i else None
-    if prev is not None and "number" in _kinds(prev) and adjacent(prev.end, tokens[i].start):
-        return _kinds(prev)["number"][1], prev.start
-    return None
-
-
 def _ago(published: dt.date, n: int, unit: str) -> tuple[dt.date, int]:
     """The date n units before publication, and its precision."""
     if unit in ("day", "week"):
         return published - dt.timedelta(days=n * (7 if unit == "week" else 1)), (1 if unit == "day" else 2)
     return _shift_months(published, -n * (12 if unit == "year" else 1)), 3
+
+
+def _relative(scan: _Scan, i: int, units: dict[str, str]) -> Found | None:
+    """`kemarin`, `last week`, `dua pekan lalu`, `kemarin (7/12)`."""
+    tok, published = scan.tokens[i], scan.published
+    if published is None:
+        return None
+    counted, first = scan.count_before(i), tok.key.split()[0]
+    if counted and first in units:                       # "dua pekan lalu", "10 days ago"
+        day, precision = _ago(published, counted[0], units[first])
+        return Found(counted[1], tok.end, day, precision, "relative")
+    _, days, months, precision = _kinds(tok)["relative"]
+    day = _shift_months(published, months) if months else published + dt.timedelta(days=days)
+    if months == 0 and precision == 3:
+        day = min(day, published)
+    end = scan.extend_parts(tok.end)
+    num = scan.take_numeric(end) if precision == 1 else None
+    if num:                                              # "kemarin (7/12)": the written date says it
+        return Found(tok.start, num[1], num[2], 1, "absolute", has_year=num[3])
+    return Found(tok.start, end, day, precision, "relative")
+
+
+def _weekday(scan: _Scan, i: int) -> Found | None:
+    """`Jumat pagi`, `Senin lalu`, `last Monday`, `Minggu (11/6)`."""
+    tok, published, kinds = scan.tokens[i], scan.published, _kinds(scan.tokens[i])
+    iso = kinds["weekday"][1]
+    num = scan.take_numeric(tok.end)
+    if num:
+        _, end, day, has_year, alt = num
+        kind = "absolute"
+        if day.isoweekday() != iso and alt and alt[0].isoweekday() == iso:
+            day = alt[0]
+        elif day.isoweekday() != iso and published and not has_year:
+            day, kind = _weekday_date(iso, published, False), "weekday"   # the numbers are the typo
+        with_part = scan.extend_parts(end)                                # "Jumat (8/12) dini hari"
+        if day == published and not has_year and with_part == end:
+            kind = "publication"            # "kata polisi, Kamis (25/5)": the day of the report
+        return Found(tok.start, with_part, day, 1, kind, has_year=has_year, has_weekday=True)
+    if kinds["weekday"][2:] and not _name_stands(scan, i):
+        return None
+    nxt = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
+    if nxt is not None and "month" in _kinds(nxt) and _WEEKDAY_TO_MONTH.match(scan.text[tok.end:nxt.start]):
+        return None                         # "Friday, December 8": the month rule reads it
+    if published is None:
+        return None
+    past_after, past_before = scan.after(i, "past_after"), scan.prev(i, "past_before")
+    start = past_before.start if past_before else tok.start
+    end = past_after.end if past_after else scan.extend_parts(tok.end)
+    day = _weekday_date(iso, published, bool(past_after or past_before))
+    return Found(start, end, day, 1, "weekday", has_weekday=True)
+
+
+def _month(scan: _Scan, i: int) -> Found | None:
+    """`24 Mei`, `December 8, 2023`, `Rabu, 6 Desember 2023`, `pertengahan Oktober`, `Juli lalu`."""
+    tok, text, published = scan.tokens[i], scan.text, scan.published
+    month = _kinds(tok)["month"][1]
+    prev = scan.tokens[i - 1] if i else None
+    before = _DAY_BEFORE.search(text, max(0, tok.start - 6), tok.start)
+    weekday = prev if prev is not None and "weekday" in _kinds(prev) and \
+        scan.adjacent(prev.end, before.start() if before else tok.start) else None
+    after = _DAY_AFTER.match(text[tok.end:tok.end + 8]) if not before else None
+    rest = tok.end + (after.end() if after else 0)
+    year = _YEAR_AFTER.match(text[rest:rest + 8])
+    start = weekday.start if weekday is not None else before.start() if before else tok.start
+    end = rest + (year.end() if year else 0)
+    if before or after:
+        day_no = int((before or after)[1])
+        day = _safe_date(int(year[1]), month, day_no) if year else _infer_year(month, day_no, published)
+        if day is None:
+            return None
+        return Found(start, end, day, 1, "absolute", has_year=bool(year), has_weekday=weekday is not None)
+    modifier, past = scan.prev(i, "m_before"), scan.after(i, "m_past_after")
+    if year:
+        day = dt.date(int(year[1]), month, 15)
+    elif (modifier or past) and published:
+        this_year = month < published.month or (month == published.month and not past)
+        day = dt.date(published.year if this_year else published.year - 1, month, 15)
+    else:
+        return None                         # a month name alone: "May", "Maret"
+    if published and day > published and day.month == published.month:
+        day = published
+    return Found(modifier.start if modifier else tok.start, past.end if past else end, day, 3, "month",
+                 has_year=bool(year))
+
+
+def _unit_ago(scan: _Scan, i: int) -> Found | None:
+    """`3 hari lalu`, `two weeks ago`."""
+    counted, ago = scan.count_before(i), scan.after(i, "ago")
+    if scan.published is None or not counted or not ago:
+        return None
+    day, precision = _ago(scan.published, counted[0], _kinds(scan.tokens[i])["unit"][1])
+    return Found(counted[1], ago.end, day, precision, "relative")
+
+
+def _year(scan: _Scan, i: int) -> Found | None:
+    """`pada tahun 2014`, `in 2004`: a bare year after a year word."""
+    tok, published = scan.tokens[i], scan.published
+    year = _YEAR_ONLY.match(scan.text[tok.end:tok.end + 8])
+    if not year or any(n[0] == tok.end + year.start(1) for n in scan.numeric):
+        return None
+    y = int(year[1])
+    if published is not None and y > published.year:
+        return None
+    historical = published is not None and y < published.year
+    return Found(tok.start, tok.end + year.end(), dt.date(y, 1, 1), 3, "year", historical, True)
 
 
 def find(text: str, language: str, published: dt.date | None) -> list[Found]:
@@ -207,134 +339,28 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
     if vocab is None:
         return []
     matcher, order, units = vocab
-    tokens = matcher.find(text, fold(text))
-    numeric = _numeric(text, order, published)
+    scan = _Scan(text, matcher.find(text, fold(text)), _numeric(text, order, published), published)
     found: list[Found] = []
     used_until = -1
-
-    def adjacent(end: int, start: int) -> bool:
-        return 0 <= end <= start and bool(_GAP.match(text[end:start]))
-
-    def token_after(i: int, kind: str):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and kind in _kinds(nxt) and adjacent(tokens[i].end, nxt.start):
-            return nxt
-        return None
-
-    def extend_part(i: int, end: int) -> int:
-        while part := token_after(i, "part"):     # "Jumat pagi waktu setempat"
-            end, i = part.end, i + 1
-        return end
-
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(scan.tokens):
         if tok.start < used_until:
             continue
         kinds = _kinds(tok)
-        counted = _count_before(text, tokens, i, adjacent)
-        if "relative" in kinds and published and counted and tok.key.split()[0] in units:
-            n, start = counted                   # "dua pekan lalu", "10 days ago"
-            day, precision = _ago(published, n, units[tok.key.split()[0]])
-            found.append(Found(start, tok.end, day, precision, "relative"))
-            used_until = tok.end
-        elif "relative" in kinds and published:
-            _, days, months, precision = kinds["relative"]
-            day = _shift_months(published, months) if months else published + dt.timedelta(days=days)
-            if months == 0 and precision == 3:
-                day = min(day, published)
-            end = extend_part(i, tok.end)
-            num = next((n for n in numeric if adjacent(end, n[0]) and n[0] - end <= 4), None)
-            if num and precision == 1:           # "kemarin (7/12)": the written date says it
-                found.append(Found(tok.start, num[1], num[2], 1, "absolute", has_year=num[3]))
-                numeric.remove(num)
-                used_until = num[1]
-                continue
-            found.append(Found(tok.start, end, day, precision, "relative"))
+        mention = None
+        if "relative" in kinds:
+            mention = _relative(scan, i, units)
         elif "weekday" in kinds and _cased(text, tok.start, tok.end):
-            iso = kinds["weekday"][1]
-            num = next((n for n in numeric if adjacent(tok.end, n[0]) and n[0] - tok.end <= 4), None)
-            if num:
-                start, end, day, has_year, alt = num
-                kind = "absolute"
-                if day.isoweekday() != iso and alt and alt[0].isoweekday() == iso:
-                    day = alt[0]
-                elif day.isoweekday() != iso and published and not has_year:
-                    day, kind = _weekday_date(iso, published, False), "weekday"   # the numbers are the typo
-                numeric.remove(num)
-                with_part = _extend_after(text, tokens, end, "part")    # "Jumat (8/12) dini hari"
-                if day == published and not has_year and with_part == end:
-                    kind = "publication"        # "kata polisi, Kamis (25/5)": the day of the report
-                end = used_until = with_part
-                found.append(Found(tok.start, end, day, 1, kind, has_year=has_year, has_weekday=True))
-                continue
-            prev = tokens[i - 1] if i else None
-            if kinds["weekday"][2:] and not _name_stands(text, tok, prev, tokens[i + 1] if i + 1 < len(tokens)
-                                                         else None, adjacent):
-                continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and "month" in _kinds(nxt) and _WEEKDAY_TO_MONTH.match(text[tok.end:nxt.start]):
-                continue            # "Friday, December 8", "Rabu, 6 Desember": the month rule reads it
-            if published is None:
-                continue
-            past_after = token_after(i, "past_after")
-            prev = tokens[i - 1] if i else None
-            past_before = prev is not None and "past_before" in _kinds(prev) and adjacent(prev.end, tok.start)
-            start = prev.start if past_before else tok.start
-            end = past_after.end if past_after else extend_part(i, tok.end)
-            day = _weekday_date(iso, published, bool(past_after) or past_before)
-            found.append(Found(start, end, day, 1, "weekday", has_weekday=True))
-            used_until = end
+            mention = _weekday(scan, i)
         elif "month" in kinds and _cased(text, tok.start, tok.end):
-            month = kinds["month"][1]
-            prev = tokens[i - 1] if i else None
-            before = _DAY_BEFORE.search(text, max(0, tok.start - 6), tok.start)
-            weekday = prev if prev is not None and "weekday" in _kinds(prev) and \
-                adjacent(prev.end, before.start() if before else tok.start) else None
-            after = _DAY_AFTER.match(text[tok.end:tok.end + 8]) if not before else None
-            rest = tok.end + (after.end() if after else 0)
-            year = _YEAR_AFTER.match(text[rest:rest + 8])
-            start = weekday.start if weekday is not None else before.start() if before else tok.start
-            end = rest + (year.end() if year else 0)
-            if before or after:
-                day_no = int((before or after)[1])
-                day = (_safe_date(int(year[1]), month, day_no) if year
-                       else _infer_year(month, day_no, published))
-                if day:
-                    found.append(Found(start, end, day, 1, "absolute", has_year=bool(year),
-                                       has_weekday=weekday is not None))
-                    used_until = end
-                continue
-            modifier = prev is not None and "m_before" in _kinds(prev) and adjacent(prev.end, tok.start)
-            past = token_after(i, "m_past_after")
-            if year:
-                day = dt.date(int(year[1]), month, 15)
-            elif (modifier or past) and published:
-                y = published.year if (month < published.month or (month == published.month and not past)) \
-                    else published.year - 1
-                day = dt.date(y, month, 15)
-            else:
-                continue
-            if published and day > published and day.month == published.month:
-                day = published
-            end = past.end if past else end
-            found.append(Found(prev.start if modifier else tok.start, end, day, 3, "month",
-                               has_year=bool(year)))
-            used_until = end
-        elif "unit" in kinds and published:
-            ago = token_after(i, "ago")
-            if counted and ago:
-                day, precision = _ago(published, counted[0], kinds["unit"][1])
-                found.append(Found(counted[1], ago.end, day, precision, "relative"))
-                used_until = ago.end
-        if "year_before" in kinds:
-            year = _YEAR_ONLY.match(text[tok.end:tok.end + 8])
-            if year and not any(n[0] == tok.end + year.start(1) for n in numeric):
-                y = int(year[1])
-                if published is None or y <= published.year:
-                    end = tok.end + year.end()
-                    historical = published is not None and y < published.year
-                    found.append(Found(tok.start, end, dt.date(y, 1, 1), 3, "year", historical, True))
-                    used_until = end
-    for start, end, day, has_year, _ in numeric:
+            mention = _month(scan, i)
+        elif "unit" in kinds:
+            mention = _unit_ago(scan, i)
+        if mention is None and "year_before" in kinds:
+            mention = _year(scan, i)
+        if mention is not None:
+            found.append(mention)
+            used_until = mention.end
+    for start, end, day, has_year, _ in scan.numeric:
         if not any(f.start <= start < f.end for f in found):
             found.append(Found(start, end, day, 1, "absolute", has_year=has_year))
     found.sort(key=lambda f: f.start)
