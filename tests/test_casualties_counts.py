@@ -57,6 +57,8 @@ def summary(text, lang):
     ("en", "The attack left three people injured.", [("injured", 3, 3)]),
     ("en", "The blast left 12 dead and 40 wounded.", [("killed", 12, 12), ("injured", 40, 40)]),
     ("id", "Ledakan itu menelan 5 korban jiwa.", [("killed", 5, 5)]),
+    ("id", "Akibatnya 2 (dua) orang meninggal dunia dan 3 (tiga) orang luka berat.",
+     [("killed", 2, 2), ("injured", 3, 3)]),
     ("id", "Korban luka berjumlah 12 orang.", [("injured", 12, 12)]),           # the verb's subject is no toll
     ("en", "Gunmen shot and killed a civilian and wounded an officer.", [("killed", 1, 1), ("injured", 1, 1)]),
     ("en", "A policeman was killed.", [("killed", 1, 1)]),

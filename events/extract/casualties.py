@@ -38,6 +38,7 @@ _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BREAK = re.compile(r"[;:()\[\]]")
 _JOIN = re.compile(r"^[\s-]*$")
+_RESTATED = re.compile(r"\s*\)")
 _CALENDAR_YEAR = range(1900, 2101)
 
 
@@ -180,6 +181,10 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         if part[2][0] != "conn" or group:
             group.append(part)
     flush()
+    for a, b in zip(counts, counts[1:]):
+        close = _RESTATED.match(text, b.end)
+        if close and a.low == b.low and re.fullmatch(r"\s*\(\s*", text[a.end:b.start]):
+            a.end, b.excluded = close.end(), True          # "2 (dua) orang": one count
     for c in counts:
         raw = text[c.start:c.end]
         if raw.isdigit() and int(raw) in _CALENDAR_YEAR:
