@@ -145,8 +145,13 @@ def test_casualties_aggregates(lang, text):
     assert got and all(c.aggregate for c in got)
 
 
-def test_casualties_single_incident_is_not_aggregate():
-    assert summary("Serangan itu menewaskan tiga orang.", "id") == [("killed", 3, 3, True, False, False)]
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Serangan itu menewaskan tiga orang."),
+    ("id", "Total tiga orang tewas dalam serangan itu."),
+    ("en", "A total of three people were killed in the blast."),
+])
+def test_casualties_single_incident_is_not_aggregate(lang, text):
+    assert summary(text, lang) == [("killed", 3, 3, True, False, False)]
 
 
 def test_casualties_counts_stay_in_their_sentence():
