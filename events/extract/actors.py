@@ -217,9 +217,10 @@ def _acled_for_group(key: str) -> tuple[str | None, int, str]:
     return name, int(group["inter"]), group["name"]
 
 
-def find(text: str, sentences: list, language: str | None, triggers: list | None = None
-         ) -> tuple[list[Actor], list[Claim]]:
-    """Actors and claims of a text split into sentences."""
+def find(text: str, sentences: list, language: str | None, triggers: list | None = None,
+         floor: int = 0) -> tuple[list[Actor], list[Claim]]:
+    """Actors and claims of a text split into sentences; nothing before `floor` (the end of
+    a dateline, "Jakarta, CNN Indonesia --") is read as a speaker."""
     tabs = tables(language)
     kinds = groups()["kinds"]
     matches = tabs.matcher.find(text, fold(text))
@@ -264,6 +265,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
             sent_actors.append(actor)
+        if sent.start < floor < sent.end:
+            sent = type(sent)(floor, sent.end, text[floor:sent.end])
         found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language)
         for c in found:           # the blamed group is the perpetrator ("blamed the attack on X")
             if c.status == "attributed":
@@ -344,6 +347,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
 
 def run(doc: Doc) -> None:
     """Set findings['actors'] = {'actors': [...], 'claims': [...]}."""
+    dateline = doc.findings.get("dateline")
+    floor = getattr(dateline, "end", None) or 0
     actors, claims = find(doc.article.text, doc.sentences, doc.language,
-                          doc.findings.get("event_types", []))
+                          doc.findings.get("event_types", []), floor)
     doc.findings["actors"] = {"actors": actors, "claims": claims}

@@ -171,8 +171,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference"}
-    if _fresh_dates(ctx, si):
-        cues -= {"earlier", "policy"}
+    if any(d.time_precision == 1 for d in _fresh_dates(ctx, si)):
+        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni" stays an aggregate
     return bool(cues) or ctx.history[si]
 
 
@@ -469,6 +469,20 @@ def _fmt_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def _country_supported(ctx: Ctx, place: Place) -> bool:
+    """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
+    article names countries or provinces, the event's country must be among them."""
+    named = {m.place.country for m in ctx.doc.findings.get("places") or []
+             if m.place.feature in ("country", "admin1")}
+    named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
+    dateline = ctx.doc.findings.get("dateline")
+    if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
+        city = fold(dateline.place) if getattr(dateline, "place", None) else None
+        named |= {m.place.country for m in ctx.doc.findings.get("places") or []
+                  if m.start <= dateline.end or (city and fold(m.text) == city)}
+    return not named or place.country in named
+
+
 def _own_place(ctx: Ctx, ev: Event) -> bool:
     """The event's own sentences name a place below the country level."""
     return any(m.place.feature != "country" for si in ev.sentences for m in ctx.places.get(si, []))
@@ -483,7 +497,7 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     if place is None or place.feature == "country" or not place.admin1:
         return None
     country = schema.country(place.country) or schema.country(place.iso3)
-    if country is None:
+    if country is None or not _country_supported(ctx, place):
         return None
     # date
     date = ev.date
@@ -515,7 +529,9 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     if criminal and not political and event_type not in DEMONSTRATIONS:
         return None
     # actors
-    perps = [a for a in actors if a.role == "perpetrator"]
+    denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}
+    perps = [a for a in actors if a.role == "perpetrator" and (a.sentence, a.label) not in denials
+             and (a.sentence, a.text) not in denials]     # the accused who deny it did not do it
     targets = [a for a in actors if a.role == "target"]
     attributed = next((c for c in claims if c.status == "attributed"), None)
     claimed = next((c for c in claims if c.status == "claimed"), None)

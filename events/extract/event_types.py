@@ -118,7 +118,11 @@ def find(text: str, sentences: list, language: str | None,
     def kept(m) -> bool:
         return not any(s < m.end and m.start < e for s, e in exclude)
 
-    matches = [m for m in tabs.triggers.find(text, folded) if kept(m)]
+    # overlapping, so "serangan bom bunuh diri" gives both "serangan bom" and "bom bunuh diri";
+    # a match inside a longer one ("bom" in "bom bunuh diri") is dropped
+    found = [m for m in tabs.triggers.find(text, folded, overlapping=True) if kept(m)]
+    matches = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and (o.end - o.start) > (m.end - m.start) for o in found)]
     if not matches:
         return []
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
