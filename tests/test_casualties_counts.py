@@ -149,6 +149,8 @@ def test_casualties_aggregates(lang, text):
     ("id", "Serangan itu menewaskan tiga orang."),
     ("id", "Total tiga orang tewas dalam serangan itu."),
     ("en", "A total of three people were killed in the blast."),
+    ("en", "So far, three people have been confirmed dead in the blast."),
+    ("id", "Hingga kini tiga orang tewas akibat ledakan itu."),
 ])
 def test_casualties_single_incident_is_not_aggregate(lang, text):
     assert summary(text, lang) == [("killed", 3, 3, True, False, False)]
