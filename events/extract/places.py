@@ -9,11 +9,11 @@ from collections import Counter
 
 from events.article import Sentence
 from events.findings import Place, PlaceMention
-from events.geo import SPECIFICITY, gazetteer
+from events.geo import SPECIFICITY, distance_km, gazetteer
 from events.geo.resolve import mentions, resolve
 from events.pipeline import Doc
 
-NEIGHBOURHOOD = 2       # sentences either side searched when the event's own sentences name no place
+REFERENCE_KM = 300     # "50 km north of X": the town meant lies within this distance of X
 
 
 def _sentences(doc: Doc) -> list[Sentence]:
@@ -122,9 +122,19 @@ def choose(doc: Doc, sentence_indices: set[int]) -> Place | None:
         if finer is None and main is not None and _contains(pick.place, main.place) \
                 and _specific(main) > _specific(pick):
             finer = main
-        finer = finer or at([1], pick.place)
+        finer = finer or at([1, 2], pick.place)
         if finer is not None:
             return _with_near(finer, near)
+    if near and pick.place.feature == "city":
+        # "north of Baghdad" is a reference point: a town named in the next or previous
+        # sentence, in the same country and not far from it, is where it happened
+        around = [m for m in events_at if any(abs(m.sentence - s) == 1 for s in sentence_indices)
+                  and not m.near and not _weak(m) and m.place.feature == "city"
+                  and m.place.country == pick.place.country and m.place.location != pick.place.location
+                  and distance_km(m.place.latitude, m.place.longitude,
+                                  pick.place.latitude, pick.place.longitude) <= REFERENCE_KM]
+        if around:
+            return _with_near(best(around), True)
     return _with_near(pick, near)
 
 

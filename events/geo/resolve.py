@@ -191,6 +191,11 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             pos = phrase_start
         if person:
             continue
+        # a small town's other name, not after "in"/"di": mostly a common word ("Plaza", "Queen")
+        entries = [e for e in entries if prep or e.kind != "city" or e.population >= 50_000
+                   or fold(e.name) == m.key]
+        if not entries:
+            continue
         modifier = False
         if mixed:
             prev = _prev_word(text, m.start)
@@ -225,9 +230,6 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
         why.append(e.kind)
     if fold(e.name) == c.match.key:
         s += 0.5
-    elif e.kind == "city" and e.population < 50_000 and not c.prep:
-        s -= 2.0            # a small town's other name, not after "in": mostly a common word
-        why.append("alias of a small town")
     total = sum(votes.values()) or 1.0
     if votes.get(e.cc):
         share = votes[e.cc] / total
