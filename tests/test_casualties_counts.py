@@ -125,6 +125,7 @@ def test_casualties_numbers_that_are_not_counts(lang, text):
     ("id", "Pelaku bom bunuh diri meledakkan diri di pos polisi, menewaskan dua polisi.",
      [("killed", 1, 1, True, True, False), ("killed", 2, 2, True, False, False)]),
     ("id", "Tiga pelaku tewas dalam baku tembak.", [("killed", 3, 3, True, True, False)]),
+    ("id", "Para kadet tewas setelah salah seorang teroris meledakkan rompinya.", [("killed", 1, 1, True, True, False)]),
     ("id", "Ledakan menewaskan 3 orang, termasuk pelaku.", [("killed", 3, 3, True, False, False)]),
     ("id", "Polisi menembak mati dua terduga teroris.", [("killed", 2, 2, True, True, False)]),
     ("en", "Gunmen killed 2 soldiers and 3 civilians.", [("killed", 5, 5, True, False, False)]),
