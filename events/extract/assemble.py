@@ -35,6 +35,7 @@ from events.matcher import Matcher, fold
 from events.pipeline import EXTRACTOR_VERSION, Doc
 
 WINDOW_DAYS = 30
+SURE_PLACE_SCORE = 8.5      # places.resolve score above which a lone town name is trusted
 LEAD_SENTENCES = 3
 ARMED = ("group", "armed", "rebels", "militia")
 STATE = ("police", "military")
@@ -480,7 +481,12 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
         named |= {m.place.country for m in ctx.doc.findings.get("places") or []
                   if m.start <= dateline.end or (city and fold(m.text) == city)}
-    return not named or place.country in named
+    if not named or place.country in named or place.feature == "admin1":
+        return True
+    # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
+    same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
+            and m.place.country == place.country]
+    return any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same)
 
 
 def _own_place(ctx: Ctx, ev: Event) -> bool:
