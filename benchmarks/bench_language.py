@@ -45,9 +45,11 @@ def measure(name, fn, items):
 
 def main() -> None:
     gold, short = cases(), SHORT
+    upper = [(t.upper(), lang) for t, lang in gold]
     language.detect("warm up")
     py3 = lambda t: language.detect(t)[0]  # noqa: E731
-    print(measure("py3langid", py3, gold), "| short:", measure("py3langid", py3, short))
+    print(measure("py3langid", py3, gold), "| short:", measure("py3langid", py3, short),
+          "| upper-case:", measure("py3langid", py3, upper))
     try:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
     except ImportError:
@@ -56,14 +58,15 @@ def main() -> None:
     codes = [getattr(IsoCode639_1, c.upper()) for c in language.CANDIDATES
              if hasattr(IsoCode639_1, c.upper())]
     t0 = time.perf_counter()
-    det = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    det = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
     det.detect_language_of("warm up")
     print(f"lingua load {time.perf_counter() - t0:.2f} s")
 
     def lg(t: str) -> str:
         found = det.detect_language_of(t[:language.SAMPLE_CHARS])
         return found.iso_code_639_1.name.lower() if found else "und"
-    print(measure("lingua", lg, gold), "| short:", measure("lingua", lg, short))
+    print(measure("lingua", lg, gold), "| short:", measure("lingua", lg, short),
+          "| upper-case:", measure("lingua", lg, upper))
 
 
 if __name__ == "__main__":
