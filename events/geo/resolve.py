@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from events import lang as langdata
+from events import schema
 from events.article import Sentence
 from events.findings import Dateline, PlaceMention
 from events.geo import Entry, Gazetteer, gazetteer
@@ -31,6 +32,7 @@ class Words:
     place_words: frozenset[str]
     home: tuple[str, ...]
     abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case only
+    nationalities: Matcher     # "Iraqi", "Afghan": evidence of a country, not a place (actors data)
 
 
 @cache
@@ -38,7 +40,7 @@ def words(language: str | None) -> Words:
     """The article's language plus English (English words turn up in any news)."""
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
-    stop, person, ctx, pw, home, abbr = set(), [], [], set(), [], []
+    stop, person, ctx, pw, home, abbr, nat = set(), [], [], set(), [], [], []
     for code in langs:
         try:
             data = langdata.load(code, "places").get("words", {})
@@ -52,7 +54,15 @@ def words(language: str | None) -> Words:
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
-    return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr))
+        try:
+            for word, name in langdata.load(code, "actors").get("nationality", {}).items():
+                country = schema.country(name)
+                if country is not None:
+                    nat.append((word, country.iso2))
+        except langdata.LanguageDataError:
+            pass
+    return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
+                 Matcher(nat))
 
 
 @dataclass
@@ -281,7 +291,12 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                     near_names[b.match.start].add((e.cc, None))
                 elif e.kind == "admin1":
                     near_names[b.match.start].add((e.cc, e.admin1))
-    votes: Counter = Counter()
+    demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
+    for m in w.nationalities.find(text):
+        if m.text[:1].isupper():
+            for cc in set(m.value):
+                demonyms[cc] += 0.3
+    votes: Counter = Counter(demonyms)
     for c in cands:        # first round: names that are countries or large unambiguous places
         kinds = {e.kind for e in c.entries}
         if "country" in kinds:
@@ -303,7 +318,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             best = scored[0]
             c.chosen, c.score, c.why = best[4], best[0], ", ".join(best[5])
             c.alternatives = [(t[0], t[4]) for t in scored[1:4]]
-        votes = Counter()
+        votes = Counter(demonyms)
         for c in cands:
             weight = 1.0 if c.chosen.kind == "country" else 0.8 if c.chosen.kind == "admin1" else 0.6
             if c.modifier or c.dateline:
