@@ -36,6 +36,7 @@ from events.pipeline import EXTRACTOR_VERSION, Doc
 
 WINDOW_DAYS = 30
 SURE_PLACE_SCORE = 8.5      # places.resolve score above which a lone town name is trusted
+NAMED_ADMIN1_SCORE = 5.0    # ... and above which a province name ("Papua", not "Tak") names its country
 LEAD_SENTENCES = 3
 ARMED = ("group", "armed", "rebels", "militia")
 STATE = ("police", "military")
@@ -474,14 +475,14 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
     """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
     article names countries or provinces, the event's country must be among them."""
     named = {m.place.country for m in ctx.doc.findings.get("places") or []
-             if m.place.feature in ("country", "admin1")}
+             if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)}
     named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
     dateline = ctx.doc.findings.get("dateline")
     if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
         named |= {m.place.country for m in ctx.doc.findings.get("places") or []
                   if m.start <= dateline.end or (city and fold(m.text) == city)}
-    if not named or place.country in named or place.feature == "admin1":
+    if not named or place.country in named:
         return True
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
     same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
@@ -528,7 +529,7 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     trig, event_type, sub = _event_type(ctx, ev, actors)
     taxonomy = schema.taxonomy()
     # convention 2: criminal or personal violence with no political actor
-    scope = range(0, max(owned) + 3)     # the lead frames the story ("carok massal", "perampokan")
+    scope = range(len(doc.sentences))     # the story's frame ("carok massal", "ruled out terrorism")
     criminal = any("criminal" in ctx.cues.get(si, set()) for si in scope)
     claims = [c for si in owned for c in ctx.claims.get(si, [])]
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
