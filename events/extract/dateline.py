@@ -25,6 +25,7 @@ OPENING_CHARS = 600
 _DASH = r"(?:--|-\s-|[-–—|])"
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4})+"
 _PLACE = r"[A-Z][\w'.-]*(?:\s+[A-Z\w'.-]+){0,3}?"
+_CAPITALISED = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}?"
 _SHAPES = [
     re.compile(rf"(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE})\s*{_DASH}\s+"),
     re.compile(rf"(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
@@ -32,7 +33,7 @@ _SHAPES = [
                rf"\(\s*(?P<outlet>[^()\d]{{2,40}}?)\s*\)\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s+[\w.]+){{0,3}}?)\s*(?:--|-\s-)\s*"),
-    re.compile(rf"(?P<place>{_PLACE})\s*(?:,\s*(?P<region>{_PLACE})\s*)?[—–]\s+"),
+    re.compile(rf"(?P<place>{_CAPITALISED})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?[—–]\s+"),
 ]
 _LINE = re.compile(r"[^\n]+")
 
@@ -61,9 +62,10 @@ def _fills_its_line(text: str, found: dates.Found) -> bool:
     return found.end - found.start >= 0.8 * len(line)
 
 
-def read_published(text: str, language: str) -> dates.Found | None:
+def read_published(text: str, language: str, found: list[dates.Found] | None = None) -> dates.Found | None:
     """The publication date written in the text, if any (see the module docstring)."""
-    full = [f for f in dates.find(text, language, None) if f.has_year and f.precision == 1]
+    found = dates.find(text, language, None) if found is None else found
+    full = [f for f in found if f.has_year and f.precision == 1]
     opening = [f for f in full if f.start < OPENING_CHARS and _fills_its_line(text, f)]
     if opening:
         return opening[0]
@@ -78,14 +80,13 @@ def run(doc: Doc) -> None:
     outlet, place, start, end = found if found else (None, None, None, None)
     if doc.article.source:
         outlet = doc.article.source
-    written = read_published(text, doc.language or "")
+    found_dates = dates.find(text, doc.language or "", None)     # absolute dates only, no anchor yet
+    written = read_published(text, doc.language or "", found_dates)
     published, source = None, "none"
     if doc.article.published:
         published, source = doc.article.published, "metadata"
         if written and written.date != published:
-            same = [f for f in dates.find(text, doc.language or "", None)
-                    if f.has_year and f.date == published]
-            written = same[0] if same else None
+            written = next((f for f in found_dates if f.has_year and f.date == published), None)
     elif written:
         published, source = written.date, "text"
     doc.findings["dateline"] = Dateline(
