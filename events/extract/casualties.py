@@ -220,7 +220,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         k = _kinds(t)
         if "nc_before" in k:
             for c in counts:
-                if c.start >= t.end and not text[t.end:c.start].strip():
+                if c.start >= t.end and _JOIN.match(text[t.end:c.start]):     # "pukul 4", "ke-3"
                     c.excluded = True
         if "nc_after" in k:
             for c in counts:
