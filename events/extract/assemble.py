@@ -595,13 +595,15 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     # casualties
     cas = [c for si in owned for c in ctx.casualties.get(si, [])]
     fatalities, f_low, f_high, f_ev = _casualty_figures(cas, "killed")
-    if sub == "Suicide bomb" and not any(c.perpetrators and c.kind == "killed" for c in cas):
+    suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
+                                           for t in ev.triggers)      # a vest worn is not a bomber dead
+    if suicide and not any(c.perpetrators and c.kind == "killed" for c in cas):
         fatalities = (fatalities or 0) + 1
         f_low = (f_low or 0) + 1
         f_high = (f_high or 0) + 1
     injuries, _, _, i_ev = _casualty_figures(cas, "injured")
-    if sub == "Disrupted weapons use" and fatalities is None and event_type == "Strategic developments":
-        fatalities = None
+    if event_type == "Strategic developments" and fatalities is None:
+        fatalities = 0       # a defused bomb or an arrest kills nobody unless the text says so
     # perpetrator and claim
     claim_status = "claimed" if claimed else "denied" if denied else "no_claim" if no_claim else "not_reported"
     claimed_by = claimed.group if claimed else None
