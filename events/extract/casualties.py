@@ -87,6 +87,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
+    pats += [(w, ("subset",)) for w in cas["subsets"]["before"]]
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
     pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
     return _Table(Matcher(pats), nums["numeric"]["thousands_separator"])
@@ -222,6 +223,11 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             for c in counts:
                 if c.start >= t.end and _JOIN.match(text[t.end:c.start]):     # "pukul 4", "ke-3"
                     c.excluded = True
+        if "subset" in k:            # "five people, including two children, were killed": the five
+            for c in counts:
+                if c.start >= t.end and _gap_words(text[t.end:c.start]) <= 1:
+                    c.excluded = True
+                    break
         if "nc_after" in k:
             for c in counts:
                 if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
