@@ -75,6 +75,31 @@ def _cue_matcher(language: str | None) -> Matcher:
     return Matcher(items)
 
 
+@cache
+def _speaker_matcher(language: str | None) -> Matcher:
+    words: list[tuple[str, str]] = []
+    for code in et.fallback_languages(language):
+        try:
+            words.extend((w, "speaker") for w in lang.load(code, "claims")["claims"].get("speaker_before", []))
+        except (lang.LanguageDataError, KeyError):
+            continue
+    return Matcher(words)
+
+
+def _statement_date(ctx: Ctx, d: DateMention) -> bool:
+    """'..., kata Martinus, Kamis (25/5)', 'dikutip Reuters, Senin (10/7)', 'said on Monday': the
+    date of a statement or a report, not of the event."""
+    s = ctx.doc.sentences[d.sentence]
+    text = ctx.doc.article.text
+    before = text[max(s.start, d.start - 60):d.start]
+    marks = _speaker_matcher(ctx.doc.language).find(before)
+    if not marks:
+        return False
+    gap = before[marks[-1].end:]
+    return not any(t.start >= d.start - len(gap) for t in ctx.triggers.get(d.sentence, []) if t.end <= d.start) \
+        and len(gap.split()) <= 6
+
+
 def _reference_place(ctx: Ctx, m: PlaceMention) -> bool:
     """'20 miles from Newry', '30 km dari Kendari': the place is a reference point."""
     s = ctx.doc.sentences[m.sentence]
@@ -267,8 +292,10 @@ def _cluster(ctx: Ctx) -> list[Event]:
         if not _seeds(ctx, si):
             continue
         trigs = ctx.triggers[si]
-        dates = _fresh_dates(ctx, si)      # of several, the earliest: reports come after events
-        date = min(dates, key=lambda d: (d.kind == "publication", d.time_precision, d.date)) if dates else None
+        # of several dates, a day before a week, the earliest: reports come after events;
+        # the date of a statement or of the report itself does not date (or split) the event
+        dates = [d for d in _fresh_dates(ctx, si) if not _statement_date(ctx, d)]
+        date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
         for ev in reversed(events):
@@ -512,8 +539,11 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     day = date.date if date else None
     date_si = date.sentence if date else None
     if day is None:
-        pub_dates = [d for si in owned for d in ctx.dates.get(si, []) if d.kind == "publication"]
-        if min(ev.sentences) < LEAD_SENTENCES and ctx.published:
+        pub_dates = [d for si in owned for d in _fresh_dates(ctx, si) if _statement_date(ctx, d)]
+        own = [d for d in pub_dates if d.sentence in ev.sentences]
+        if own:              # "..., kata polisi, Jumat (25/8)": the event is of that day or just before
+            day, precision, date_si = own[0].date, 1, own[0].sentence
+        elif min(ev.sentences) < LEAD_SENTENCES and ctx.published:
             day, precision, date_si = ctx.published, 1, None
         elif pub_dates:
             day, precision, date_si = pub_dates[0].date, 2, pub_dates[0].sentence
