@@ -57,6 +57,8 @@ def summary(text, lang):
     ("en", "The attack left three people injured.", [("injured", 3, 3)]),
     ("en", "Five people, including two children, were killed.", [("killed", 5, 5)]),
     ("id", "Lima orang, termasuk dua anak-anak, tewas.", [("killed", 5, 5)]),
+    ("id", "Lima orang itu dan tiga di antaranya tewas.", [("killed", 3, 3)]),
+    ("en", "Six people were hurt and two of them died.", [("injured", 6, 6), ("killed", 2, 2)]),
     ("en", "The bombing killed three people and injured more than a dozen.", [("killed", 3, 3), ("injured", 12, 12)]),
     ("en", "The blast left 12 dead and 40 wounded.", [("killed", 12, 12), ("injured", 40, 40)]),
     ("id", "Ledakan itu menelan 5 korban jiwa.", [("killed", 5, 5)]),
@@ -94,6 +96,7 @@ def test_casualties_nobody_is_zero(lang, text, kinds):
     ("en", "Several people were injured."),
     ("en", "As many as 40 people may have died."),
     ("en", "The blast killed a few people."),
+    ("en", "There are a lot of wounded people."),
 ])
 def test_casualties_not_codable_figures_are_not_exact(lang, text):
     got = found(text, lang)
@@ -106,6 +109,7 @@ def test_casualties_not_codable_figures_are_not_exact(lang, text):
     ("id", "Kelompok itu telah mengaitkan lebih dari 70 serangan serupa."),
     ("id", "Riyad Jaffar ( 27 ) diduga mengirim milisi."),
     ("id", "Polisi menyita 2 pucuk senjata api dan 150 butir amunisi."),
+    ("id", "Dia membunuh militan ISIS satu per satu."),
     ("id", "Ledakan terjadi pukul 10.30 WIB di dekat pos polisi."),
     ("id", "Pelaku berusia 25 tahun itu ditangkap pada 2014."),
     ("id", "Pengunjuk rasa lain berusia 20 tahunan dilaporkan tewas."),

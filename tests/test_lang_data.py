@@ -22,7 +22,7 @@ REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {
                    "zero": ("killed", "injured", "both"), "hedges": ("at_least", "up_to", "about"),
                    "not_counts": ("before", "after"), "perpetrators": ("nouns", "self_killed"),
                    "aggregate": ("markers",), "conjunctions": ("words",), "ranges": ("joiners", "between"),
-                   "subsets": ("before",)},
+                   "subsets": ("before", "after")},
     "triggers": {"modifiers": ("negation", "hypothetical")},
     "actors": {"roles": ("target_before", "perpetrator_before"), "actor_extension": ("relative", "stop"),
                "nationality": ()},

@@ -50,6 +50,7 @@ class _Count:
     high: int
     firm: bool = True
     weak: bool = False           # "a", "an": one, but only close to a casualty word ("killing a civilian")
+    partitive: bool = False      # "tiga di antaranya", "three of them": a part of a count said before
     excluded: bool = False
 
 
@@ -88,6 +89,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
     pats += [(w, ("subset",)) for w in cas["subsets"]["before"]]
+    pats += [(w, ("partitive",)) for w in cas["subsets"]["after"]]
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
     pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
     return _Table(Matcher(pats), nums["numeric"]["thousands_separator"])
@@ -223,6 +225,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             for c in counts:
                 if c.start >= t.end and _JOIN.match(text[t.end:c.start]):     # "pukul 4", "ke-3"
                     c.excluded = True
+        if "partitive" in k:         # "tiga di antaranya tewas": three of those just counted
+            for c in counts:
+                if c.end <= t.start and not text[c.end:t.start].strip():
+                    c.partitive = True
         if "subset" in k:            # "five people, including two children, were killed": the five
             for c in counts:
                 if c.start >= t.end and _gap_words(text[t.end:c.start]) <= 1:
@@ -306,6 +312,8 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if _BREAK.search(gap):
             return None
         inner = [o for o in counts if gap_start <= o.start and o.end <= gap_end]
+        if any(o.partitive for o in inner):
+            return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
         for o in inner:           # another count in the gap: only "X and Y <word>" chains pass
             words_in_gap -= _gap_words(text[o.start:o.end])
@@ -328,6 +336,8 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         window = MAX_TOLL if any(p[-1] == "toll" for p in w.value) else MAX_BEFORE
         limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
         gap = clear(w.end, c.start, limit)
+        if gap is not None and gap > MAX_BEFORE and not c.firm:
+            gap = None                       # "Para korban tewas setelah beberapa petugas ...": no toll
         if gap is not None and (best is None or gap < best[0]):
             best = (gap, 1, preceding, "before")
     return (words[best[2]].start, best[3]) if best else None
