@@ -549,8 +549,7 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
             day, precision, date_si = pub_dates[0].date, 2, pub_dates[0].sentence
         elif main_date is not None:
             day, precision, date_si = main_date.date, main_date.time_precision, main_date.sentence
-        elif ctx.published:
-            day, precision, date_si = ctx.published, 2, None
+        # else: told deep in the story with no date anywhere near it - general talk, no row
     if day is None:
         return None
     if ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 1):
