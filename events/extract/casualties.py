@@ -3,7 +3,8 @@
 One `Matcher` pass finds the language's number words, vague quantities (`puluhan`, `dozens`),
 hedges (`setidaknya`, `up to`), casualty words (`tewas`, `menewaskan`, `killed`, `wounding`),
 "nobody died" phrases, attacker nouns, "blew himself up" phrases, aggregate markers
-(`sejak`, `so far`) and words that make a number something else (`pukul 4`, `25 tahun`,
+(`sejak`, `so far this year`), subset words (`termasuk dua anak`, `tiga di antaranya`) and
+words that make a number something else (`pukul 4`, `25 tahun`,
 `2.500 tentara` has no casualty word near it). Digits are read with the language's
 thousands separator (`2.500` = 2500 in Indonesian); `4.30` is a time, not a count.
 
