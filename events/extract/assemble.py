@@ -72,6 +72,7 @@ def _cue_matcher(language: str | None) -> Matcher:
         for kind, words in data.get("cues", {}).items():
             items.extend((w, kind) for w in words)
         items.extend((w, "reference") for w in data.get("places", {}).get("reference_before", []))
+        items.extend((w, "uncertain") for w in data.get("uncertain", {}).get("words", []))
     return Matcher(items)
 
 
@@ -197,7 +198,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
-    cues = ctx.cues.get(si, set()) - {"criminal", "reference"}
+    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain"}
     if any(d.time_precision == 1 for d in _fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni" stays an aggregate
     return bool(cues) or ctx.history[si]
@@ -559,7 +560,8 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     taxonomy = schema.taxonomy()
     # convention 2: criminal or personal violence with no political actor
     scope = range(len(doc.sentences))     # the story's frame ("carok massal", "ruled out terrorism")
-    criminal = any("criminal" in ctx.cues.get(si, set()) for si in scope)
+    criminal = any("criminal" in ctx.cues.get(si, set()) and "uncertain" not in ctx.cues.get(si, set())
+                   for si in scope)
     claims = [c for si in owned for c in ctx.claims.get(si, [])]
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
     if criminal and not political and event_type not in DEMONSTRATIONS:
