@@ -132,6 +132,8 @@ class Gazetteer:
             rows[kind] = pc.indices_nonzero(pc.equal(cols["kind"], kind)).to_pylist()
         ccs = cols["cc"].take(rows["country"]).to_pylist()
         self._country_row = dict(zip(ccs, rows["country"]))
+        near = cols["neighbours"].take(rows["country"]).to_pylist() if "neighbours" in cols else [None] * len(ccs)
+        self._neighbours = {cc: frozenset((n or "").split(",")) - {""} for cc, n in zip(ccs, near)}
         pairs = zip(cols["cc"].take(rows["admin1"]).to_pylist(), cols["admin1"].take(rows["admin1"]).to_pylist())
         self._admin1_row = dict(zip(pairs, rows["admin1"]))
         self._cache: dict[int, Entry] = {}
@@ -153,6 +155,10 @@ class Gazetteer:
     def country_entry(self, cc: str) -> Entry | None:
         i = self._country_row.get(cc)
         return None if i is None else self.entry(i)
+
+    def neighbours(self, cc: str) -> frozenset[str]:
+        """ISO2 codes of the countries bordering `cc` (GeoNames)."""
+        return self._neighbours.get(cc, frozenset())
 
     def admin1_entry(self, cc: str, admin1: str) -> Entry | None:
         i = self._admin1_row.get((cc, admin1))

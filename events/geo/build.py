@@ -42,6 +42,7 @@ ARROW_SCHEMA = pa.schema([
     pa.field("lat", pa.float32()),
     pa.field("lon", pa.float32()),
     pa.field("population", pa.int64()),
+    pa.field("neighbours", pa.string()),      # countries only: ISO2 codes of land neighbours
 ])
 NAMES_SCHEMA = pa.schema([pa.field("key", pa.string()), pa.field("rows", pa.list_(pa.int32()))])
 
@@ -283,12 +284,14 @@ def build_table() -> tuple[pa.Table, pa.Table]:
                      "lat": capital["latitude"] if capital else None,
                      "lon": capital["longitude"] if capital else None,
                      "population": int(info.get("population", 0) or 0),
+                     "neighbours": info.get("neighbours") or None,
                      "names": _search_keys([n for n in names if n and len(n) >= 3 and n[0].isupper()
                                             or n and not _is_latin(n)], country.name)})
 
     rows.sort(key=lambda r: (KINDS.index(r["kind"]), r["cc"], r["geonameid"], r["name"]))
     index: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
+        r.setdefault("neighbours", None)
         for key in [" ".join(fold(r["name"]).split())] + r.pop("names"):
             if key and (not index[key] or index[key][-1] != i):
                 index[key].append(i)

@@ -20,6 +20,8 @@ from events.findings import Dateline, PlaceMention
 from events.geo import Entry, Gazetteer, gazetteer
 from events.matcher import Match, Matcher, fold
 
+ACRONYM_FROM = 40          # upper-case names before this offset may be a dateline ("MOSUL, Iraq -")
+PERSON_MAX_POP = 1_000_000  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
 
@@ -152,6 +154,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     # words the article writes in lower case are words, not names ("Dia" opening a sentence)
     lower_words = {tok for tok in text.split() if tok.isalpha() and tok.islower()} if mixed else set()
     out: list[Candidate] = []
+    people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     for m in w.abbreviations.find(text, folded):
         for written, cc in m.value:
             entry = gaz.country_entry(cc)
@@ -171,9 +174,11 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
         if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
             continue
+        if mixed and m.text.isupper() and len(m.text) <= 5 and m.start > ACRONYM_FROM:
+            continue        # an acronym in mixed-case text ("IRNA", "MOAB"), not a dateline city
         entries = [gaz.entry(i) for i in m.value]
         if m.key in lower_words:
-            entries = [e for e in entries if e.kind in ("country", "admin1")]
+            entries = [e for e in entries if e.kind == "country"]
             if not entries:
                 continue
         # the words before: prepositions, place words ("di Kota"), titles ("Kapolri")
@@ -200,28 +205,38 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     phrase_start = min(phrase_start, mm.start + max(0, back - 40))
             pos = phrase_start
         if person:
+            people.add(m.key)
             continue
         # a small town's other name, not after "in"/"di": mostly a common word ("Plaza", "Queen")
         entries = [e for e in entries if prep or e.kind != "city" or e.population >= 50_000
                    or fold(e.name) == m.key]
         if not entries:
             continue
-        modifier = False
+        modifier = prev_cap = False
         if mixed:
             prev = _prev_word(text, m.start)
             if prev and text[prev[0]].isupper() and prev[0] not in starts \
                     and fold(text[prev[0]:prev[1]]) not in w.place_words and not prep:
-                modifier = True
+                modifier = prev_cap = True
             nxt = _next_word(text, m.end)
             if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
                 modifier = True
         if modifier and all(e.kind in ("city", "admin2") for e in entries):
+            if prev_cap and " " not in m.key:
+                people.add(m.key)       # "Christopher Allen": later "Allen" alone is him too
             continue        # a town's name inside a longer proper name: a person, a firm
         in_dateline = dl_span is not None and dl_span[0] <= m.start < (dl_span[1] or 0)
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
                              modifier=modifier, dateline=in_dateline))
     out.sort(key=lambda c: c.match.start)
-    return out
+    kept = []
+    for c in out:
+        if c.match.key in people:
+            c.entries = [e for e in c.entries if e.kind not in ("city", "admin2") or e.population >= PERSON_MAX_POP]
+            if not c.entries:
+                continue
+        kept.append(c)
+    return kept
 
 
 def _city_weight(e: Entry) -> float:
@@ -230,7 +245,7 @@ def _city_weight(e: Entry) -> float:
 
 def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
            near_names: dict[int, set[tuple[str, str | None]]], home: tuple[str, ...],
-           dateline_cc: set[str]) -> tuple[float, list[str]]:
+           dateline_cc: set[str], gaz: Gazetteer) -> tuple[float, list[str]]:
     why = []
     s = KIND_PRIOR[e.kind]
     if e.kind == "city":
@@ -245,6 +260,10 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
         share = votes[e.cc] / total
         s += 3.0 * share
         why.append(f"country named ({share:.0%})")
+    beside = sum(votes.get(n, 0) for n in gaz.neighbours(e.cc)) / total
+    if beside:
+        s += 1.0 * beside
+        why.append(f"neighbour named ({beside:.0%})")
     own = c.chosen is not None and (c.chosen.cc, c.chosen.admin1) == (e.cc, e.admin1)
     if e.admin1 and admin1s.get((e.cc, e.admin1), 0) > own and e.kind != "admin1":
         s += 2.0
@@ -312,7 +331,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
         for c in cands:
             scored = []
             for e in c.entries:
-                s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc)
+                s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz)
                 scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
             scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
             best = scored[0]
@@ -336,9 +355,11 @@ def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
     e = c.chosen
     if e is None:
         return False
-    if e.kind in ("country", "admin1") or e.cc in named:
-        return True
     top = votes.most_common(1)[0][0] if votes else None
+    if e.kind == "country" or e.cc in named or e.cc == top:
+        return True
+    if e.kind == "admin1":
+        return not c.modifier         # "PT Freeport" is a firm, not the Bahamas' Freeport
     if e.cc == top or " " in c.match.key or e.population >= 100_000:
         return True
     return c.prep and e.population >= 15_000
