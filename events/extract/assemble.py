@@ -116,6 +116,7 @@ class Event:
     place: Place | None
     owned: set[int] = field(default_factory=set)      # sentences whose findings belong here
     implied: dt.date | None = None                     # a lead with no date reports about now
+    inherited: list[Trigger] = field(default_factory=list)   # the story's kind, for vague events
 
 
 @dataclass
@@ -387,7 +388,7 @@ def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     trigs = ev.triggers
-    specific = [t for t in trigs if _typed(t)]
+    specific = [t for t in trigs if _typed(t)] or list(ev.inherited)
     subs = {t.sub_event_type for t in specific}
     kinds = {a.kind for a in actors}
     state_present = bool(kinds & set(STATE))
@@ -521,6 +522,19 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
 def _own_place(ctx: Ctx, ev: Event) -> bool:
     """The event's own sentences name a place below the country level."""
     return any(m.place.feature != "country" for si in ev.sentences for m in ctx.places.get(si, []))
+
+
+def _inherit_type(events: list[Event]) -> None:
+    """An event told only with vague words ("serangan AS di Nangarhar", "another attack") is of
+    the kind the story is about: it takes the typed violent triggers of the story's first
+    typed event."""
+    typed = [t for ev in events for t in ev.triggers if _typed(t) and t.event_type in VIOLENT]
+    if not typed:
+        return
+    model = [t for t in typed if t.sentence == typed[0].sentence]
+    for ev in events:
+        if not any(_typed(t) for t in ev.triggers):
+            ev.inherited = model
 
 
 def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True) -> dict | None:
@@ -743,6 +757,7 @@ def run(doc: Doc) -> None:
     """Fill doc.rows with one row per event the article reports."""
     ctx = _context(doc)
     events = _cluster(ctx)
+    _inherit_type(events)
     main_date = next((e.date for e in events if e.date is not None), None)
     if events and events[0].date is None and events[0].implied is not None:
         main_date = DateMention(events[0].implied, 1, min(events[0].sentences), 0, 0, "", "publication")
