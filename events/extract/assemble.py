@@ -200,8 +200,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain"}
-    if any(d.time_precision == 1 for d in _fresh_dates(ctx, si)):
-        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni" stays an aggregate
+    if any(d.time_precision == 1 and not _statement_date(ctx, d) for d in _fresh_dates(ctx, si)):
+        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     return bool(cues) or ctx.history[si]
 
 
