@@ -143,18 +143,23 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
     other than the native name (GeoNames' ASCII admin1 names are mostly English exonyms: 'Mount
     Lebanon', not 'Jabal Lubnan'), then to the old snapshot's, the shorter, the alphabetical first.
     """
+    def same(core: str) -> str:         # "as-suwayda" and "as suwayda'" are one form
+        return " ".join(core.replace("-", " ").strip("'").split())
+
     votes: Counter = Counter()
     display: dict[str, str] = {}
-    native = strip.core(name)
+    native = same(strip.core(name))
     for form in [name] + [a for a in aliases if _is_latin(a)]:
-        core = strip.core(form)
+        core = same(strip.core(form))
         if not core:
             continue
         votes[core] += 1.0
         display.setdefault(core, strip.core_display(form))
-    old = strip.core(old_names.most_common(1)[0][0]) if old_names else None
+    old_name = old_names.most_common(1)[0][0] if old_names else None
+    old = same(strip.core(old_name)) if old_name else None
     if old in votes:
         votes[old] += 1.0
+        display[old] = strip.core_display(old_name)   # the snapshot's spelling is GeoNames' ASCII one
     shortened = {k for k in votes if any(k != o and f" {k}" in f" {o}" for o in votes)}
     best = sorted(votes, key=lambda k: (-votes[k], k in shortened, k == native, k != old, len(k), k))[0]
     return display[best]
