@@ -259,9 +259,11 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 kind, label = tag[1], tag[2]
                 acled, inter, named, role = None, int(kinds[kind]["inter"]), False, kinds[kind]["role"]
                 end = _extend_right(text, end, sent.end, tabs)
-                if not tabs.head_first:
+                if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
             role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
+            if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
+                role = "source"          # "police said", "menurut polisi": who tells, not who fights
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
             sent_actors.append(actor)
@@ -275,6 +277,18 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         actors.extend(sent_actors)
         claims.extend(found)
     return actors, claims
+
+
+def _is_source(text: str, m, ms: list, i: int) -> bool:
+    """The actor is the speaker: a speaker word right after it ("police said") or right before
+    it ("kata polisi", "according to officials")."""
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    prv = ms[i - 1] if i > 0 else None
+    if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"} and \
+            _words_between(text, m.end, nxt.start) <= 1:
+        return True
+    return prv is not None and "speaker_before" in {v[0] for v in prv.value} and \
+        _words_between(text, prv.end, m.start) <= 1
 
 
 def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:

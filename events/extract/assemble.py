@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from events import ids, lang, schema
@@ -582,8 +582,10 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
         return None
     # actors
     denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}
-    perps = [a for a in actors if a.role == "perpetrator" and (a.sentence, a.label) not in denials
-             and (a.sentence, a.text) not in denials]     # the accused who deny it did not do it
+    # perpetrators are those the event's own sentences name (or a claim/attribution names);
+    # "the Taliban are active in the area" elsewhere is context. The accused who deny did not do it.
+    perps = [a for a in actors if a.role == "perpetrator" and a.sentence in ev.sentences
+             and (a.sentence, a.label) not in denials and (a.sentence, a.text) not in denials]
     targets = [a for a in actors if a.role == "target"]
     attributed = next((c for c in claims if c.status == "attributed"), None)
     claimed = next((c for c in claims if c.status == "claimed"), None)
@@ -595,7 +597,7 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
 
     perp: Actor | None = None
     if claimed:
-        perp = next((a for a in perps if a.sentence == claimed.sentence and a.named), None)
+        perp = next((a for a in actors if a.sentence == claimed.sentence and a.named), None)
     if perp is None and attributed:
         perp = next((a for a in actors if a.sentence == attributed.sentence and
                      attributed.group in (a.text, a.label)), None)
@@ -623,6 +625,8 @@ def _row(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True)
     target = None
     for a in ranked([t for t in targets if t is not perp]) + [a for a in actors if a is not perp and
                                                               a.kind in STATE and event_type == "Battles"]:
+        if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
+            a = replace(a, kind="civilians", inter=7)       # "workers", "students" attacked
         name, inter = acled_name(a, cname, day)
         if name != actor1:
             target = (a, name, inter)
