@@ -73,6 +73,7 @@ def _cue_matcher(language: str | None) -> Matcher:
             items.extend((w, kind) for w in words)
         items.extend((w, "reference") for w in data.get("places", {}).get("reference_before", []))
         items.extend((w, "uncertain") for w in data.get("uncertain", {}).get("words", []))
+        items.extend((w, "neutral") for w in data.get("neutral", {}).get("words", []))
     return Matcher(items)
 
 
@@ -199,7 +200,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
-    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain"}
+    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral"}
     if any(d.time_precision == 1 and not _statement_date(ctx, d) for d in _fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     return bool(cues) or ctx.history[si]
