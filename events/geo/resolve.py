@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from events import lang as langdata
 from events import schema
 from events.article import Sentence
 from events.findings import Dateline, PlaceMention
-from events.geo import Entry, Gazetteer, gazetteer
+from events.geo import Entry, Gazetteer, distance_km, gazetteer
 from events.matcher import Match, Matcher, fold
 
 ACRONYM_FROM = 40          # upper-case names before this offset may be a dateline ("MOSUL, Iraq -")
-PERSON_MAX_POP = 1_000_000  # a name seen as a person's is no town anywhere in the article below this
+PERSON_MAX_POP = 1_000_000
+PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
 
@@ -298,8 +299,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     # names written together: "Bandipora, Kashmir", "Quetta, Pakistan", "Abepura (Papua)"
     near_names: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
     for a, b in zip(cands, cands[1:]):
-        gap = text[a.match.end:b.match.start]
-        if len(gap) <= 4 and gap.strip() in (",", "(", "-", "", ", ", "/"):
+        if _joined(text[a.match.end:b.match.start], w):
             for e in b.entries:
                 if e.kind == "country":
                     near_names[a.match.start].add((e.cc, None))
@@ -345,8 +345,58 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
                 weight *= 0.3
             votes[c.chosen.cc] += weight
+    _within_town(cands, text)
+    _province_written(cands, text, w)
     named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
     return [c for c in cands if _confident(c, votes, named)]
+
+
+def _joined(gap: str, w: Words) -> bool:
+    """Two names written as one address: "Bandipora, Kashmir", "Abepura (Papua)",
+    "Mimika, Provinsi Papua" (a comma or bracket, then at most generic place words)."""
+    if len(gap) > 40:
+        return False
+    rest = gap.strip()
+    if rest[:1] not in (",", "(", "-", "/", ""):
+        return False
+    words_left = fold(rest[1:]).split()
+    return all(word in w.place_words for word in words_left)
+
+
+def _province_written(cands: list[Candidate], text: str, w: Words) -> None:
+    """"Tembagapura, Kabupaten Mimika, Provinsi Papua": the province the text writes after a
+    town or district is its admin1 at the time of writing (divisions are split and renamed:
+    Mimika is in Central Papua since 2022); the coordinates stay the town's."""
+    for i, a in enumerate(cands):
+        if a.chosen is None or a.chosen.kind not in ("city", "admin2"):
+            continue
+        for b in cands[i + 1:i + 3]:
+            if not _joined(text[cands[cands.index(b) - 1].match.end:b.match.start], w):
+                break
+            if b.chosen is not None and b.chosen.kind == "admin1" and b.chosen.cc == a.chosen.cc:
+                if b.chosen.admin1 != a.chosen.admin1:
+                    a.chosen = replace(a.chosen, admin1=b.chosen.admin1)
+                    a.why += f"; province as written: {b.chosen.admin1}"
+                break
+
+
+def _within_town(cands: list[Candidate], text: str) -> None:
+    """"Tubod, Iligan City": the first name is a part of the town written after it. If the reading
+    chosen for it lies far from that town, it is another place of the same name: take the one
+    near the town, else the town itself (ACLED codes a neighbourhood at its town)."""
+    for a, b in zip(cands, cands[1:]):
+        gap = text[a.match.end:b.match.start].strip()
+        if gap != "," or a.chosen is None or b.chosen is None or a.chosen.kind != "city" \
+                or b.chosen.kind != "city" or a.chosen.cc != b.chosen.cc or a.chosen.idx == b.chosen.idx:
+            continue
+        if None in (a.chosen.lat, b.chosen.lat) or b.chosen.population <= a.chosen.population:
+            continue
+        if distance_km(a.chosen.lat, a.chosen.lon, b.chosen.lat, b.chosen.lon) <= PART_OF_TOWN_KM:
+            continue
+        close = [e for e in a.entries if e.lat is not None and e.cc == b.chosen.cc
+                 and distance_km(e.lat, e.lon, b.chosen.lat, b.chosen.lon) <= PART_OF_TOWN_KM]
+        a.chosen = close[0] if close else b.chosen
+        a.why = f"part of {b.chosen.name}, written after it"
 
 
 def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
