@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from events import lang
+from events.extract.event_types import fallback_languages
 from events.findings import Actor, Claim
 from events.matcher import Matcher, fold
 from events.pipeline import Doc
@@ -54,12 +55,8 @@ class Tables:
     max_words: int
     head_first: bool          # noun phrases put the head first (Indonesian) or last (English)
     glossary: tuple[tuple[str, str], ...] = ()
-
-
-def _languages(language: str | None) -> list[str]:
-    if language in lang.languages():
-        return [language]
-    return [c for c in lang.languages() if "actors" in lang.topics(c)]
+    passive_prefixes: tuple[str, ...] = ()      # "di-" (ditembak): the subject undergoes the verb
+    passive_words: frozenset[str] = frozenset()  # "was", "were" before the verb
 
 
 @cache
@@ -72,7 +69,10 @@ def tables(language: str | None) -> Tables:
     role_window, claim_window, max_words = 2, 5, 6
     relative: set[str] = set()
     stop: set[str] = set()
-    codes = _languages(language)
+    codes = fallback_languages(language, "actors")
+    head_first = True
+    passive_prefixes: list[str] = []
+    passive_words: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -85,6 +85,8 @@ def tables(language: str | None) -> Tables:
             items.append((alias, ("group", key)))
         items.extend((w, ("nationality", c)) for w, c in data.get("nationality", {}).items())
         roles = data.get("roles", {})
+        passive_prefixes.extend(fold(w) for w in roles.get("passive_prefixes", []))
+        passive_words.update(fold(w) for w in roles.get("passive_words", []))
         role_window = int(roles.get("window", role_window))
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
@@ -92,6 +94,7 @@ def tables(language: str | None) -> Tables:
         relative.update(fold(w) for w in ext.get("relative", []))
         stop.update(fold(w) for w in ext.get("stop", []))
         max_words = int(ext.get("max_words", max_words))
+        head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
         for name in ("claimed", "denied", "negation", "attribution", "speaker_before", "speaker_after"):
@@ -100,10 +103,10 @@ def tables(language: str | None) -> Tables:
             gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
         except lang.LanguageDataError:
             pass
-    head_first = codes == ["id"]
     return Tables(Matcher(items), Matcher(gloss), role_window, claim_window, frozenset(relative),
                   frozenset(stop), max_words, head_first,
-                  tuple((" ".join(fold(k).split()), v) for k, v in gloss))
+                  tuple((" ".join(fold(k).split()), v) for k, v in gloss),
+                  tuple(passive_prefixes), frozenset(passive_words))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -306,9 +309,8 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
     for t in triggers:           # "Polisi menembak ...", "Soldiers fired ..." : an active verb follows
         if t.start >= m.end and _words_between(text, m.end, t.start) <= 3:
             word = fold(t.text)
-            between = fold(text[m.end:t.start])
-            passive = (tabs.head_first and word.startswith("di")) or \
-                re.search(r"\b(was|were|been|being|is|are)\b", between)
+            between = set(fold(text[m.end:t.start]).split())
+            passive = any(word.startswith(p) for p in tabs.passive_prefixes) or bool(between & tabs.passive_words)
             return "target" if passive else "perpetrator"
     return "target"
 

@@ -41,11 +41,11 @@ class Tables:
     window: int
 
 
-def fallback_languages(language: str | None) -> list[str]:
+def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
     """The language's own data, or every language's when it has none (names travel)."""
     if language in lang.languages():
         return [language]
-    return [code for code in lang.languages() if "triggers" in lang.topics(code)]
+    return [code for code in lang.languages() if topic in lang.topics(code)]
 
 
 @cache
