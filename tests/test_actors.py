@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from events.article import Sentence
-from events.extract import actors, assemble, event_types
+from events.extract import actors, event_types, rows
 from events.findings import Actor
 
 
@@ -110,13 +110,13 @@ def test_actors_gloss_speaker(phrase: str, english: str) -> None:
 ])
 def test_actors_acled_names(kind: str, country: str | None, day: dt.date, name: str, inter: int) -> None:
     a = Actor("target", "x", None, actors.groups()["kinds"][kind]["inter"], 0, 0, 1, kind=kind, country=country)
-    assert assemble.acled_name(a, "Indonesia", day) == (name, inter)
+    assert rows.acled_name(a, "Indonesia", day) == (name, inter)
 
 
 def test_actors_named_group_with_country_template() -> None:
     found, _ = _find("ISIS claimed the attack.", "en")
     group = next(a for a in found if a.named)
-    assert assemble.acled_name(group, "Iraq", dt.date(2017, 1, 1)) == ("Islamic State (Iraq)", 2)
+    assert rows.acled_name(group, "Iraq", dt.date(2017, 1, 1)) == ("Islamic State (Iraq)", 2)
 
 
 def test_actors_upper_case_text() -> None:

@@ -1,0 +1,377 @@
+"""Building an event row from an event of the story: type, actors, casualties, claim, notes.
+
+Types follow ACLED precedence with the codebook's special cases: an armed engagement with
+security forces makes the incident a Battle even if bombs were used (FORMAT.md convention 3);
+a device defused and never set off is Disrupted weapons use; a protest with violence is a riot.
+Rows are reproducible: `timestamp` is the publication date at 00:00 UTC (0 when unknown), so
+re-coding an article gives the same row unless the extractor changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from events import ids, schema
+from events.extract import event_types as et
+from events.extract.actors import groups
+from events.extract.story import (
+    ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, _choose_place, _country_supported,
+    _fresh_dates, _own_place, _statement_date, _typed)
+from events.findings import Actor, Casualty, DateMention, Trigger
+from events.matcher import fold
+from events.pipeline import EXTRACTOR_VERSION
+
+WINDOW_DAYS = 30
+
+# English phrases for notes (the notes column is English by definition).
+WHAT = {
+    "Armed clash": "armed clashes", "Government regains territory": "government forces regained territory",
+    "Non-state actor overtakes territory": "a non-state group took territory",
+    "Chemical weapon": "a chemical weapon attack", "Air/drone strike": "an air/drone strike",
+    "Suicide bomb": "a suicide bombing", "Shelling/artillery/missile attack": "a rocket/artillery attack",
+    "Remote explosive/landmine/IED": "a bomb (explosive device) attack", "Grenade": "a grenade attack",
+    "Sexual violence": "sexual violence", "Attack": "an attack",
+    "Abduction/forced disappearance": "an abduction", "Peaceful protest": "a peaceful protest",
+    "Protest with intervention": "a protest that the authorities intervened in",
+    "Excessive force against protesters": "excessive force against protesters",
+    "Violent demonstration": "a violent demonstration", "Mob violence": "mob violence",
+    "Arrests": "arrests", "Disrupted weapons use": "a disrupted weapons use (device defused, seized or found)",
+    "Looting/property destruction": "looting/property destruction",
+}
+
+
+def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
+    """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
+    trigs = ev.triggers
+    specific = [t for t in trigs if _typed(t)] or list(ev.inherited)
+    subs = {t.sub_event_type for t in specific}
+    kinds = {a.kind for a in actors}
+    crowd = bool(kinds & {"protesters", "rioters", "civilians"}) or \
+        any(t.event_type in DEMONSTRATIONS for t in specific)
+    clash = [t for t in specific if t.sub_event_type == "Armed clash" and not t.crowd]
+    crowd_clash = [t for t in specific if t.sub_event_type == "Armed clash" and t.crowd]
+    if crowd_clash and not clash:
+        if crowd and not (kinds & set(ARMED)):
+            return crowd_clash[0], "Riots", "Violent demonstration"
+        clash = crowd_clash
+    armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in actors)
+    engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
+               and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting]
+    state_target = any(a.kind in STATE and a.role == "target" for a in actors)
+    if clash or (engaged and armed_perp and state_target):
+        return (clash or engaged)[0], "Battles", "Armed clash"
+    demo = [t for t in specific if t.event_type in DEMONSTRATIONS]
+    if demo and not [t for t in specific if t.event_type in VIOLENT]:
+        if "Violent demonstration" in subs or "Mob violence" in subs:
+            best = next(t for t in demo if t.event_type == "Riots")
+            return best, "Riots", best.sub_event_type
+        if "Protest with intervention" in subs:
+            return demo[0], "Protests", "Protest with intervention"
+        return demo[0], "Protests", "Peaceful protest"
+    hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
+               for si in ev.owned | ev.sentences for c in ctx.casualties.get(si, []))
+    if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
+            any(not _typed(t) for t in trigs):
+        specific = []          # "a suspect was arrested over the attack that killed four": the attack
+    disrupted = [t for t in specific if t.sub_event_type == "Disrupted weapons use"]
+    if disrupted and not any(t.detonated for t in trigs) and \
+            not any(t.event_type in ("Battles", "Violence against civilians") for t in specific):
+        return disrupted[0], "Strategic developments", "Disrupted weapons use"
+    if specific:
+        best = min(specific, key=et.rank)
+        if best.sub_event_type == "Disrupted weapons use" and any(t.detonated for t in trigs):
+            explosive = [t for t in trigs if t.event_type == "Explosions/Remote violence"]
+            best = min(explosive, key=et.rank)
+        return best, best.event_type, best.sub_event_type
+    detonated = [t for t in trigs if t.detonated]
+    if detonated:
+        return detonated[0], detonated[0].event_type, detonated[0].sub_event_type
+    if trigs:
+        if state_target and armed_perp:
+            return trigs[0], "Battles", "Armed clash"
+        return trigs[0], "Violence against civilians", "Attack"
+    return None, "Violence against civilians", "Attack"
+
+
+def _period(country: str, day: dt.date) -> str:
+    label = ""
+    for start, name in groups()["periods"].get(country, []):
+        if dt.date.fromisoformat(start) <= day:
+            label = f" ({name})"
+    return label
+
+
+def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
+    """ACLED actor name and inter code of an actor in an event in `country`."""
+    kinds = groups()["kinds"]
+    if actor.kind == "group":
+        if actor.acled_name:
+            return actor.acled_name, actor.inter
+        key = next((k for k, g in groups()["groups"].items() if g["name"] == actor.label), None)
+        template = groups()["groups"][key]["acled"] if key else "{country}"
+        return template.format(country=country), actor.inter
+    own = actor.country if actor.country and schema.country(actor.country) else country
+    template = kinds[actor.kind]["acled"]
+    name = template.format(country=own, period=_period(own, day))
+    inter = actor.inter
+    if actor.kind in STATE + ("government",) and own != country:
+        inter = 8
+    return name, inter
+
+
+def _describe(actor: Actor, language: str | None) -> str:
+    if actor.named or language == "en" or not actor.label or fold(actor.label) == fold(actor.text):
+        return actor.label if actor.named else actor.text
+    return f"{actor.label} ({actor.text})"
+
+
+def _casualty_figures(cas: list[Casualty], kind: str) -> tuple[int | None, int | None, int | None, Casualty | None]:
+    """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
+    found = [c for c in cas if c.kind == kind and not c.aggregate]
+    firm = [c for c in found if c.exact]
+    if not firm:
+        return None, None, None, None
+    victims = [c for c in firm if not c.perpetrators]
+    perps = [c for c in firm if c.perpetrators]
+    value = max((c.low for c in victims), default=None)
+    low = min((c.low for c in victims), default=None)
+    high = max((c.high for c in victims), default=None)
+    if perps:
+        extra = max(c.low for c in perps)
+        value, low, high = (value or 0) + extra, (low or 0) + extra, (high or 0) + extra
+    best = max(firm, key=lambda c: c.low)
+    return value, low, high, best
+
+
+def _evidence(ctx: Ctx, name: str, si: int | None) -> dict | None:
+    if si is None or si >= len(ctx.doc.sentences):
+        return None
+    s = ctx.doc.sentences[si]
+    return {"field": name, "text": s.text, "start": s.start, "end": s.end}
+
+
+def _fmt_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True) -> dict | None:
+    """The row of one event, or None when it is background after all (place, date, crime)."""
+    doc = ctx.doc
+    owned = sorted(ev.owned | ev.sentences)
+    if not first and not _own_place(ctx, ev):
+        return None          # a further incident whose place the text does not give (convention 6)
+    place = _choose_place(ctx, ev)
+    if place is None or place.feature == "country" or not place.admin1:
+        return None
+    country = schema.country(place.country) or schema.country(place.iso3)
+    if country is None or not _country_supported(ctx, place):
+        return None
+    # date
+    date = ev.date
+    precision = date.time_precision if date else None
+    day = date.date if date else None
+    date_si = date.sentence if date else None
+    if day is None:
+        pub_dates = [d for si in owned for d in _fresh_dates(ctx, si) if _statement_date(ctx, d)]
+        own = [d for d in pub_dates if d.sentence in ev.sentences]
+        if own:              # "..., kata polisi, Jumat (25/8)": the event is of that day or just before
+            day, precision, date_si = own[0].date, 1, own[0].sentence
+        elif min(ev.sentences) < LEAD_SENTENCES and ctx.published:
+            day, precision, date_si = ctx.published, 1, None
+        elif pub_dates:
+            day, precision, date_si = pub_dates[0].date, 2, pub_dates[0].sentence
+        elif main_date is not None:
+            day, precision, date_si = main_date.date, main_date.time_precision, main_date.sentence
+        # else: told deep in the story with no date anywhere near it - general talk, no row
+    if day is None:
+        return None
+    if ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 1):
+        return None
+    actors = [a for si in owned for a in ctx.actors.get(si, [])]
+    trig, event_type, sub = _event_type(ctx, ev, actors)
+    taxonomy = schema.taxonomy()
+    # convention 2: criminal or personal violence with no political actor
+    scope = range(len(doc.sentences))     # the story's frame ("carok massal", "ruled out terrorism")
+    criminal = any("criminal" in ctx.cues.get(si, set()) and "uncertain" not in ctx.cues.get(si, set())
+                   for si in scope)
+    claims = [c for si in owned for c in ctx.claims.get(si, [])]
+    political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
+    if criminal and not political and event_type not in DEMONSTRATIONS:
+        return None
+    # actors
+    denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}
+    # perpetrators are those the event's own sentences name (or a claim/attribution names);
+    # "the Taliban are active in the area" elsewhere is context. The accused who deny did not do it.
+    perps = [a for a in actors if a.role == "perpetrator" and a.sentence in ev.sentences
+             and (a.sentence, a.label) not in denials and (a.sentence, a.text) not in denials]
+    targets = [a for a in actors if a.role == "target"]
+    attributed = next((c for c in claims if c.status == "attributed"), None)
+    claimed = next((c for c in claims if c.status == "claimed"), None)
+    denied = next((c for c in claims if c.status == "denied"), None)
+    no_claim = next((c for c in claims if c.status == "no_claim"), None)
+
+    def ranked(pool: list[Actor]) -> list[Actor]:
+        return sorted(pool, key=lambda a: (not a.named, a.kind not in ARMED, a.sentence, a.start))
+
+    perp: Actor | None = None
+    if claimed:
+        perp = next((a for a in actors if a.sentence == claimed.sentence and a.named), None)
+    if perp is None and attributed:
+        perp = next((a for a in actors if a.sentence == attributed.sentence and
+                     attributed.group in (a.text, a.label)), None)
+    if perp is None and event_type in DEMONSTRATIONS:
+        perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
+    if perp is None and event_type == "Strategic developments":
+        perp = next((a for a in actors if a.kind in STATE), None)
+    if perp is None and perps:
+        perp = ranked(perps)[0]
+    if perp is None and event_type in ("Battles",) and sub == "Armed clash":
+        perp = next((a for a in actors if a.kind in ARMED), None)
+    cname = country.name
+    if perp is not None:
+        actor1, inter1 = acled_name(perp, cname, day)
+    elif event_type == "Protests":
+        actor1, inter1 = f"Protesters ({cname})", 6
+    elif event_type == "Riots":
+        actor1, inter1 = f"Rioters ({cname})", 5
+    elif event_type == "Strategic developments":
+        actor1, inter1 = f"Police Forces of {cname}{_period(cname, day)}", 1
+    else:
+        actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
+    if event_type == "Riots" and inter1 == 6:
+        actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
+    target = None
+    for a in ranked([t for t in targets if t is not perp]) + [a for a in actors if a is not perp and
+                                                              a.kind in STATE and event_type == "Battles"]:
+        if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
+            a = replace(a, kind="civilians", inter=7)       # "workers", "students" attacked
+        name, inter = acled_name(a, cname, day)
+        if name != actor1:
+            target = (a, name, inter)
+            break
+    if target is None and event_type == "Violence against civilians":
+        actor2, inter2 = f"Civilians ({cname})", 7
+    elif target is not None:
+        actor2, inter2 = target[1], target[2]
+    else:
+        actor2, inter2 = None, 0
+    if inter1 == 7 and inter2 and inter2 != 7:       # civilians are never the aggressor in ACLED's order
+        actor1, inter1, actor2, inter2 = actor2, inter2, actor1, inter1
+    civ = event_type == "Violence against civilians" or (
+        event_type == "Explosions/Remote violence" and inter2 == 7) or bool(trig and trig.civilian_targeting)
+    # casualties
+    cas = [c for si in owned for c in ctx.casualties.get(si, [])]
+    fatalities, f_low, f_high, f_ev = _casualty_figures(cas, "killed")
+    suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
+                                           for t in ev.triggers)      # a vest worn is not a bomber dead
+    if suicide and not any(c.perpetrators and c.kind == "killed" for c in cas):
+        fatalities = (fatalities or 0) + 1
+        f_low = (f_low or 0) + 1
+        f_high = (f_high or 0) + 1
+    injuries, _, _, i_ev = _casualty_figures(cas, "injured")
+    if event_type == "Strategic developments" and fatalities is None:
+        fatalities = 0       # a defused bomb or an arrest kills nobody unless the text says so
+    # perpetrator and claim
+    claim_status = "claimed" if claimed else "denied" if denied else "no_claim" if no_claim else "not_reported"
+    claimed_by = claimed.group if claimed else None
+    if perp is not None and perp.kind not in ("protesters", "rioters") or claimed:
+        perpetrator = claimed_by if claimed and perp is None else _describe(perp, doc.language) if perp else None
+    elif perp is not None:
+        perpetrator = _describe(perp, doc.language)
+    else:
+        perpetrator = None
+    if claimed:
+        p_status = "claimed"
+    elif attributed and perp is not None:
+        p_status = "attributed"
+    elif perp is not None and (perp.named or perp.kind not in ("armed",)):
+        p_status = "reported"
+    else:
+        p_status = "unknown"
+    attributed_by = attributed.by if attributed and p_status == "attributed" else None
+    target_text = _describe(target[0], doc.language) if target else None
+    # notes
+    where = place.location or place.admin2 or place.admin1
+    region_bits = ", ".join(x for x in dict.fromkeys([place.admin1, cname]) if x and x != where)
+    note = f"On {_fmt_date(day)}, {WHAT.get(sub, sub.lower())}"
+    if perpetrator and p_status in ("reported", "claimed"):
+        note += f" by {perpetrator}"
+    if target_text:
+        note += f" targeting {target_text}"
+    note += f" in {where}" + (f" ({region_bits})" if region_bits else "") + "; "
+    if fatalities is None:
+        note += "fatalities not reported"
+    elif fatalities == 0:
+        note += "no fatalities reported"
+    else:
+        note += f"{fatalities} killed"
+    if injuries:
+        note += f", {injuries} injured"
+    note += "."
+    if p_status == "attributed":
+        note += f" Attributed to {perpetrator}" + (f" by {attributed_by}" if attributed_by else "") + "."
+    if claim_status == "claimed":
+        note += f" {claimed_by or 'A group'} claimed responsibility."
+    elif claim_status == "denied":
+        note += f" {denied.group} denied involvement."
+    elif claim_status == "no_claim":
+        note += " No group claimed responsibility."
+    # evidence
+    ev_items = [
+        _evidence(ctx, "event_date", date_si),
+        _evidence(ctx, "event_type", trig.sentence if trig else min(ev.sentences)),
+        _evidence(ctx, "sub_event_type", trig.sentence if trig else min(ev.sentences)),
+        _evidence(ctx, "location", next((si for si in owned if ctx.places.get(si)), None)),
+        _evidence(ctx, "fatalities", f_ev.sentence if f_ev else None),
+        _evidence(ctx, "injuries", i_ev.sentence if i_ev else None),
+        _evidence(ctx, "actor1", perp.sentence if perp else None),
+        _evidence(ctx, "actor2", target[0].sentence if target else None),
+        _evidence(ctx, "claim_status", (claimed or denied or no_claim).sentence
+                  if (claimed or denied or no_claim) else None),
+        _evidence(ctx, "attributed_by", attributed.sentence if attributed else None),
+    ]
+    dateline = doc.findings.get("dateline")
+    if dateline is not None and dateline.start is not None and dateline.outlet:
+        ev_items.append({"field": "source", "text": doc.article.text[dateline.start:dateline.end],
+                         "start": dateline.start, "end": dateline.end})
+    evidence = [e for e in ev_items if e]
+    confidence = 0.45 + 0.15 * bool(trig and not trig.generic) + 0.1 * bool(date) + \
+        0.1 * (place.geo_precision <= 2) + 0.1 * bool(perp or fatalities is not None) + 0.05 * bool(claims)
+    outlet = (getattr(dateline, "outlet", None) if dateline else None) or doc.article.source
+    published = ctx.published
+    timestamp = int(dt.datetime.combine(published, dt.time(), dt.timezone.utc).timestamp()) if published else 0
+    key_place = place.admin1 if place.geo_precision == 3 else (place.location or place.admin1)
+    attack = trig.attack_type if trig else None
+    weapon = trig.weapon_type if trig else None
+    if event_type == "Battles":
+        attack, weapon = "Armed Assault", "Firearms"
+    if event_type in DEMONSTRATIONS or event_type == "Strategic developments":
+        attack = weapon = None
+    tags = "; ".join(t for t in (
+        "complex attack" if event_type == "Battles" and any(
+            t.event_type == "Explosions/Remote violence" and not t.generic for t in ev.triggers) else "",
+        "suicide bomb" if sub == "Suicide bomb" else "") if t) or None
+    return {
+        "event_id_cnty": ids.event_id(country.iso3, doc.article.text_hash, day.isoformat(), key_place,
+                                      event_type, actor1),
+        "event_date": day, "year": day.year, "time_precision": int(precision or 1),
+        "disorder_type": taxonomy.disorder_type_of[sub], "event_type": event_type, "sub_event_type": sub,
+        "actor1": actor1, "assoc_actor_1": None, "inter1": inter1,
+        "actor2": actor2, "assoc_actor_2": None, "inter2": inter2,
+        "interaction": schema.interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if civ else None,
+        "iso": country.iso_numeric, "region": country.region, "country": cname,
+        "admin1": place.admin1, "admin2": place.admin2, "admin3": None, "location": place.location or place.admin1,
+        "latitude": place.latitude, "longitude": place.longitude, "geo_precision": int(place.geo_precision),
+        "source": outlet, "source_scale": None, "notes": note,
+        "fatalities": fatalities, "tags": tags, "timestamp": timestamp, "injuries": injuries,
+        "fatalities_low": f_low, "fatalities_high": f_high,
+        "attack_type": attack, "weapon_type": weapon,
+        "perpetrator": perpetrator, "perpetrator_status": p_status, "claim_status": claim_status,
+        "claimed_by": claimed_by, "attributed_by": attributed_by, "target": target_text,
+        "language": doc.language if doc.language and doc.language != "und" else None,
+        "article_ids": [doc.article.id], "evidence": evidence,
+        "confidence": round(min(confidence, 0.95), 2), "extractor_version": EXTRACTOR_VERSION,
+    }
+
+

@@ -1,0 +1,396 @@
+"""Reading a story: which sentences tell events, which are background, and how they group.
+
+Used by the `assemble` stage (see its docstring for the conventions). A sentence *seeds* an
+event when it has a trigger that is neither negated nor hypothetical and is specific, or is a
+vague word backed by an armed actor or a casualty count, and it is not background (a cue from
+`background.toml`, a historical date, or an undated sentence inside a historical passage).
+Seeds join the latest event they can be one with (same day, compatible place and kind), else
+start a new one; other sentences belong to the event told just before them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from events import lang
+from events.extract import event_types as et
+from events.findings import Actor, Casualty, Claim, DateMention, Place, PlaceMention, Trigger
+from events.matcher import Matcher, fold
+from events.pipeline import Doc
+
+LEAD_SENTENCES = 3
+SURE_PLACE_SCORE = 8.5      # places.resolve score above which a lone town name is trusted
+NAMED_ADMIN1_SCORE = 5.0    # ... and above which a province name ("Papua", not "Tak") names its country
+ARMED = ("group", "armed", "rebels", "militia")
+STATE = ("police", "military")
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+DEMONSTRATIONS = ("Protests", "Riots")
+_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
+
+
+@cache
+def _cue_matcher(language: str | None) -> Matcher:
+    items: list[tuple[str, str]] = []
+    for code in et.fallback_languages(language):
+        try:
+            data = lang.load(code, "background")
+        except lang.LanguageDataError:
+            continue
+        for kind, words in data.get("cues", {}).items():
+            items.extend((w, kind) for w in words)
+        items.extend((w, "reference") for w in data.get("places", {}).get("reference_before", []))
+        items.extend((w, "uncertain") for w in data.get("uncertain", {}).get("words", []))
+        items.extend((w, "neutral") for w in data.get("neutral", {}).get("words", []))
+    return Matcher(items)
+
+
+@cache
+def _speaker_matcher(language: str | None) -> Matcher:
+    words: list[tuple[str, str]] = []
+    for code in et.fallback_languages(language):
+        try:
+            words.extend((w, "speaker") for w in lang.load(code, "claims")["claims"].get("speaker_before", []))
+        except (lang.LanguageDataError, KeyError):
+            continue
+    return Matcher(words)
+
+
+def _statement_date(ctx: Ctx, d: DateMention) -> bool:
+    """'..., kata Martinus, Kamis (25/5)', 'dikutip Reuters, Senin (10/7)', 'said on Monday': the
+    date of a statement or a report, not of the event."""
+    s = ctx.doc.sentences[d.sentence]
+    text = ctx.doc.article.text
+    before = text[max(s.start, d.start - 60):d.start]
+    marks = _speaker_matcher(ctx.doc.language).find(before)
+    if not marks:
+        return False
+    gap = before[marks[-1].end:]
+    return not any(t.start >= d.start - len(gap) for t in ctx.triggers.get(d.sentence, []) if t.end <= d.start) \
+        and len(gap.split()) <= 6
+
+
+def _reference_place(ctx: Ctx, m: PlaceMention) -> bool:
+    """'20 miles from Newry', '30 km dari Kendari': the place is a reference point."""
+    s = ctx.doc.sentences[m.sentence]
+    before = ctx.doc.article.text[max(s.start, m.start - 30):m.start]
+    return any("reference" in x.value and not before[x.end:].strip() for x in _cue_matcher(ctx.doc.language).find(before))
+
+
+@dataclass
+class Event:
+    sentences: set[int]
+    triggers: list[Trigger]
+    date: DateMention | None
+    place: Place | None
+    owned: set[int] = field(default_factory=set)      # sentences whose findings belong here
+    implied: dt.date | None = None                     # a lead with no date reports about now
+    inherited: list[Trigger] = field(default_factory=list)   # the story's kind, for vague events
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    triggers: dict[int, list[Trigger]]
+    dates: dict[int, list[DateMention]]
+    places: dict[int, list[PlaceMention]]
+    casualties: dict[int, list[Casualty]]
+    actors: dict[int, list[Actor]]
+    claims: dict[int, list[Claim]]
+    cues: dict[int, set[str]]
+    published: dt.date | None
+    history: list[bool] = field(default_factory=list)
+    place_list: list[PlaceMention] = field(default_factory=list)
+
+
+def _by_sentence(items) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for x in items or []:
+        out.setdefault(x.sentence, []).append(x)
+    return out
+
+
+def read(doc: Doc) -> Ctx:
+    """The findings of every stage, indexed by sentence, with each sentence's cues."""
+    text = doc.article.text
+    dateline = doc.findings.get("dateline")
+    published = getattr(dateline, "published", None) or doc.article.published
+    cues: dict[int, set[str]] = {}
+    matcher = _cue_matcher(doc.language)
+    for i, s in enumerate(doc.sentences):
+        found = {v for m in matcher.find(s.text) for v in m.value}
+        if found:
+            cues[i] = found
+    acts = doc.findings.get("actors", {})
+    usable = [t for t in doc.findings.get("event_types", []) if not t.negated and not t.hypothetical]
+    del text
+    place_list = _event_places(doc)
+    ctx = Ctx(doc, _by_sentence(usable), _by_sentence(doc.findings.get("dates")),
+              _by_sentence(place_list), _by_sentence(doc.findings.get("casualties")),
+              _by_sentence(acts.get("actors")), _by_sentence(acts.get("claims")), cues, published)
+    ctx.history = _frames(ctx)
+    ctx.place_list = place_list
+    return ctx
+
+
+def _fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
+    """Dates of the sentence within the recent past; the publication date counts too (a lead
+    often dates its event with it: "Sabtu (3/6)")."""
+    return [d for d in ctx.dates.get(si, []) if not d.historical]
+
+
+def _historical(ctx: Ctx, si: int) -> bool:
+    """The sentence dates itself in the past: a historical date or a past year ("bom Bali 2002")."""
+    if _fresh_dates(ctx, si):
+        return False
+    if any(d.historical for d in ctx.dates.get(si, [])):
+        return True
+    if ctx.published:
+        years = [int(y) for y in _YEAR.findall(ctx.doc.sentences[si].text)]
+        return any(1900 < y < ctx.published.year for y in years)
+    return False
+
+
+def _frames(ctx: Ctx) -> list[bool]:
+    """Per sentence: is the text telling history here? A historical sentence opens a historical
+    frame that undated sentences after it stay in ("Bom tersebut ...", "Kedua serangan ini ...")
+    until a sentence with a fresh date closes it."""
+    out, historical = [], False
+    for si in range(len(ctx.doc.sentences)):
+        if _fresh_dates(ctx, si):
+            historical = False
+        elif _historical(ctx, si):
+            historical = True
+        out.append(historical)
+    return out
+
+
+def _background(ctx: Ctx, si: int) -> bool:
+    """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
+    date of its own is anchored in the present: 'since'/'last month' or a state of emergency
+    in it do not make its event history."""
+    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral"}
+    if any(d.time_precision == 1 and not _statement_date(ctx, d) for d in _fresh_dates(ctx, si)):
+        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
+    return bool(cues) or ctx.history[si]
+
+
+def _seeds(ctx: Ctx, si: int) -> bool:
+    trigs = ctx.triggers.get(si, [])
+    if not trigs or _background(ctx, si):
+        return False
+    if any(_typed(t) for t in trigs):
+        return True
+    armed = any(a.kind in ARMED and a.role == "perpetrator" for a in ctx.actors.get(si, []))
+    hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
+    return armed or hurt
+
+
+def _sentence_place(ctx: Ctx, si: int) -> Place | None:
+    """The place an event sentence puts its event: the mention nearest a trigger (the place
+    of "serangan ... di Kunar", not of "pernyataan ... di Kabul"), names inside longer proper
+    names ("Perdana Menteri Irak") last."""
+    ms = [m for m in ctx.places.get(si, []) if m.place.feature != "country"]
+    if not ms:
+        return None
+    trigs = ctx.triggers.get(si, [])
+
+    def distance(m: PlaceMention) -> int:
+        if not trigs:
+            return 0
+        return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
+
+    best = min(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m), distance(m), -m.score))
+    if _reference_place(ctx, best):
+        return None          # "100 km north of Baghdad" says where the event was not
+    return _with_near(best)
+
+
+def _with_near(m: PlaceMention) -> Place:
+    p = m.place
+    if m.near and p.geo_precision == 1:
+        return Place(**{**p.__dict__, "geo_precision": 2})
+    return p
+
+
+def _place_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country != b.country:
+        return False
+    if a.feature == "country" or b.feature == "country":
+        return True
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
+    if a.feature == "admin1" or b.feature == "admin1":
+        return True
+    if a.feature == "admin2" or b.feature == "admin2":     # a district holds its own towns only
+        district, other = (a, b) if a.feature == "admin2" else (b, a)
+        names = {fold(x) for x in (district.admin2, district.location) if x}
+        return other.admin2 is None or fold(other.admin2) in names or \
+            (other.feature == "admin2" and fold(other.location or "") in names)
+    return not (a.location and b.location and fold(a.location) != fold(b.location))
+
+
+def _typed(t: Trigger) -> bool:
+    """The trigger says what kind of event it is: any specific word, and "ledakan"/"explosion"
+    (an explosion, if not of which device)."""
+    return not t.generic or t.detonated
+
+
+def _families(triggers: list[Trigger]) -> set[str]:
+    """Event types the specific triggers speak for; a crowd clash word ("bentrok", "clashes")
+    can be a battle or a riot, so it fits either."""
+    return {t.event_type for t in triggers if _typed(t) and not t.crowd}
+
+
+def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
+    fa, fb = _families(a), _families(b)
+    strategic = {"Strategic developments"}
+    if (fa == strategic and not fb) or (fb == strategic and not fa):
+        return False            # an arrest is not the attack told next to it
+    if not fa or not fb or fa & fb:
+        return True
+    groups_ = (set(VIOLENT), set(DEMONSTRATIONS))
+    if any(fa <= g and fb <= g for g in groups_):
+        return True
+    return (fa | fb) <= {"Strategic developments", "Explosions/Remote violence"}
+
+
+def cluster(ctx: Ctx) -> list[Event]:
+    """The events the story tells, in order, each with its seed and owned sentences."""
+    events: list[Event] = []
+    n = len(ctx.doc.sentences)
+    for si in range(n):
+        if not _seeds(ctx, si):
+            continue
+        trigs = ctx.triggers[si]
+        # of several dates, a day before a week, the earliest: reports come after events;
+        # the date of a statement or of the report itself does not date (or split) the event
+        dates = [d for d in _fresh_dates(ctx, si) if not _statement_date(ctx, d)]
+        date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
+        place = _sentence_place(ctx, si)
+        target = None
+        for ev in reversed(events):
+            same_day = date is None or ev.date is None or date.date == ev.date.date or (
+                max(date.time_precision, ev.date.time_precision) > 1
+                and abs((date.date - ev.date.date).days) <= 7)
+            if date is not None and ev.date is None and ev.implied is not None:
+                same_day = 0 <= (ev.implied - date.date).days <= 7   # a fresh lead: about now
+            if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
+                target = ev
+                break
+            if date is not None and place is not None:
+                continue
+        if target is None:
+            implied = ctx.published if date is None and si < LEAD_SENTENCES else None
+            events.append(Event({si}, list(trigs), date, place, implied=implied))
+            continue
+        target.sentences.add(si)
+        target.triggers.extend(trigs)
+        target.date = target.date or date
+        if place is not None and (target.place is None or target.place.feature in ("admin1", "admin2")):
+            target.place = place
+    # ownership: each non-background sentence belongs to the event told last before it
+    owner: dict[int, Event] = {}
+    for ev in events:
+        for si in ev.sentences:
+            owner[si] = ev
+    current: Event | None = None
+    for si in range(n):
+        if si in owner:
+            current = owner[si]
+            current.owned.add(si)
+        elif current is not None and not _background(ctx, si):
+            current.owned.add(si)
+    return events
+
+
+def _event_places(doc: Doc) -> list[PlaceMention]:
+    """Place mentions that can be where an event happened: not the dateline city
+    ("Jakarta, CNN Indonesia --") and not a country named as an actor's nationality
+    ("tentara Amerika Serikat", "US troops")."""
+    found = doc.findings.get("places") or []
+    dateline = doc.findings.get("dateline")
+    d_start = getattr(dateline, "start", None)
+    d_end = getattr(dateline, "end", None)
+    text = doc.article.text
+    actors = doc.findings.get("actors", {}).get("actors", [])
+    out = []
+    for m in found:
+        if d_start is not None and d_end is not None and d_start <= m.start < d_end + 3 and m.sentence == 0:
+            continue
+        if m.place.feature == "country" and any(
+                a.country and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip())
+                and (a.end <= m.start <= a.end + 2 or m.end <= a.start <= m.end + 2) for a in actors):
+            continue
+        out.append(m)
+    return out
+
+
+def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
+    """The event's own town-level place when its sentences give one; a province refined by a
+    town inside it from the event's sentences; else `places.choose` over its sentences."""
+    if ev.place is not None and ev.place.feature not in ("admin1", "country"):
+        return ev.place
+    if ev.place is not None:
+        inside = [m for si in sorted(ev.sentences) + sorted(ev.owned - ev.sentences) for m in ctx.places.get(si, [])
+                  if m.place.admin1 == ev.place.admin1 and m.place.country == ev.place.country
+                  and m.place.feature not in ("admin1", "admin2", "country") and "modifier" not in m.why]
+        return _with_near(inside[0]) if inside else ev.place
+    try:
+        from events.extract import places
+        doc = ctx.doc
+        view = Doc(article=doc.article, sentences=doc.sentences, language=doc.language,
+                   findings={**doc.findings, "places": ctx.place_list})
+        chosen = places.choose(view, set(ev.sentences))
+    except (ImportError, AttributeError):
+        chosen = None
+    if chosen is None or chosen.feature == "country":
+        # the event's sentences name only a country: a province or town told with the event
+        inside = [m for si in sorted(ev.owned | ev.sentences) for m in ctx.places.get(si, [])
+                  if m.place.feature != "country" and "modifier" not in m.why and not _reference_place(ctx, m)]
+        same = [m for m in inside if chosen is None or m.place.country == chosen.country]
+        if same or inside:
+            return _with_near((same or inside)[0])
+    return chosen
+
+
+def _country_supported(ctx: Ctx, place: Place) -> bool:
+    """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
+    article names countries or provinces, the event's country must be among them."""
+    named = {m.place.country for m in ctx.doc.findings.get("places") or []
+             if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)}
+    named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
+    dateline = ctx.doc.findings.get("dateline")
+    if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
+        city = fold(dateline.place) if getattr(dateline, "place", None) else None
+        named |= {m.place.country for m in ctx.doc.findings.get("places") or []
+                  if m.start <= dateline.end or (city and fold(m.text) == city)}
+    if not named or place.country in named:
+        return True
+    # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
+    same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
+            and m.place.country == place.country]
+    return any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same)
+
+
+def _own_place(ctx: Ctx, ev: Event) -> bool:
+    """The event's own sentences name a place below the country level."""
+    return any(m.place.feature != "country" for si in ev.sentences for m in ctx.places.get(si, []))
+
+
+def inherit_type(events: list[Event]) -> None:
+    """An event told only with vague words ("serangan AS di Nangarhar", "another attack") is of
+    the kind the story is about: it takes the typed violent triggers of the story's first
+    typed event."""
+    typed = [t for ev in events for t in ev.triggers if _typed(t) and t.event_type in VIOLENT]
+    if not typed:
+        return
+    model = [t for t in typed if t.sentence == typed[0].sentence]
+    for ev in events:
+        if not any(_typed(t) for t in ev.triggers):
+            ev.inherited = model
+
+
