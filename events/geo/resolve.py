@@ -36,6 +36,7 @@ class Words:
     home: tuple[str, ...]
     abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case only
     nationalities: Matcher     # "Iraqi", "Afghan": evidence of a country, not a place (actors data)
+    kind_words: dict[str, str]  # "province" -> "admin1", "kabupaten" -> "admin2", "kota" -> "city"
 
 
 @cache
@@ -44,6 +45,7 @@ def words(language: str | None) -> Words:
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
     stop, person, ctx, pw, home, abbr, nat = set(), [], [], set(), [], [], []
+    kinds: dict[str, str] = {}
     for code in langs:
         try:
             data = langdata.load(code, "places").get("words", {})
@@ -57,6 +59,8 @@ def words(language: str | None) -> Words:
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
+        for word, kind in data.get("kind_words", {}).items():
+            kinds.setdefault(fold(word), kind)
         try:
             for word, name in langdata.load(code, "actors").get("nationality", {}).items():
                 country = schema.country(name)
@@ -65,7 +69,7 @@ def words(language: str | None) -> Words:
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
-                 Matcher(nat))
+                 Matcher(nat), kinds)
 
 
 @dataclass
@@ -77,6 +81,7 @@ class Candidate:
     prep: bool = False              # after "in"/"di"/"near"
     modifier: bool = False          # inside a longer proper name ("Perdana Menteri Irak")
     dateline: bool = False          # the dateline city: where the report was filed
+    hint: str | None = None         # kind written with it: "Kandahar province" -> "admin1"
     chosen: Entry | None = None
     score: float = 0.0
     why: str = ""
@@ -132,6 +137,19 @@ def _next_word(text: str, pos: int) -> tuple[int, int] | None:
     while i < len(text) and (text[i].isalnum() or text[i] in "-'"):
         i += 1
     return (start, i) if start < i else None
+
+
+def _kind_hint(text: str, m: Match, w: Words) -> str | None:
+    """The kind of place the words around a name give: "Provinsi Papua", "Kandahar province"."""
+    first = m.key.split(" ", 1)[0]
+    if " " in m.key and first in w.kind_words:
+        return w.kind_words[first]
+    for span in (_prev_word(text, m.start), _next_word(text, m.end)):
+        if span is not None:
+            kind = w.kind_words.get(fold(text[span[0]:span[1]]))
+            if kind is not None:
+                return kind
+    return None
 
 
 def find_candidates(text: str, sentences: list[Sentence], language: str | None,
@@ -228,7 +246,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # a town's name inside a longer proper name: a person, a firm
         in_dateline = dl_span is not None and dl_span[0] <= m.start < (dl_span[1] or 0)
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
-                             modifier=modifier, dateline=in_dateline))
+                             modifier=modifier, dateline=in_dateline, hint=_kind_hint(text, m, w)))
     out.sort(key=lambda c: c.match.start)
     kept = []
     for c in out:
@@ -261,6 +279,9 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
         share = votes[e.cc] / total
         s += 3.0 * share
         why.append(f"country named ({share:.0%})")
+    if c.hint is not None and c.hint == e.kind:
+        s += 2.5
+        why.append(f"written as {e.kind}")
     beside = sum(votes.get(n, 0) for n in gaz.neighbours(e.cc)) / total
     if beside:
         s += 1.0 * beside
