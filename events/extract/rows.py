@@ -316,20 +316,38 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         note += f" {denied.group} denied involvement."
     elif claim_status == "no_claim":
         note += " No group claimed responsibility."
-    # evidence
-    ev_items = [
-        _evidence(ctx, "event_date", date_si),
-        _evidence(ctx, "event_type", trig.sentence if trig else min(ev.sentences)),
-        _evidence(ctx, "sub_event_type", trig.sentence if trig else min(ev.sentences)),
-        _evidence(ctx, "location", next((si for si in owned if ctx.places.get(si)), None)),
-        _evidence(ctx, "fatalities", f_ev.sentence if f_ev else None),
-        _evidence(ctx, "injuries", i_ev.sentence if i_ev else None),
-        _evidence(ctx, "actor1", perp.sentence if perp else None),
-        _evidence(ctx, "actor2", target[0].sentence if target else None),
-        _evidence(ctx, "claim_status", (claimed or denied or no_claim).sentence
-                  if (claimed or denied or no_claim) else None),
-        _evidence(ctx, "attributed_by", attributed.sentence if attributed else None),
-    ]
+    attack = trig.attack_type if trig else None
+    weapon = trig.weapon_type if trig else None
+    if event_type == "Battles":
+        attack, weapon = "Armed Assault", "Firearms"
+    if event_type in DEMONSTRATIONS or event_type == "Strategic developments":
+        attack = weapon = None
+    # evidence: for each filled field, the sentence it rests on
+    place_si = next((m.sentence for si in owned for m in ctx.places.get(si, [])
+                     if m.place.location == place.location or m.place.admin1 == place.admin1), None)
+    claim = claimed or denied or no_claim
+    sources = {
+        ("event_date", "time_precision"): date_si,
+        ("disorder_type", "event_type", "sub_event_type", "attack_type", "weapon_type",
+         "civilian_targeting"): trig.sentence if trig else min(ev.sentences),
+        ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"): place_si,
+        ("fatalities", "fatalities_low", "fatalities_high"): f_ev.sentence if f_ev else None,
+        ("injuries",): i_ev.sentence if i_ev else None,
+        ("actor1", "perpetrator", "perpetrator_status"): perp.sentence if perp else None,
+        ("actor2", "target"): target[0].sentence if target else None,
+        ("claim_status", "claimed_by"): claim.sentence if claim else None,
+        ("attributed_by",): attributed.sentence if attributed else None,
+    }
+    values = {"event_date": day, "time_precision": precision, "disorder_type": sub, "event_type": event_type,
+              "sub_event_type": sub, "attack_type": attack, "weapon_type": weapon, "civilian_targeting": civ or None,
+              "country": cname, "admin1": place.admin1, "admin2": place.admin2, "location": place.location,
+              "latitude": place.latitude, "longitude": place.longitude, "geo_precision": place.geo_precision,
+              "fatalities": fatalities, "fatalities_low": f_low, "fatalities_high": f_high, "injuries": injuries,
+              "actor1": actor1, "perpetrator": perpetrator, "perpetrator_status": p_status, "actor2": actor2,
+              "target": target_text, "claim_status": claim_status if claim else None, "claimed_by": claimed_by,
+              "attributed_by": attributed_by}
+    ev_items = [_evidence(ctx, name, si) for names, si in sources.items() for name in names
+                if values.get(name) is not None]
     dateline = doc.findings.get("dateline")
     if dateline is not None and dateline.start is not None and dateline.outlet:
         ev_items.append({"field": "source", "text": doc.article.text[dateline.start:dateline.end],
@@ -341,12 +359,6 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     published = ctx.published
     timestamp = int(dt.datetime.combine(published, dt.time(), dt.timezone.utc).timestamp()) if published else 0
     key_place = place.admin1 if place.geo_precision == 3 else (place.location or place.admin1)
-    attack = trig.attack_type if trig else None
-    weapon = trig.weapon_type if trig else None
-    if event_type == "Battles":
-        attack, weapon = "Armed Assault", "Firearms"
-    if event_type in DEMONSTRATIONS or event_type == "Strategic developments":
-        attack = weapon = None
     tags = "; ".join(t for t in (
         "complex attack" if event_type == "Battles" and any(
             t.event_type == "Explosions/Remote violence" and not t.generic for t in ev.triggers) else "",
