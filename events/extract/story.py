@@ -278,7 +278,8 @@ def cluster(ctx: Ctx) -> list[Event]:
                 and abs((date.date - ev.date.date).days) <= 7)
             if date is not None and ev.date is None and ev.implied is not None:
                 same_day = 0 <= (ev.implied - date.date).days <= 7   # a fresh lead: about now
-            if same_day and _place_compatible(place, ev.place) and _type_compatible(trigs, ev.triggers):
+            vague = not any(_typed(t) for t in trigs)     # "... died", "the attack": only a date splits
+            if same_day and (vague or _place_compatible(place, ev.place)) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
             if date is not None and place is not None:
@@ -290,7 +291,8 @@ def cluster(ctx: Ctx) -> list[Event]:
         target.sentences.add(si)
         target.triggers.extend(trigs)
         target.date = target.date or date
-        if place is not None and (target.place is None or target.place.feature in ("admin1", "admin2")):
+        if place is not None and _place_compatible(place, target.place) and \
+                (target.place is None or target.place.feature in ("admin1", "admin2")):
             target.place = place
     # ownership: each non-background sentence belongs to the event told last before it
     owner: dict[int, Event] = {}
