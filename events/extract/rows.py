@@ -60,16 +60,21 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     state_target = any(a.kind in STATE and a.role == "target" for a in actors)
     if clash or (engaged and armed_perp and state_target):
         return (clash or engaged)[0], "Battles", "Armed clash"
+    hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
+               for si in ev.owned | ev.sentences for c in ctx.casualties.get(si, []))
     demo = [t for t in specific if t.event_type in DEMONSTRATIONS]
-    if demo and not [t for t in specific if t.event_type in VIOLENT]:
+    violent = [t for t in specific if t.event_type in VIOLENT]
+    # police shooting at a crowd is part of the demonstration, not an attack on civilians
+    crowd_shot = violent and all(t.sub_event_type == "Attack" for t in violent) and not kinds & set(ARMED)
+    if demo and (not violent or crowd_shot):
         if "Violent demonstration" in subs or "Mob violence" in subs:
             best = next(t for t in demo if t.event_type == "Riots")
             return best, "Riots", best.sub_event_type
+        if hurt:             # people died: no peaceful protest; deaths at protests come with clashes
+            return demo[0], "Riots", "Violent demonstration"
         if "Protest with intervention" in subs:
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
-    hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
-               for si in ev.owned | ev.sentences for c in ctx.casualties.get(si, []))
     if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
             any(not _typed(t) for t in trigs):
         specific = []          # "a suspect was arrested over the attack that killed four": the attack

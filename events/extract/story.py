@@ -272,7 +272,7 @@ def cluster(ctx: Ctx) -> list[Event]:
         date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
-        for ev in reversed(events):
+        for ev in sorted(events, key=lambda e: -max(e.sentences)):    # the event told last first
             same_day = date is None or ev.date is None or date.date == ev.date.date or (
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
