@@ -22,7 +22,7 @@ def _find(text: str, language: str):
     ("id", "Seorang kepala kampung ditembak mati oleh orang tidak dikenal di Puncak.", "orang tidak dikenal", "armed"),
     ("id", "Kelompok Abu Sayyaf menculik dua nelayan di perairan Sabah.", "Abu Sayyaf", "group"),
     ("en", "Unidentified gunmen shot dead a village head in Puncak regency (Papua).", "Unidentified gunmen", "armed"),
-    ("en", "Al-Shabaab fighters stormed a hotel in Mogadishu.", "Al-Shabaab", "group"),
+    ("en", "Al-Shabaab fighters stormed a hotel in Mogadishu.", "Al-Shabaab fighters", "group"),
     ("en", "The attack was carried out by Iran-aligned militia.", "Iran-aligned militia", "militia"),
 ])
 def test_actors_perpetrator(language: str, text: str, perpetrator: str, kind: str) -> None:

@@ -264,6 +264,11 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 end = _extend_right(text, end, sent.end, tabs)
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
+            prev = sent_actors[-1] if sent_actors else None
+            if prev is not None and prev.named and tag[0] == "actor" and not text[prev.end:m.start].strip():
+                # "Hizbul Mujahideen militants", "ISIS fighters": the group's own descriptor
+                sent_actors[-1] = replace(prev, text=text[prev.start:m.end], end=m.end)
+                continue
             role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
                 role = "source"          # "police said", "menurut polisi": who tells, not who fights

@@ -254,6 +254,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         if name != actor1:
             target = (a, name, inter)
             break
+    if sub == "Peaceful protest":
+        target = None        # a peaceful protest has no second actor in ACLED
     if target is None and event_type == "Violence against civilians":
         actor2, inter2 = f"Civilians ({cname})", 7
     elif target is not None:
