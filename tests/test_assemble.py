@@ -22,6 +22,8 @@ PLACES = {
     "Quetta": Place("Pakistan", "PAK", 586, "Balochistan", None, "Quetta", 30.18, 67.00, 1),
     "Almeria": Place("Spain", "ESP", 724, "Andalusia", None, "Almeria", 36.84, -2.46, 1),
     "Poso": Place("Indonesia", "IDN", 360, "Sulawesi Tengah", "Poso", "Poso", -1.39, 120.75, 1),
+    "Samarra": Place("Iraq", "IRQ", 368, "Salah ad Din", None, "Samarra", 34.19, 43.87, 1),
+    "Jakarta": Place("Indonesia", "IDN", 360, "Jakarta", None, "Jakarta", -6.21, 106.85, 1),
     "Irak": Place("Iraq", "IRQ", 368, None, None, None, 33.0, 44.0, 3, feature="country"),
 }
 
@@ -115,3 +117,36 @@ def test_assemble_row_has_every_column_and_english_notes() -> None:
     assert set(row) == set(schema.column_names())
     assert row["notes"].startswith("On 2 March 2020, a bomb") and "2 killed" in row["notes"]
     assert 0 < row["confidence"] <= 1
+
+
+def test_assemble_statement_date_does_not_split_or_date_the_event() -> None:
+    text = ('A bomb exploded in Baghdad on Sunday night, killing three people. '
+            '"It was a huge blast," police said on Monday.')
+    rows = _doc(text, "en", dt.date(2021, 6, 8)).rows
+    assert len(rows) == 1 and rows[0]["event_date"] == dt.date(2021, 6, 6)
+
+
+def test_assemble_reference_place_is_not_the_event_place() -> None:
+    text = "Gunmen attacked a checkpoint near Samarra, 100 km north of Baghdad, on Saturday, killing four policemen."
+    row = _doc(text, "en", dt.date(2017, 9, 3)).rows[0]
+    assert row["location"] == "Samarra" and row["event_type"] == "Battles"
+
+
+def test_assemble_dateline_city_is_not_the_event_place() -> None:
+    text = "Jakarta, CNN Indonesia -- Sebuah bom meledak di Poso pada Senin, menewaskan dua orang."
+    row = _doc(text, "id", dt.date(2020, 3, 3)).rows[0]
+    assert row["location"] == "Poso"
+
+
+def test_assemble_different_days_are_different_rows() -> None:
+    text = "A bomb exploded in Baghdad on Monday, killing two people. On Tuesday, another bomb exploded in Baghdad."
+    rows = _doc(text, "en", dt.date(2021, 6, 9)).rows
+    assert sorted(r["event_date"] for r in rows) == [dt.date(2021, 6, 7), dt.date(2021, 6, 8)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Gunmen robbed and shot dead two traders in Baghdad on Monday. Police said the motive was robbery."),
+    ("id", "Dua pedagang ditembak mati dalam perampokan di Poso pada Senin. Polisi menyebut motifnya perampokan."),
+])
+def test_assemble_criminal_violence_is_not_coded(language: str, text: str) -> None:
+    assert _doc(text, language, dt.date(2021, 6, 9)).rows == []
