@@ -47,10 +47,9 @@ def words(language: str | None) -> Words:
     stop, person, ctx, pw, home, abbr, nat = set(), [], [], set(), [], [], []
     kinds: dict[str, str] = {}
     for code in langs:
-        try:
-            data = langdata.load(code, "places").get("words", {})
-        except langdata.LanguageDataError:
+        if "places" not in langdata.topics(code):
             continue
+        data = langdata.load(code, "places").get("words", {})     # a broken file raises
         stop.update(fold(w) for w in data.get("stop", []))
         person += [(w, "person") for w in data.get("person_words", [])]
         ctx += [(w, "in") for w in data.get("in", [])] + [(w, "near") for w in data.get("near", [])]
