@@ -351,8 +351,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
     if attrib and not any(c.status == "claimed" for c in out):
         cue = attrib[0]
         after = [a for a in sent_actors if a.start >= cue.start]
-        blamed = [a for a in after if a.named] or [a for a in after if a.role == "perpetrator"] or \
-            [a for a in sent_actors if a.role == "perpetrator"]
+        suspects = [a for a in sent_actors if a.role == "perpetrator" and a.kind in ("group", "armed", "rebels", "militia")]
+        blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or suspects
         if blamed:
             spk = _speaker(text, sent, speakers, tabs)
             by = gloss(spk[0], language) if spk else None

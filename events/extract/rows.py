@@ -228,6 +228,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
     if perp is None and event_type == "Strategic developments":
         perp = next((a for a in actors if a.kind in STATE), None)
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or event_type == "Violence against civilians":
+        perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
         perp = ranked(perps)[0]
     if perp is None and event_type in ("Battles",) and sub == "Armed clash":
@@ -301,10 +303,14 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     where = place.location or place.admin2 or place.admin1
     region_bits = ", ".join(x for x in dict.fromkeys([place.admin1, cname]) if x and x != where)
     note = f"On {_fmt_date(day)}, {WHAT.get(sub, sub.lower())}"
-    if perpetrator and p_status in ("reported", "claimed"):
-        note += f" by {perpetrator}"
-    if target_text:
-        note += f" targeting {target_text}"
+    if event_type == "Battles":
+        sides = [x for x in (perpetrator if p_status in ("reported", "claimed") else None, target_text) if x]
+        note += (" between " + " and ".join(sides)) if len(sides) == 2 else (f" involving {sides[0]}" if sides else "")
+    else:
+        if perpetrator and p_status in ("reported", "claimed"):
+            note += f" by {perpetrator}"
+        if target_text:
+            note += f" against {target_text}" if event_type in DEMONSTRATIONS else f" targeting {target_text}"
     note += f" in {where}" + (f" ({region_bits})" if region_bits else "") + "; "
     if fatalities is None:
         note += "fatalities not reported"
