@@ -41,6 +41,11 @@ def _best(text: str, language: str):
     ("en", "Thousands of protesters marched peacefully through the capital.", "Peaceful protest"),
     ("en", "A small explosive device was deactivated by the bomb squad.", "Remote explosive/landmine/IED"),
     ("en", "ASSAILANTS ABDUCTED TWO AID WORKERS IN THE NORTH.", "Abduction/forced disappearance"),
+    ("en", "Government forces recaptured the town from the rebels on Sunday.", "Government regains territory"),
+    ("en", "Insurgents overran an army outpost and took control of the district centre.",
+     "Non-state actor overtakes territory"),
+    ("id", "Militer Filipina berhasil merebut kembali Marawi dari kelompok Maute.", "Government regains territory"),
+    ("id", "Pemerintah dan kelompok pemberontak menandatangani perjanjian damai di Oslo.", "Agreement"),
 ])
 def test_event_types_best_trigger(language: str, text: str, sub_event_type: str) -> None:
     best = _best(text, language)
