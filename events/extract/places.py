@@ -126,10 +126,10 @@ def choose(doc: Doc, sentence_indices: set[int]) -> Place | None:
         if finer is not None:
             return _with_near(finer, near)
     if near and pick.place.feature == "city":
-        # "north of Baghdad" is a reference point: a town named in the next or previous
-        # sentence, in the same country and not far from it, is where it happened
+        # "north of Baghdad" is a reference point: another town named in the next or previous
+        # sentence ("near the town of Samarra"), in the same country and not far, is the place
         around = [m for m in events_at if any(abs(m.sentence - s) == 1 for s in sentence_indices)
-                  and not m.near and not _weak(m) and m.place.feature == "city"
+                  and not _weak(m) and m.place.feature == "city"
                   and m.place.country == pick.place.country and m.place.location != pick.place.location
                   and distance_km(m.place.latitude, m.place.longitude,
                                   pick.place.latitude, pick.place.longitude) <= REFERENCE_KM]

@@ -152,6 +152,24 @@ def _kind_hint(text: str, m: Match, w: Words) -> str | None:
     return None
 
 
+def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
+                    person_end: set[int]) -> tuple[bool, bool, bool]:
+    """(near, after a preposition, after a title) from the phrases just before a name, stepping
+    back over generic place words: "di dekat kota X", "on the outskirts of the town of X",
+    "Kapolri X"."""
+    near = prep = False
+    for _ in range(4):
+        while pos > 0 and text[pos - 1] == " ":
+            pos -= 1
+        found = ctx_end.get(pos)
+        if found is None:
+            return near, prep, pos in person_end
+        kind, pos = found
+        near = near or kind == "near"
+        prep = prep or kind in ("in", "near")
+    return near, prep, False
+
+
 def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     dateline: Dateline | None = None, outlet: str | None = None,
                     gaz: Gazetteer | None = None) -> list[Candidate]:
@@ -164,11 +182,11 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     starts = {s.start for s in sentences}
     outlets = [o for o in ((dateline.outlet if dateline else None), outlet) if o]
     masked = _outlet_spans(folded, outlets)
-    ctx_end: dict[int, str] = {}
+    ctx_end: dict[int, tuple[str, int]] = {}       # end of a context phrase -> (kind, start)
     for m in w.context.find(text, folded):
-        for kind in m.value:
-            if kind != "word" or m.end not in ctx_end:
-                ctx_end[m.end] = kind if ctx_end.get(m.end) in (None, "word") else ctx_end[m.end]
+        kinds = [k for k in m.value if k != "word"] or ["word"]
+        kind = "near" if "near" in kinds else kinds[0]
+        ctx_end[m.end] = (kind, m.start)
     person_end = {m.end for m in w.person.find(text, folded)}
     # words the article writes in lower case are words, not names ("Dia" opening a sentence)
     lower_words = {tok for tok in text.split() if tok.isalpha() and tok.islower()} if mixed else set()
@@ -201,29 +219,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             entries = [e for e in entries if e.kind == "country"]
             if not entries:
                 continue
-        # the words before: prepositions, place words ("di Kota"), titles ("Kapolri")
-        pos, near, prep, person = m.start, False, False, False
-        for _ in range(4):
-            back = pos
-            while back > 0 and text[back - 1] == " ":
-                back -= 1
-            kind = ctx_end.get(back)
-            if back in person_end and kind is None:
-                person = True
-                break
-            if kind is None:
-                break
-            near = near or kind == "near"
-            prep = prep or kind in ("in", "near")
-            word = _prev_word(text, back)
-            if word is None:
-                break
-            # step back over the whole context phrase
-            phrase_start = word[0]
-            for mm in w.context.find(text[max(0, back - 40):back]):
-                if mm.end == back - max(0, back - 40):
-                    phrase_start = min(phrase_start, mm.start + max(0, back - 40))
-            pos = phrase_start
+        near, prep, person = _context_before(text, m.start, ctx_end, person_end)
         if person:
             people.add(m.key)
             continue
