@@ -61,7 +61,7 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     if clash or (engaged and armed_perp and state_target):
         return (clash or engaged)[0], "Battles", "Armed clash"
     hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
-               for si in ev.owned | ev.sentences for c in ctx.casualties.get(si, []))
+               for si in ev.owned | ev.sentences | ev.soft for c in ctx.casualties.get(si, []))
     demo = [t for t in specific if t.event_type in DEMONSTRATIONS]
     violent = [t for t in specific if t.event_type in VIOLENT]
     # police shooting at a crowd is part of the demonstration, not an attack on civilians
@@ -199,7 +199,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     scope = range(len(doc.sentences))     # the story's frame ("carok massal", "ruled out terrorism")
     criminal = any("criminal" in ctx.cues.get(si, set()) and "uncertain" not in ctx.cues.get(si, set())
                    for si in scope)
-    claims = [c for si in owned for c in ctx.claims.get(si, [])]
+    claims = [c for si in sorted(set(owned) | ev.soft) for c in ctx.claims.get(si, [])]
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
     if criminal and not political and event_type not in DEMONSTRATIONS:
         return None
@@ -269,7 +269,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     civ = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and inter2 == 7) or bool(trig and trig.civilian_targeting)
     # casualties
-    cas = [c for si in owned for c in ctx.casualties.get(si, [])]
+    cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])]
     fatalities, f_low, f_high, f_ev = _casualty_figures(cas, "killed")
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead

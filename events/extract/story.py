@@ -87,6 +87,7 @@ class Event:
     owned: set[int] = field(default_factory=set)      # sentences whose findings belong here
     implied: dt.date | None = None                     # a lead with no date reports about now
     inherited: list[Trigger] = field(default_factory=list)   # the story's kind, for vague events
+    soft: set[int] = field(default_factory=set)   # reactions, investigations after it: claims, tolls
 
 
 @dataclass
@@ -306,6 +307,9 @@ def cluster(ctx: Ctx) -> list[Event]:
             current.owned.add(si)
         elif current is not None and not _background(ctx, si):
             current.owned.add(si)
+        elif current is not None and not ctx.history[si] and \
+                not ctx.cues.get(si, set()) & {"aggregate", "earlier", "judicial"}:
+            current.soft.add(si)   # "Police are investigating; no group has claimed it": still about it
     return events
 
 
