@@ -129,3 +129,44 @@ def test_places_choose_falls_back_to_the_main_place():
     places.run(doc)
     place = places.choose(doc, {1})
     assert (place.country, place.location) == ("Afghanistan", "Kabul")
+
+
+@pytest.mark.parametrize("text, language, feature, location, admin1", [
+    ("Gunmen attacked a checkpoint in Kandahar province on Monday.", "en", "admin1", "Kandahar", "Kandahar"),
+    ("Two soldiers were killed in Kandahar city on Monday.", "en", "city", "Kandahar", "Kandahar"),
+    ("Serangan di provinsi Kandahar menewaskan dua orang.", "id", "admin1", "Kandahar", "Kandahar"),
+    ("Armed men attacked a village near Mopti, central Mali.", "en", "city", "Mopti", "Mopti"),
+    ("Bentrokan terjadi di Kabupaten Puncak, Papua.", "id", "admin2", "Puncak", "Papua"),
+    ("Fighting erupted in Achin district of Nangarhar province.", "en", "admin2", "Achin", "Nangarhar"),
+])
+def test_places_kind_words_steer_the_reading(text, language, feature, location, admin1):
+    place = _choice(text, language)
+    assert (place.feature, place.location, place.admin1) == (feature, location, admin1)
+
+
+@pytest.mark.parametrize("text, language, country, admin1", [
+    ("Warga Palestina tewas ditembak tentara Israel di Tepi Barat.", "id", "Palestine", "West Bank"),
+    ("Israeli airstrikes hit Rafah in the southern Gaza Strip, killing 12.", "en", "Palestine", "Gaza Strip"),
+    ("Bom meledak di Pulau Madura, Jawa Timur.", "id", "Indonesia", "East Java"),
+])
+def test_places_language_aliases(text, language, country, admin1):
+    place = _choice(text, language)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_places_district_written_before_its_city_is_coded_at_the_city():
+    place = _choice("Polisi menangkap Minhati di rumahnya di kawasan Tubod, Iligan City, Minggu pagi.", "id")
+    assert (place.location, place.admin1) == ("Iligan", "Northern Mindanao")
+
+
+def test_places_province_written_after_a_district_is_its_admin1():
+    text = "Dua anggota Brimob terluka di Kampung Utikini, Tembagapura, Kabupaten Mimika, Provinsi Papua."
+    place = _choice(text, "id")
+    assert (place.country, place.admin1, place.location, place.geo_precision) == ("Indonesia", "Papua", "Mimika", 2)
+
+
+def test_places_surname_seen_with_a_first_name_is_no_town_later():
+    text = ("Jurnalis lepas asal Amerika Serikat bernama Christopher Allen tewas di Sudan Selatan. "
+            "Allen sudah meliput kegiatan pemberontak selama beberapa pekan.")
+    doc = _doc(text, "id")
+    assert "Allen" not in {m.text for m in doc.findings["places"]}
