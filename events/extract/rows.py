@@ -15,8 +15,8 @@ from events import ids, schema
 from events.extract import event_types as et
 from events.extract.actors import groups
 from events.extract.story import (
-    ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, _choose_place, _country_supported,
-    _fresh_dates, _own_place, _statement_date, _typed)
+    ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, choose_place, country_supported,
+    fresh_dates, own_place, statement_date, is_typed)
 from events.findings import Actor, Casualty, DateMention, Trigger
 from events.matcher import fold
 from events.pipeline import EXTRACTOR_VERSION
@@ -43,7 +43,7 @@ WHAT = {
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     trigs = ev.triggers
-    specific = [t for t in trigs if _typed(t)] or list(ev.inherited)
+    specific = [t for t in trigs if is_typed(t)] or list(ev.inherited)
     subs = {t.sub_event_type for t in specific}
     kinds = {a.kind for a in actors}
     crowd = bool(kinds & {"protesters", "rioters", "civilians"}) or \
@@ -76,7 +76,7 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
     if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
-            any(not _typed(t) for t in trigs):
+            any(not is_typed(t) for t in trigs):
         specific = []          # "a suspect was arrested over the attack that killed four": the attack
     disrupted = [t for t in specific if t.sub_event_type == "Disrupted weapons use"]
     if disrupted and not any(t.detonated for t in trigs) and \
@@ -163,13 +163,13 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     """The row of one event, or None when it is background after all (place, date, crime)."""
     doc = ctx.doc
     owned = sorted(ev.owned | ev.sentences)
-    if not first and not _own_place(ctx, ev):
+    if not first and not own_place(ctx, ev):
         return None          # a further incident whose place the text does not give (convention 6)
-    place = _choose_place(ctx, ev)
+    place = choose_place(ctx, ev)
     if place is None or place.feature == "country" or not place.admin1:
         return None
     country = schema.country(place.country) or schema.country(place.iso3)
-    if country is None or not _country_supported(ctx, place):
+    if country is None or not country_supported(ctx, place):
         return None
     # date
     date = ev.date
@@ -177,7 +177,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     day = date.date if date else None
     date_si = date.sentence if date else None
     if day is None:
-        pub_dates = [d for si in owned for d in _fresh_dates(ctx, si) if _statement_date(ctx, d)]
+        pub_dates = [d for si in owned for d in fresh_dates(ctx, si) if statement_date(ctx, d)]
         own = [d for d in pub_dates if d.sentence in ev.sentences]
         if own:              # "..., kata polisi, Jumat (25/8)": the event is of that day or just before
             day, precision, date_si = own[0].date, 1, own[0].sentence

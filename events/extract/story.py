@@ -57,7 +57,7 @@ def _speaker_matcher(language: str | None) -> Matcher:
     return Matcher(words)
 
 
-def _statement_date(ctx: Ctx, d: DateMention) -> bool:
+def statement_date(ctx: Ctx, d: DateMention) -> bool:
     """'..., kata Martinus, Kamis (25/5)', 'dikutip Reuters, Senin (10/7)', 'said on Monday': the
     date of a statement or a report, not of the event."""
     s = ctx.doc.sentences[d.sentence]
@@ -80,6 +80,7 @@ def _reference_place(ctx: Ctx, m: PlaceMention) -> bool:
 
 @dataclass
 class Event:
+    """One incident of the story: the sentences that tell it and what they say."""
     sentences: set[int]
     triggers: list[Trigger]
     date: DateMention | None
@@ -92,6 +93,7 @@ class Event:
 
 @dataclass
 class Ctx:
+    """The article's findings indexed by sentence, read once for all its events."""
     doc: Doc
     triggers: dict[int, list[Trigger]]
     dates: dict[int, list[DateMention]]
@@ -114,7 +116,6 @@ def _by_sentence(items) -> dict[int, list]:
 
 def read(doc: Doc) -> Ctx:
     """The findings of every stage, indexed by sentence, with each sentence's cues."""
-    text = doc.article.text
     dateline = doc.findings.get("dateline")
     published = getattr(dateline, "published", None) or doc.article.published
     cues: dict[int, set[str]] = {}
@@ -125,7 +126,6 @@ def read(doc: Doc) -> Ctx:
             cues[i] = found
     acts = doc.findings.get("actors", {})
     usable = [t for t in doc.findings.get("event_types", []) if not t.negated and not t.hypothetical]
-    del text
     place_list = _event_places(doc)
     ctx = Ctx(doc, _by_sentence(usable), _by_sentence(doc.findings.get("dates")),
               _by_sentence(place_list), _by_sentence(doc.findings.get("casualties")),
@@ -135,7 +135,7 @@ def read(doc: Doc) -> Ctx:
     return ctx
 
 
-def _fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
+def fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
     """Dates of the sentence within the recent past; the publication date counts too (a lead
     often dates its event with it: "Sabtu (3/6)")."""
     return [d for d in ctx.dates.get(si, []) if not d.historical]
@@ -143,7 +143,7 @@ def _fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
 
 def _historical(ctx: Ctx, si: int) -> bool:
     """The sentence dates itself in the past: a historical date or a past year ("bom Bali 2002")."""
-    if _fresh_dates(ctx, si):
+    if fresh_dates(ctx, si):
         return False
     if any(d.historical for d in ctx.dates.get(si, [])):
         return True
@@ -159,7 +159,7 @@ def _frames(ctx: Ctx) -> list[bool]:
     until a sentence with a fresh date closes it."""
     out, historical = [], False
     for si in range(len(ctx.doc.sentences)):
-        if _fresh_dates(ctx, si):
+        if fresh_dates(ctx, si):
             historical = False
         elif _historical(ctx, si):
             historical = True
@@ -172,7 +172,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral"}
-    if any(d.time_precision == 1 and not _statement_date(ctx, d) for d in _fresh_dates(ctx, si)):
+    if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     return bool(cues) or ctx.history[si]
 
@@ -181,7 +181,7 @@ def _seeds(ctx: Ctx, si: int) -> bool:
     trigs = ctx.triggers.get(si, [])
     if not trigs or _background(ctx, si):
         return False
-    if any(_typed(t) for t in trigs):
+    if any(is_typed(t) for t in trigs):
         return True
     armed = any(a.kind in ARMED and a.role == "perpetrator" for a in ctx.actors.get(si, []))
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
@@ -234,7 +234,7 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
     return not (a.location and b.location and fold(a.location) != fold(b.location))
 
 
-def _typed(t: Trigger) -> bool:
+def is_typed(t: Trigger) -> bool:
     """The trigger says what kind of event it is: any specific word, and "ledakan"/"explosion"
     (an explosion, if not of which device)."""
     return not t.generic or t.detonated
@@ -243,7 +243,7 @@ def _typed(t: Trigger) -> bool:
 def _families(triggers: list[Trigger]) -> set[str]:
     """Event types the specific triggers speak for; a crowd clash word ("bentrok", "clashes")
     can be a battle or a riot, so it fits either."""
-    return {t.event_type for t in triggers if _typed(t) and not t.crowd}
+    return {t.event_type for t in triggers if is_typed(t) and not t.crowd}
 
 
 def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
@@ -269,7 +269,7 @@ def cluster(ctx: Ctx) -> list[Event]:
         trigs = ctx.triggers[si]
         # of several dates, a day before a week, the earliest: reports come after events;
         # the date of a statement or of the report itself does not date (or split) the event
-        dates = [d for d in _fresh_dates(ctx, si) if not _statement_date(ctx, d)]
+        dates = [d for d in fresh_dates(ctx, si) if not statement_date(ctx, d)]
         date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
         target = None
@@ -279,7 +279,7 @@ def cluster(ctx: Ctx) -> list[Event]:
                 and abs((date.date - ev.date.date).days) <= 7)
             if date is not None and ev.date is None and ev.implied is not None:
                 same_day = 0 <= (ev.implied - date.date).days <= 7   # a fresh lead: about now
-            vague = not any(_typed(t) for t in trigs)     # "... died", "the attack": only a date splits
+            vague = not any(is_typed(t) for t in trigs)     # "... died", "the attack": only a date splits
             if same_day and (vague or _place_compatible(place, ev.place)) and _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
@@ -335,7 +335,7 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
     return out
 
 
-def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
+def choose_place(ctx: Ctx, ev: Event) -> Place | None:
     """The event's own town-level place when its sentences give one; a province refined by a
     town inside it from the event's sentences; else `places.choose` over its sentences."""
     if ev.place is not None and ev.place.feature not in ("admin1", "country"):
@@ -363,7 +363,7 @@ def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
     return chosen
 
 
-def _country_supported(ctx: Ctx, place: Place) -> bool:
+def country_supported(ctx: Ctx, place: Place) -> bool:
     """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
     article names countries or provinces, the event's country must be among them."""
     named = {m.place.country for m in ctx.doc.findings.get("places") or []
@@ -382,7 +382,7 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
     return any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same)
 
 
-def _own_place(ctx: Ctx, ev: Event) -> bool:
+def own_place(ctx: Ctx, ev: Event) -> bool:
     """The event's own sentences name a place below the country level."""
     return any(m.place.feature != "country" for si in ev.sentences for m in ctx.places.get(si, []))
 
@@ -391,12 +391,12 @@ def inherit_type(events: list[Event]) -> None:
     """An event told only with vague words ("serangan AS di Nangarhar", "another attack") is of
     the kind the story is about: it takes the typed violent triggers of the story's first
     typed event."""
-    typed = [t for ev in events for t in ev.triggers if _typed(t) and t.event_type in VIOLENT]
-    if not typed:
+    kinds = [t for ev in events for t in ev.triggers if is_typed(t) and t.event_type in VIOLENT]
+    if not kinds:
         return
-    model = [t for t in typed if t.sentence == typed[0].sentence]
+    model = [t for t in kinds if t.sentence == kinds[0].sentence]
     for ev in events:
-        if not any(_typed(t) for t in ev.triggers):
+        if not any(is_typed(t) for t in ev.triggers):
             ev.inherited = model
 
 
