@@ -61,6 +61,8 @@ def test_actors_nationality_of_forces(language: str, text: str, country: str) ->
     ("en", "Al-Shabaab claimed responsibility for the blast.", "claimed", "Al Shabaab"),
     ("en", "The Taliban denied involvement in the bombing.", "denied", "Taliban"),
     ("en", "ISIS claimed the attack in a statement on its Amaq news agency.", "claimed", "Islamic State"),
+    ("id", "Serangan itu diklaim oleh ISIS melalui kantor berita Amaq.", "claimed", "Islamic State"),
+    ("en", "Responsibility was claimed by the New People's Army.", "claimed", "New People's Army"),
 ])
 def test_actors_claims(language: str, text: str, status: str, group: str | None) -> None:
     _, claims = _find(text, language)

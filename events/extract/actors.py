@@ -32,7 +32,6 @@ from events.pipeline import Doc
 DATA = Path(__file__).resolve().parent / "data" / "groups.toml"
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*\.?")
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]")
-STRONG_CLAIM = ("tanggung jawab", "responsib")     # folded stems that make a claim phrase unambiguous
 
 
 @cache
@@ -97,7 +96,8 @@ def tables(language: str | None) -> Tables:
         head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
-        for name in ("claimed", "denied", "negation", "attribution", "speaker_before", "speaker_after"):
+        for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
+                     "speaker_after"):
             items.extend((w, (name,)) for w in claims.get(name, []))
         try:
             gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
@@ -329,10 +329,10 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
     accused = [a for a in sent_actors if a.kind in ("group", "armed", "rebels", "militia")]
     for m in ms:
         kind = m.value[0][0]
-        if kind == "claimed":
+        if kind in ("claimed", "claimed_weak"):
             negated = any(n.end <= m.start and _words_between(text, n.end, m.start) <= tabs.claim_window
                           for n in negs)
-            strong = any(s in fold(m.text) for s in STRONG_CLAIM)
+            strong = kind == "claimed"      # weak words ("claimed") need a named group
             before = [a for a in accused if a.end <= m.start]
             if negated:
                 if strong or not before or not before[-1].named:
