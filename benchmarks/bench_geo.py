@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import re
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 DEFAULT_FILES = ["/work/shared/eval/dev_en.jsonl", "/work/shared/eval/dev_id.jsonl"]
@@ -100,18 +100,27 @@ def evaluate(path: str, verbose: bool = False) -> dict:
             "ms_per_article": 1000 * seconds / max(1, n)}
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process (Linux /proc; else peak RSS from resource)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except OSError:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     files = [a for a in argv if not a.startswith("-")] or DEFAULT_FILES
-    tracemalloc.start()
+    import pyarrow.parquet  # noqa: F401  (imports are not the gazetteer's cost)
+    from events import schema  # noqa: F401
+    rss0 = _rss_mb()
     t0 = time.perf_counter()
     from events.geo import gazetteer
     gazetteer()
     load = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    current, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"gazetteer load: {load:.2f} s, Python heap after load {current / 1e6:.0f} MB (peak {peak / 1e6:.0f} MB)")
+    print(f"gazetteer load: {load:.2f} s, +{_rss_mb() - rss0:.0f} MB resident")
     for path in files:
         r = evaluate(path, verbose)
         print(f"{r['file']}: {r['events']} events  country {r['country']:.2f}  admin1 {r['admin1']:.2f} "

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -137,6 +138,7 @@ class Gazetteer:
         pairs = zip(cols["cc"].take(rows["admin1"]).to_pylist(), cols["admin1"].take(rows["admin1"]).to_pylist())
         self._admin1_row = dict(zip(pairs, rows["admin1"]))
         self._cache: dict[int, Entry] = {}
+        pa.default_memory_pool().release_unused()    # Parquet decoding buffers: ~40 MB back
 
     def entry(self, idx: int) -> Entry:
         hit = self._cache.get(idx)
