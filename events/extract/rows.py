@@ -250,6 +250,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     target = None
     for a in ranked([t for t in targets if t is not perp]) + [a for a in actors if a is not perp and
                                                               a.kind in STATE and event_type == "Battles"]:
+        if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
+            continue             # a crowd faces the state; bystanders are not its second actor
         if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
             a = replace(a, kind="civilians", inter=7)       # "workers", "students" attacked
         name, inter = acled_name(a, cname, day)
