@@ -249,7 +249,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
     target = None
     for a in ranked([t for t in targets if t is not perp]) + [a for a in actors if a is not perp and
-                                                              a.kind in STATE and event_type == "Battles"]:
+                                                              a.kind in STATE and event_type in ("Battles",) + DEMONSTRATIONS]:
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor
         if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
