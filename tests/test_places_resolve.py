@@ -170,3 +170,11 @@ def test_places_surname_seen_with_a_first_name_is_no_town_later():
             "Allen sudah meliput kegiatan pemberontak selama beberapa pekan.")
     doc = _doc(text, "id")
     assert "Allen" not in {m.text for m in doc.findings["places"]}
+
+
+def test_places_upper_case_dateline_at_the_start_is_found_and_provinces_are_no_towns():
+    text = ("KABUL, Afghanistan (AP) — A suicide bomber struck worshippers in western Kabul. "
+            "The Islamic State affiliate, known as IS in Khorasan Province, claimed it. Sumber: AP.")
+    found = {m.text: m.place for m in _doc(text, "en").findings["places"]}
+    assert found["KABUL"].country == "Afghanistan"
+    assert "Khorasan" not in found and "Sumber" not in found

@@ -208,7 +208,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if m.key in w.stop:
             continue
         after = text[m.end:m.end + 2]
-        if len(after) == 2 and after[0] in ".@" and after[1].isalnum() or text[m.start - 1:m.start] in ".@/":
+        if len(after) == 2 and after[0] in ".@" and after[1].isalnum() \
+                or m.start > 0 and text[m.start - 1] in ".@/":
             continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
         if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
             continue
@@ -217,6 +218,12 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         entries = [gaz.entry(i) for i in m.value]
         if m.key in lower_words:
             entries = [e for e in entries if e.kind == "country"]
+            if not entries:
+                continue
+        hint = _kind_hint(text, m, w)
+        if hint == "admin1" and not any(e.kind != "city" for e in entries):
+            # "Khorasan Province" is no town: a province GeoNames names otherwise
+            entries = [e for e in entries if e.population >= 100_000]
             if not entries:
                 continue
         near, prep, person = _context_before(text, m.start, ctx_end, person_end)
@@ -243,7 +250,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # a town's name inside a longer proper name: a person, a firm
         in_dateline = dl_span is not None and dl_span[0] <= m.start < (dl_span[1] or 0)
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
-                             modifier=modifier, dateline=in_dateline, hint=_kind_hint(text, m, w)))
+                             modifier=modifier, dateline=in_dateline, hint=hint))
     out.sort(key=lambda c: c.match.start)
     kept = []
     for c in out:
