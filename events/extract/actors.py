@@ -83,6 +83,7 @@ def tables(language: str | None) -> Tables:
                 raise lang.LanguageDataError(f"{code}/actors.toml: unknown group {key!r}")
             items.append((alias, ("group", key)))
         items.extend((w, ("nationality", c)) for w, c in data.get("nationality", {}).items())
+        items.extend((w, ("neutral",)) for w in data.get("neutral", {}).get("words", []))
         roles = data.get("roles", {})
         passive_prefixes.extend(fold(w) for w in roles.get("passive_prefixes", []))
         passive_words.update(fold(w) for w in roles.get("passive_words", []))
