@@ -138,7 +138,8 @@ def read(doc: Doc) -> Ctx:
 def fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
     """Dates of the sentence within the recent past; the publication date counts too (a lead
     often dates its event with it: "Sabtu (3/6)")."""
-    return [d for d in ctx.dates.get(si, []) if not d.historical]
+    late = ctx.published      # a date after the report is a plan or a schedule, not the event
+    return [d for d in ctx.dates.get(si, []) if not d.historical and (late is None or d.date <= late)]
 
 
 def _historical(ctx: Ctx, si: int) -> bool:
