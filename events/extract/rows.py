@@ -54,10 +54,11 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if crowd and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
         clash = crowd_clash
-    armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in actors)
+    told = [a for a in actors if a.sentence in ev.sentences]     # who the event's own sentences name
+    armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in told)
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting]
-    state_target = any(a.kind in STATE and a.role == "target" for a in actors)
+    state_target = any(a.kind in STATE and a.role == "target" for a in told)
     if clash or (engaged and armed_perp and state_target):
         return (clash or engaged)[0], "Battles", "Armed clash"
     hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
