@@ -90,6 +90,7 @@ def tables(language: str | None) -> Tables:
         role_window = int(roles.get("window", role_window))
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
+        items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
         ext = data.get("actor_extension", {})
         relative.update(fold(w) for w in ext.get("relative", []))
         stop.update(fold(w) for w in ext.get("stop", []))
@@ -271,6 +272,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 sent_actors[-1] = replace(prev, text=text[prev.start:m.end], end=m.end)
                 continue
             role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
+            if _is_victim(text, end, ms[i + 1:], tabs):
+                role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
                 role = "source"          # "police said", "menurut polisi": who tells, not who fights
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
@@ -300,6 +303,17 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
         _words_between(text, prv.end, m.start) <= 1
 
 
+def _is_victim(text: str, end: int, after: list, tabs: Tables) -> bool:
+    """A death or injury word follows the actor closely, with no other actor between."""
+    for a in after:
+        kind = a.value[0][0]
+        if kind in ("actor", "group"):
+            return False
+        if kind == "victim_after" and a.start >= end:
+            return _words_between(text, end, a.start) <= tabs.role_window + 1
+    return False
+
+
 def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:
     for b in reversed(before):
         kind = b.value[0][0]
@@ -310,6 +324,10 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
         if _words_between(text, b.end, m.start) <= tabs.role_window:
             return "target" if kind == "target_before" else "perpetrator"
         break
+    prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])
+    if prev_word and len(prev_word.group(1)) > 4 and \
+            any(fold(prev_word.group(1)).startswith(p) for p in tabs.passive_prefixes):
+        return "perpetrator"            # "diserang militer", "ditembak polisi": the agent of a passive
     if default != "either":
         return default
     for t in triggers:           # "Polisi menembak ...", "Soldiers fired ..." : an active verb follows

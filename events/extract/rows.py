@@ -58,7 +58,8 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in told)
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting]
-    state_target = any(a.kind in STATE and a.role == "target" for a in told)
+    # the party attacked is armed too (police, soldiers, a militia): a battle, not an attack on civilians
+    state_target = any(a.kind in ARMED + STATE and a.role == "target" for a in told)
     if clash or (engaged and armed_perp and state_target):
         return (clash or engaged)[0], "Battles", "Armed clash"
     hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
@@ -249,7 +250,11 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     if event_type == "Riots" and inter1 == 6:
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
     target = None
-    for a in ranked([t for t in targets if t is not perp]) + [a for a in actors if a is not perp and
+    def target_rank(a: Actor) -> tuple:
+        return (not a.named, a.kind not in STATE, a.kind not in ARMED, a.sentence not in ev.sentences,
+                a.sentence, a.start)
+
+    for a in sorted([t for t in targets if t is not perp], key=target_rank) + [a for a in actors if a is not perp and
                                                               a.kind in STATE and event_type in ("Battles",) + DEMONSTRATIONS]:
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor

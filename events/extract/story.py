@@ -184,7 +184,7 @@ def _seeds(ctx: Ctx, si: int) -> bool:
         return False
     if any(is_typed(t) for t in trigs):
         return True
-    armed = any(a.kind in ARMED and a.role == "perpetrator" for a in ctx.actors.get(si, []))
+    armed = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in ctx.actors.get(si, []))
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
     return armed or hurt
 
@@ -375,8 +375,11 @@ def country_supported(ctx: Ctx, place: Place) -> bool:
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
         named |= {m.place.country for m in ctx.doc.findings.get("places") or []
                   if m.start <= dateline.end or (city and fold(m.text) == city)}
-    if not named or place.country in named:
+    if place.country in named:
         return True
+    mentions = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location]
+    if not named and all(len(m.text) > 3 for m in mentions):
+        return True          # a short note naming no country ("... in Puncak regency (Papua)")
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
     same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
             and m.place.country == place.country]
