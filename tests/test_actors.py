@@ -125,3 +125,24 @@ def test_actors_upper_case_text() -> None:
     found, claims = _find("TIDAK ADA KELOMPOK YANG MENGAKU BERTANGGUNG JAWAB ATAS SERANGAN OLEH PRIA BERSENJATA.", "id")
     assert [c.status for c in claims] == ["no_claim"]
     assert any(a.kind == "armed" for a in found)
+
+
+@pytest.mark.parametrize("language,text,actor_text,role", [
+    ("id", "Sejumlah petinggi ISIS tewas dalam serangan udara Amerika Serikat.", "ISIS", "target"),
+    ("en", "Three soldiers were killed when militants stormed the base.", "soldiers", "target"),
+    ("id", "Maute tewas setelah serangan dilancarkan militer Filipina.", "militer", "perpetrator"),
+    ("id", "Pos itu diserang polisi pada dini hari.", "polisi", "perpetrator"),
+    ("en", "Police said the bomb went off at noon.", "Police", "source"),
+    ("id", "Kata juru bicara kepolisian, bom meledak pukul 10.00.", "kepolisian", "source"),
+])
+def test_actors_roles_from_the_words_around(language: str, text: str, actor_text: str, role: str) -> None:
+    found, _ = _find(text, language)
+    actor = next(a for a in found if a.text.startswith(actor_text))
+    assert actor.role == role
+
+
+def test_actors_group_descriptor_joins_the_group() -> None:
+    found, _ = _find("On 15 May 2019, soldiers killed two Hizbul Mujahideen militants in Shopian.", "en")
+    groups_found = [a for a in found if a.named]
+    assert [a.text for a in groups_found] == ["Hizbul Mujahideen militants"]
+    assert not any(a.kind == "rebels" for a in found)
