@@ -38,6 +38,14 @@ def store_locked(db: str, seconds: float) -> str:
             f"wait for it to finish and run the command again")
 
 
+def store_busy(db: str) -> str:
+    return f"waiting for another events process to finish writing to {db} ..."
+
+
+def store_not_writable(db: str, why: str) -> str:
+    return f"cannot write to {db} ({why}); check permissions and free space, or choose another --db"
+
+
 def manifest_unreadable(path: str, why: str) -> str:
     return (f"cannot read the store's manifest {path} ({why}); restore it from a backup or "
             f"move the folder away and ingest again")
@@ -87,6 +95,19 @@ def unknown_summary_dimension(name: str, dims: tuple[str, ...]) -> str:
     return f"cannot summarise by {name!r}; choose from: {', '.join(dims)}"
 
 
+def no_events_match(db: str, stored: int) -> str:
+    return f"No events match these filters ({stored:,} events stored in {db})."
+
+
+def no_events_found(db: str, articles: int) -> str:
+    return (f"No events stored in {db} yet: {articles:,} articles are stored but the extractors "
+            f"found no events in them. Re-run `events recode` when new extractors are added.")
+
+
+def empty_store(db: str) -> str:
+    return f"No events stored in {db} yet: ingest articles with `events ingest PATH`."
+
+
 def output_exists(path: str) -> str:
     return f"{path} already exists; choose another --output or add --force to overwrite it"
 
@@ -101,7 +122,7 @@ def path_missing(path: str) -> str:
     return f"{path} does not exist; check the path"
 
 
-EMPTY = "empty: no text"
+EMPTY = "empty file"
 NO_TEXT = "no article text (only whitespace)"
 HTML_NO_TEXT = "HTML page with no main text"
 

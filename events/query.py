@@ -233,9 +233,9 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
            bom: bool = False, force: bool = False) -> int:
     """Write the filtered events to `output` (csv, parquet or jsonl); return the row count.
 
-    Rows come in store order (year, then country, then date within each stored file): no
-    sort, so exporting millions of rows stays a streaming copy. The file appears whole or
-    not at all: it is written beside the target and renamed.
+    Rows are sorted by event_date then event_id_cnty, so two exports of the same data are
+    identical (DuckDB does not keep file order under parallel filtered scans). The file
+    appears whole or not at all: it is written beside the target and renamed.
     """
     out = Path(output)
     if out.exists() and not force:
@@ -245,7 +245,7 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
     try:
         present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
         select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
-                  f"WHERE {cond}")
+                  f"WHERE {cond} ORDER BY event_date, event_id_cnty")
         count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0]
         tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
         options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
@@ -353,11 +353,8 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
 
 def _empty_note(db: str, stored: int, articles: int) -> str:
     if stored:
-        return f"No events match these filters ({stored:,} events stored in {db})."
-    if articles:
-        return (f"No events stored in {db} yet: {articles:,} articles are stored but the extractors "
-                f"found no events in them. Re-run `events recode` when new extractors are added.")
-    return f"No events stored in {db} yet: ingest articles with `events ingest PATH`."
+        return errors.no_events_match(db, stored)
+    return errors.no_events_found(db, articles) if articles else errors.empty_store(db)
 
 
 # --- rendering to text -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 
 from events import errors, pipeline, schema
 from events.article import Article
+from events.readers import Rejection
 
 MANIFEST = "manifest.json"
 VIEWS_DB = "events.duckdb"
@@ -44,19 +45,11 @@ FORMAT = 1
 TABLES = ("articles", "events", "event_sources")
 BATCH_ARTICLES = 500          # articles per commit during ingest
 BATCH_SECONDS = 30.0          # ... or a commit at least this often
-MAX_FILES = 16                # files in one partition before they are merged
+MAX_FILES = 16                # files in one partition before the small ones are merged
+COMPACT_BELOW = 64 * 2**20    # only files smaller than this are merged (bounded rewrite cost)
 RETIRED_GRACE_S = 300.0       # how long files dropped by a newer manifest stay for readers
 ROW_GROUP = 128 * 1024
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("EVENTS_LOCK_TIMEOUT", "600"))
-
-
-@dataclass(frozen=True)
-class Rejected:
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
 
 
 def articles_schema() -> pa.Schema:
@@ -117,12 +110,12 @@ class IngestReport:
     new: int = 0
     already: int = 0
     events: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)      # pipeline errors (article still stored)
 
     def summary(self) -> str:
-        line = (f"{self.read} articles read: {self.new} new, {self.already} already stored, "
-                f"{len(self.rejected)} rejected; {self.events} events written")
+        line = (f"{_n(self.read, 'article')} read: {self.new} new, {self.already} already stored, "
+                f"{len(self.rejected)} rejected; {_n(self.events, 'event')} written")
         if self.rejected:
             counts: dict[str, int] = {}
             for r in self.rejected:
@@ -140,8 +133,12 @@ class RecodeReport:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.articles} articles recoded: {self.events_before} events before, "
+        return (f"{_n(self.articles, 'article')} recoded: {_n(self.events_before, 'event')} before, "
                 f"{self.events_after} after")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _fsync_dir(path: Path) -> None:
@@ -160,9 +157,13 @@ def _fsync_dir(path: Path) -> None:
 class Store:
     """One store folder. Reading needs no lock; every write goes through `_writing()`."""
 
-    def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None) -> None:
+    def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None,
+                 on_lock_wait: Callable[[], None] | None = None) -> None:
         self.db = Path(db)
         self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+        self.on_lock_wait = on_lock_wait          # called once when another writer holds the lock
+        self._known: dict[str, str] = {}          # text_hash by article id, as of _known_generation
+        self._known_generation = -1
         if self.db.exists() and not self.db.is_dir():
             raise errors.StoreCorruptError(errors.not_a_store(str(self.db)))
 
@@ -188,12 +189,15 @@ class Store:
         return sum(pq.ParquetFile(p).metadata.num_rows for p in self.live_files(table))
 
     def known_articles(self, manifest: Manifest | None = None) -> dict[str, str]:
-        """text_hash by article id, for deduplication."""
-        known: dict[str, str] = {}
-        for p in self.live_files("articles", manifest):
-            t = pq.read_table(p, columns=["id", "text_hash"])
-            known.update(zip(t.column("id").to_pylist(), t.column("text_hash").to_pylist()))
-        return known
+        """text_hash by article id, for deduplication (reread only when another writer published)."""
+        m = manifest or self.manifest()
+        if m.generation != self._known_generation:
+            known: dict[str, str] = {}
+            for p in self.live_files("articles", m):
+                t = pq.read_table(p, columns=["id", "text_hash"])
+                known.update(zip(t.column("id").to_pylist(), t.column("text_hash").to_pylist()))
+            self._known, self._known_generation = known, m.generation
+        return self._known
 
     def iter_articles(self, manifest: Manifest | None = None, batch: int = 256) -> Iterator[Article]:
         """The stored articles, rebuilt as `Article`s (for recode)."""
@@ -213,7 +217,12 @@ class Store:
         self.db.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(str(self.db / LOCK), timeout=self.lock_timeout)
         try:
-            lock.acquire()
+            try:
+                lock.acquire(timeout=min(0.5, self.lock_timeout))
+            except filelock.Timeout:
+                if self.on_lock_wait:
+                    self.on_lock_wait()
+                lock.acquire()
         except filelock.Timeout:
             raise errors.StoreLockedError(errors.store_locked(str(self.db), self.lock_timeout)) from None
         try:
@@ -294,22 +303,44 @@ class Store:
         try:
             for sql in query.view_statements(self, m):
                 con.execute(sql)
+            con.execute(f"CREATE VIEW store_info AS SELECT {m.generation} AS generation, "
+                        f"'{str(self.db.resolve()).replace(chr(39), chr(39) * 2)}' AS folder")
         finally:
             con.close()
         os.replace(tmp, self.db / VIEWS_DB)
+
+    def views_fresh(self) -> bool:
+        """Whether events.duckdb shows the current manifest from this folder's current path."""
+        import duckdb
+
+        try:
+            con = duckdb.connect(str(self.db / VIEWS_DB), read_only=True)
+            try:
+                info = con.execute("SELECT generation, folder FROM store_info").fetchall()
+            finally:
+                con.close()
+        except duckdb.Error:
+            return False
+        return info == [(self.manifest().generation, str(self.db.resolve()))]
 
     def _retire(self, m: Manifest, paths: Iterable[str]) -> None:
         now = time.time()
         m.retired.extend({"path": p, "since": now} for p in paths)
 
     def _compact(self, m: Manifest) -> None:
-        """Merge partitions that have grown past MAX_FILES files into one file each."""
+        """In partitions past MAX_FILES files, merge the small files into one (sorted) file.
+
+        Big files are left alone, so a long ingest rewrites each row a few times at most.
+        """
         groups: dict[tuple[str, str], list[str]] = {}
         for table in TABLES:
             for rel in m.files[table]:
                 groups.setdefault((table, str(Path(rel).parent)), []).append(rel)
-        for (table, parent), rels in groups.items():
-            if len(rels) <= MAX_FILES:
+        for (table, parent), group in groups.items():
+            if len(group) <= MAX_FILES:
+                continue
+            rels = [r for r in group if (self.db / r).stat().st_size < COMPACT_BELOW]
+            if len(rels) < 2:
                 continue
             target = table_schema(table)
             parts = [_conform(pq.read_table(self.db / r), target) for r in rels]
@@ -329,9 +360,12 @@ class Store:
             if not self.exists:
                 with self._writing() as m:
                     self._publish(m)
+            elif not self.views_fresh():
+                with self._writing() as m:
+                    self.rebuild_views(m)
             return report
         with self._writing() as m:
-            known = self.known_articles(m)
+            known = dict(self.known_articles(m))
             hashes = set(known.values())
             fresh: list[pipeline.Result] = []
             for res in results:
@@ -340,7 +374,7 @@ class Store:
                     report.already += 1
                     continue
                 if a.id in known and known[a.id] != a.text_hash:
-                    report.rejected.append(Rejected(a.origin or a.id, errors.id_taken(a.id)))
+                    report.rejected.append(Rejection(a.origin or a.id, errors.id_taken(a.id)))
                     continue
                 known[a.id] = a.text_hash
                 hashes.add(a.text_hash)
@@ -364,16 +398,17 @@ class Store:
                     self._write("event_sources", pa.Table.from_pylist(links, schema=event_sources_schema()), m))
             self._compact(m)
             self._publish(m)
+            self._known, self._known_generation = known, m.generation
             report.new += len(fresh)
             report.events += len(rows)
         return report
 
-    def ingest(self, items: Iterable[Article | object],
+    def ingest(self, items: Iterable[Article | Rejection],
                on_item: Callable[[IngestReport], None] | None = None,
                batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS) -> IngestReport:
         """Run the pipeline over new articles and store them, committing in batches.
 
-        `items` are Articles or rejections (anything with `origin` and `reason`). Articles
+        `items` are Articles or reader Rejections (counted and reported). Articles
         already stored (same normalised text) are skipped before the pipeline runs; the
         check is repeated under the lock at commit, so concurrent ingests stay consistent.
         """
@@ -383,8 +418,8 @@ class Store:
         started = time.monotonic()
         for item in items:
             report.read += 1
-            if not isinstance(item, Article):
-                report.rejected.append(Rejected(getattr(item, "origin"), getattr(item, "reason")))
+            if isinstance(item, Rejection):
+                report.rejected.append(item)
             elif item.text_hash in known_hashes:
                 report.already += 1
             else:

@@ -44,14 +44,14 @@ def test_cli_ingest_reports_each_rejection_and_exits_1(tmp_path, marker_pipeline
         f"rejected {src / 'items.jsonl'}:2: broken JSON (Expecting value at column 8)",
         f"rejected {src / 'pic.png'}: {errors.binary('PNG image')}",
     ]
-    assert result.stdout == ("5 articles read: 2 new, 0 already stored, 3 rejected; 1 events written "
-                             "(rejected: 1 empty: no text, 1 broken JSON, 1 binary file)\n")
+    assert result.stdout == ("5 articles read: 2 new, 0 already stored, 3 rejected; 1 event written "
+                             "(rejected: 1 empty file, 1 broken JSON, 1 binary file)\n")
 
 
 def test_cli_ingest_stdin(tmp_path, marker_pipeline):
     result = _run(tmp_path / "db", "ingest", "-", input=json.dumps({"id": "s", "text": TEXT}) + "\n")
     assert result.exit_code == 0
-    assert result.stdout.startswith("1 articles read: 1 new")
+    assert result.stdout.startswith("1 article read: 1 new")
 
 
 def test_cli_ingest_missing_path_is_a_usage_error(tmp_path):
@@ -92,5 +92,5 @@ def test_cli_recode_replaces_rows(tmp_path, marker_pipeline, monkeypatch):
     _run(db, "ingest", str(tmp_path / "a.txt"))
     monkeypatch.setattr(pipeline, "run_article", lambda a, stages=None: pipeline.Result(a, [], []))
     result = _run(db, "recode")
-    assert (result.exit_code, result.stdout) == (0, "1 articles recoded: 1 events before, 0 after\n")
+    assert (result.exit_code, result.stdout) == (0, "1 article recoded: 1 event before, 0 after\n")
     assert _run(db, "query", "SELECT count(*) AS n FROM events", "--format", "csv").stdout == "n\n0\n"

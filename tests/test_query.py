@@ -126,8 +126,8 @@ def test_query_export_csv_round_trip_and_formula_neutralisation(db, tmp_path):
     assert second["fatalities"] == ""
     idn = next(r for r in records if r["event_id_cnty"] == "IDN0000000004")
     assert idn["notes"] == "Ledakan di Jayapura; “tidak ada korban”"
-    order = [(r["year"], r["country"], r["event_date"]) for r in records]
-    assert order == sorted(order)                     # store order: year, country, date
+    order = [(r["event_date"], r["event_id_cnty"]) for r in records]
+    assert order == sorted(order)
     back = pd.read_csv(out)
     assert back["longitude"].dtype.kind == "f" and back["fatalities"].sum() == 16
 

@@ -256,3 +256,28 @@ def test_store_published_dates_round_trip(tmp_path, marker_pipeline):
     Store(db).ingest([_article(1, published=dt.date(2023, 12, 9), url="https://x.org/1", title="T")])
     con = duckdb.connect(str(db / "events.duckdb"), read_only=True)
     assert con.execute("SELECT published, url, title FROM articles").fetchone() == (dt.date(2023, 12, 9), "https://x.org/1", "T")
+
+
+def test_store_moved_folder_gets_fresh_views_on_next_ingest(tmp_path, marker_pipeline):
+    db = tmp_path / "db"
+    Store(db).ingest([_article(1)])
+    moved = tmp_path / "moved"
+    db.rename(moved)
+    assert not Store(moved).views_fresh()
+    report = Store(moved).ingest([_article(1)])        # nothing new, but the views are rebuilt
+    assert report.already == 1 and Store(moved).views_fresh()
+    con = duckdb.connect(str(moved / "events.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(1,)]
+
+
+def test_store_tells_when_it_waits_for_another_writer(tmp_path):
+    import filelock
+    import threading
+    db = tmp_path / "db"
+    db.mkdir()
+    waited = []
+    lock = filelock.FileLock(str(db / ".lock"))
+    lock.acquire()
+    threading.Timer(1.0, lock.release).start()
+    Store(db, on_lock_wait=lambda: waited.append(True)).commit([])
+    assert waited == [True] and (db / "manifest.json").exists()

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from events import readers
+from events import errors, readers
 from events.cli.query import Fatal, advice
 from events.store import IngestReport, Store
 
@@ -50,16 +50,17 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
       cat articles.jsonl | events ingest - --format jsonl
     """
     db = ctx.obj["db"]
-    with advice():
-        files = readers.expand(paths)
-        store = Store(db)
-    stdin = click.get_binary_stream("stdin")
     progress = _progress(sys.stderr.isatty())
-    task = progress.add_task("ingest", total=len(files), status="") if progress else None
 
     def say(line: str) -> None:
         (progress.console.print(line, highlight=False, markup=False) if progress
          else click.echo(line, err=True))
+
+    with advice():
+        files = readers.expand(paths)
+        store = Store(db, on_lock_wait=lambda: say(errors.store_busy(str(db))))
+    stdin = click.get_binary_stream("stdin")
+    task = progress.add_task("ingest", total=len(files), status="") if progress else None
 
     def items() -> Iterator[readers.Item]:
         for path in files:
@@ -84,8 +85,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
         try:
             report = store.ingest(items(), on_item=on_item)
         except OSError as exc:
-            raise Fatal(f"cannot write to {db} ({exc.strerror or exc}); check permissions and "
-                        f"free space, or choose another --db") from None
+            raise Fatal(errors.store_not_writable(str(db), exc.strerror or str(exc))) from None
     on_item(report)
     click.echo(report.summary())
     if report.rejected:
@@ -105,7 +105,7 @@ def recode_command(ctx: click.Context) -> None:
     """
     db = ctx.obj["db"]
     with advice():
-        store = Store(db)
+        store = Store(db, on_lock_wait=lambda: click.echo(errors.store_busy(str(db)), err=True))
         total = store.count("articles")
         progress = _progress(sys.stderr.isatty())
         task = progress.add_task("recode", total=total, status="articles") if progress else None
