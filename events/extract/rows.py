@@ -157,8 +157,73 @@ def _evidence(ctx: Ctx, name: str, si: int | None) -> dict | None:
     return {"field": name, "text": s.text, "start": s.start, "end": s.end}
 
 
+def _evidence_list(ctx: Ctx, row: dict, sources: dict[tuple[str, ...], int | None]) -> list[dict]:
+    """One item per filled field: the sentence it rests on; the dateline for the source."""
+    out = [e for names, si in sources.items() for name in names
+           if row.get(name) is not None and row.get(name) != "not_reported" and (e := _evidence(ctx, name, si))]
+    dateline = ctx.doc.findings.get("dateline")
+    if dateline is not None and dateline.start is not None and dateline.outlet:
+        out.append({"field": "source", "text": ctx.doc.article.text[dateline.start:dateline.end],
+                    "start": dateline.start, "end": dateline.end})
+    return out
+
+
 def _fmt_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _event_date(ctx: Ctx, ev: Event, owned: list[int], main_date: DateMention | None
+                ) -> tuple[dt.date, int, int | None] | None:
+    """(day, ACLED time precision, evidence sentence) of an event, or None when undated.
+
+    Its own date first; else a statement date in its own sentences ("..., kata polisi, Jumat
+    (25/8)": that day or just before); a lead with no date reports about the publication day;
+    later incidents inherit the story's main date. An event told deep in the story with no date
+    anywhere near it is general talk and gets no row."""
+    if ev.date is not None:
+        return ev.date.date, ev.date.time_precision, ev.date.sentence
+    statements = [d for si in owned for d in fresh_dates(ctx, si) if statement_date(ctx, d)]
+    own = [d for d in statements if d.sentence in ev.sentences]
+    if own:
+        return own[0].date, 1, own[0].sentence
+    if min(ev.sentences) < LEAD_SENTENCES and ctx.published:
+        return ctx.published, 1, None
+    if statements:
+        return statements[0].date, 2, statements[0].sentence
+    if main_date is not None:
+        return main_date.date, main_date.time_precision, main_date.sentence
+    return None
+
+
+def _note(row: dict, place_name: str, denied_group: str | None) -> str:
+    """An English sentence an analyst who reads no Indonesian can check the row by."""
+    what = WHAT.get(row["sub_event_type"], row["sub_event_type"].lower())
+    perp = row["perpetrator"] if row["perpetrator_status"] in ("reported", "claimed") else None
+    target = row["target"]
+    note = f"On {_fmt_date(row['event_date'])}, {what}"
+    if row["event_type"] == "Battles":
+        sides = [x for x in (perp, target) if x]
+        note += (" between " + " and ".join(sides)) if len(sides) == 2 else (f" involving {sides[0]}" if sides else "")
+    else:
+        note += f" by {perp}" if perp else ""
+        if target:
+            note += f" against {target}" if row["event_type"] in DEMONSTRATIONS else f" targeting {target}"
+    region = ", ".join(x for x in dict.fromkeys([row["admin1"], row["country"]]) if x and x != place_name)
+    note += f" in {place_name}" + (f" ({region})" if region else "") + "; "
+    fatalities, injuries = row["fatalities"], row["injuries"]
+    note += ("fatalities not reported" if fatalities is None else "no fatalities reported" if fatalities == 0
+             else f"{fatalities} killed")
+    note += f", {injuries} injured." if injuries else "."
+    if row["perpetrator_status"] == "attributed":
+        by = row["attributed_by"]
+        note += f" Attributed to {row['perpetrator']}" + (f" by {by}" if by else "") + "."
+    if row["claim_status"] == "claimed":
+        note += f" {row['claimed_by'] or 'A group'} claimed responsibility."
+    elif row["claim_status"] == "denied":
+        note += f" {denied_group or 'The accused'} denied involvement."
+    elif row["claim_status"] == "no_claim":
+        note += " No group claimed responsibility."
+    return note
 
 
 def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True) -> dict | None:
@@ -173,25 +238,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     country = schema.country(place.country) or schema.country(place.iso3)
     if country is None or not country_supported(ctx, place):
         return None
-    # date
-    date = ev.date
-    precision = date.time_precision if date else None
-    day = date.date if date else None
-    date_si = date.sentence if date else None
-    if day is None:
-        pub_dates = [d for si in owned for d in fresh_dates(ctx, si) if statement_date(ctx, d)]
-        own = [d for d in pub_dates if d.sentence in ev.sentences]
-        if own:              # "..., kata polisi, Jumat (25/8)": the event is of that day or just before
-            day, precision, date_si = own[0].date, 1, own[0].sentence
-        elif min(ev.sentences) < LEAD_SENTENCES and ctx.published:
-            day, precision, date_si = ctx.published, 1, None
-        elif pub_dates:
-            day, precision, date_si = pub_dates[0].date, 2, pub_dates[0].sentence
-        elif main_date is not None:
-            day, precision, date_si = main_date.date, main_date.time_precision, main_date.sentence
-        # else: told deep in the story with no date anywhere near it - general talk, no row
-    if day is None:
+    dated = _event_date(ctx, ev, owned, main_date)
+    if dated is None:
         return None
+    day, precision, date_si = dated
     if ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 1):
         return None
     actors = [a for si in owned for a in ctx.actors.get(si, [])]
@@ -221,15 +271,15 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         return sorted(pool, key=lambda a: (not a.named, a.kind not in ARMED, a.sentence, a.start))
 
     perp: Actor | None = None
-    if claimed:
+    if event_type == "Strategic developments":   # who arrested, defused, seized: the state, if named
+        perp = next((a for a in actors if a.kind in STATE and a.role != "target"), None)
+    if perp is None and claimed:
         perp = next((a for a in actors if a.sentence == claimed.sentence and a.named), None)
     if perp is None and attributed:
         perp = next((a for a in actors if a.sentence == attributed.sentence and
                      attributed.group in (a.text, a.label)), None)
     if perp is None and event_type in DEMONSTRATIONS:
         perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
-    if perp is None and event_type == "Strategic developments":
-        perp = next((a for a in actors if a.kind in STATE), None)
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or event_type == "Violence against civilians":
         perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
@@ -307,74 +357,14 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         p_status = "unknown"
     attributed_by = attributed.by if attributed and p_status == "attributed" else None
     target_text = _describe(target[0], doc.language) if target else None
-    # notes
-    where = place.location or place.admin2 or place.admin1
-    region_bits = ", ".join(x for x in dict.fromkeys([place.admin1, cname]) if x and x != where)
-    note = f"On {_fmt_date(day)}, {WHAT.get(sub, sub.lower())}"
-    if event_type == "Battles":
-        sides = [x for x in (perpetrator if p_status in ("reported", "claimed") else None, target_text) if x]
-        note += (" between " + " and ".join(sides)) if len(sides) == 2 else (f" involving {sides[0]}" if sides else "")
-    else:
-        if perpetrator and p_status in ("reported", "claimed"):
-            note += f" by {perpetrator}"
-        if target_text:
-            note += f" against {target_text}" if event_type in DEMONSTRATIONS else f" targeting {target_text}"
-    note += f" in {where}" + (f" ({region_bits})" if region_bits else "") + "; "
-    if fatalities is None:
-        note += "fatalities not reported"
-    elif fatalities == 0:
-        note += "no fatalities reported"
-    else:
-        note += f"{fatalities} killed"
-    if injuries:
-        note += f", {injuries} injured"
-    note += "."
-    if p_status == "attributed":
-        note += f" Attributed to {perpetrator}" + (f" by {attributed_by}" if attributed_by else "") + "."
-    if claim_status == "claimed":
-        note += f" {claimed_by or 'A group'} claimed responsibility."
-    elif claim_status == "denied":
-        note += f" {denied.group} denied involvement."
-    elif claim_status == "no_claim":
-        note += " No group claimed responsibility."
     attack = trig.attack_type if trig else None
     weapon = trig.weapon_type if trig else None
     if event_type == "Battles":
         attack, weapon = "Armed Assault", "Firearms"
     if event_type in DEMONSTRATIONS or event_type == "Strategic developments":
         attack = weapon = None
-    # evidence: for each filled field, the sentence it rests on
-    place_si = next((m.sentence for si in owned for m in ctx.places.get(si, [])
-                     if m.place.location == place.location or m.place.admin1 == place.admin1), None)
-    claim = claimed or denied or no_claim
-    sources = {
-        ("event_date", "time_precision"): date_si,
-        ("disorder_type", "event_type", "sub_event_type", "attack_type", "weapon_type",
-         "civilian_targeting"): trig.sentence if trig else min(ev.sentences),
-        ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"): place_si,
-        ("fatalities", "fatalities_low", "fatalities_high"): f_ev.sentence if f_ev else None,
-        ("injuries",): i_ev.sentence if i_ev else None,
-        ("actor1", "perpetrator", "perpetrator_status"): perp.sentence if perp else None,
-        ("actor2", "target"): target[0].sentence if target else None,
-        ("claim_status", "claimed_by"): claim.sentence if claim else None,
-        ("attributed_by",): attributed.sentence if attributed else None,
-    }
-    values = {"event_date": day, "time_precision": precision, "disorder_type": sub, "event_type": event_type,
-              "sub_event_type": sub, "attack_type": attack, "weapon_type": weapon, "civilian_targeting": civ or None,
-              "country": cname, "admin1": place.admin1, "admin2": place.admin2, "location": place.location,
-              "latitude": place.latitude, "longitude": place.longitude, "geo_precision": place.geo_precision,
-              "fatalities": fatalities, "fatalities_low": f_low, "fatalities_high": f_high, "injuries": injuries,
-              "actor1": actor1, "perpetrator": perpetrator, "perpetrator_status": p_status, "actor2": actor2,
-              "target": target_text, "claim_status": claim_status if claim else None, "claimed_by": claimed_by,
-              "attributed_by": attributed_by}
-    ev_items = [_evidence(ctx, name, si) for names, si in sources.items() for name in names
-                if values.get(name) is not None]
     dateline = doc.findings.get("dateline")
-    if dateline is not None and dateline.start is not None and dateline.outlet:
-        ev_items.append({"field": "source", "text": doc.article.text[dateline.start:dateline.end],
-                         "start": dateline.start, "end": dateline.end})
-    evidence = [e for e in ev_items if e]
-    confidence = 0.45 + 0.15 * bool(trig and not trig.generic) + 0.1 * bool(date) + \
+    confidence = 0.45 + 0.15 * bool(trig and not trig.generic) + 0.1 * bool(ev.date) + \
         0.1 * (place.geo_precision <= 2) + 0.1 * bool(perp or fatalities is not None) + 0.05 * bool(claims)
     outlet = (getattr(dateline, "outlet", None) if dateline else None) or doc.article.source
     published = ctx.published
@@ -384,7 +374,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         "complex attack" if event_type == "Battles" and any(
             t.event_type == "Explosions/Remote violence" and not t.generic for t in ev.triggers) else "",
         "suicide bomb" if sub == "Suicide bomb" else "") if t) or None
-    return {
+    row = {
         "event_id_cnty": ids.event_id(country.iso3, doc.article.text_hash, day.isoformat(), key_place,
                                       event_type, actor1),
         "event_date": day, "year": day.year, "time_precision": int(precision or 1),
@@ -396,15 +386,32 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         "iso": country.iso_numeric, "region": country.region, "country": cname,
         "admin1": place.admin1, "admin2": place.admin2, "admin3": None, "location": place.location or place.admin1,
         "latitude": place.latitude, "longitude": place.longitude, "geo_precision": int(place.geo_precision),
-        "source": outlet, "source_scale": None, "notes": note,
+        "source": outlet, "source_scale": None, "notes": "",
         "fatalities": fatalities, "tags": tags, "timestamp": timestamp, "injuries": injuries,
         "fatalities_low": f_low, "fatalities_high": f_high,
         "attack_type": attack, "weapon_type": weapon,
         "perpetrator": perpetrator, "perpetrator_status": p_status, "claim_status": claim_status,
         "claimed_by": claimed_by, "attributed_by": attributed_by, "target": target_text,
         "language": doc.language if doc.language and doc.language != "und" else None,
-        "article_ids": [doc.article.id], "evidence": evidence,
+        "article_ids": [doc.article.id], "evidence": [],
         "confidence": round(min(confidence, 0.95), 2), "extractor_version": EXTRACTOR_VERSION,
     }
+    row["notes"] = _note(row, place.location or place.admin2 or place.admin1, denied.group if denied else None)
+    row["evidence"] = _evidence_list(ctx, row, {
+        ("event_date", "time_precision"): date_si,
+        ("disorder_type", "event_type", "sub_event_type", "attack_type", "weapon_type",
+         "civilian_targeting"): trig.sentence if trig else min(ev.sentences),
+        ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
+            next((m.sentence for si in owned for m in ctx.places.get(si, [])
+                  if m.place.location == place.location or m.place.admin1 == place.admin1), None),
+        ("fatalities", "fatalities_low", "fatalities_high"): f_ev.sentence if f_ev else None,
+        ("injuries",): i_ev.sentence if i_ev else None,
+        ("actor1", "perpetrator", "perpetrator_status"): perp.sentence if perp else None,
+        ("actor2", "target"): target[0].sentence if target else None,
+        ("claim_status", "claimed_by"): (claimed or denied or no_claim).sentence
+        if (claimed or denied or no_claim) else None,
+        ("attributed_by",): attributed.sentence if attributed else None,
+    })
+    return row
 
 
