@@ -105,7 +105,8 @@ def test_actors_gloss_speaker(phrase: str, english: str) -> None:
 
 @pytest.mark.parametrize("kind,country,day,name,inter", [
     ("police", None, dt.date(2017, 10, 21), "Police Forces of Indonesia (2014-2024)", 1),
-    ("military", "United States", dt.date(2017, 6, 10), "Military Forces of United States", 8),
+    ("military", "United States", dt.date(2017, 6, 10), "Military Forces of the United States", 8),
+    ("civilians", "United States", dt.date(2017, 6, 10), "Civilians (United States)", 7),
     ("armed", None, dt.date(2023, 12, 8), "Unidentified Armed Group (Indonesia)", 3),
     ("protesters", None, dt.date(2023, 12, 8), "Protesters (Indonesia)", 6),
     ("civilians", None, dt.date(2023, 12, 8), "Civilians (Indonesia)", 7),
@@ -146,3 +147,18 @@ def test_actors_group_descriptor_joins_the_group() -> None:
     groups_found = [a for a in found if a.named]
     assert [a.text for a in groups_found] == ["Hizbul Mujahideen militants"]
     assert not any(a.kind == "rebels" for a in found)
+
+
+def test_actors_group_table_is_valid() -> None:
+    """Every kind and named group has an ACLED name and a valid inter code; aliases are unique."""
+    data = actors.groups()
+    for kind in data["kinds"].values():
+        assert "{country}" in kind["acled"] and 1 <= kind["inter"] <= 8
+    seen: dict[str, str] = {}
+    for key, group in data["groups"].items():
+        assert group["acled"] and group["name"] and 1 <= group["inter"] <= 8, key
+        for alias in group["aliases"]:
+            folded = alias.lower()
+            assert seen.setdefault(folded, key) == key, f"alias {alias!r} used by {seen[folded]} and {key}"
+    for code in ("id", "en"):
+        actors.tables(code)          # raises on an unknown kind or group key

@@ -40,6 +40,7 @@ def groups() -> dict:
     with DATA.open("rb") as fh:
         data = tomllib.load(fh)
     return {"kinds": data["kinds"], "periods": data.get("periods", {}),
+            "the": frozenset(data.get("the_countries", [])),
             "groups": {g["key"]: g for g in data["group"]}}
 
 

@@ -119,7 +119,8 @@ def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
         return template.format(country=country), actor.inter
     own = actor.country if actor.country and schema.country(actor.country) else country
     template = kinds[actor.kind]["acled"]
-    name = template.format(country=own, period=_period(own, day))
+    written = f"the {own}" if own in groups()["the"] and "of {country}" in template else own
+    name = template.format(country=written, period=_period(own, day))
     inter = actor.inter
     if actor.kind in STATE + ("government",) and own != country:
         inter = 8
@@ -294,7 +295,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     elif event_type == "Riots":
         actor1, inter1 = f"Rioters ({cname})", 5
     elif event_type == "Strategic developments":
-        actor1, inter1 = f"Police Forces of {cname}{_period(cname, day)}", 1
+        actor1, inter1 = acled_name(Actor("perpetrator", "", None, 1, 0, 0, 0, kind="police"), cname, day)
     else:
         actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
     if event_type == "Riots" and inter1 == 6:
