@@ -150,3 +150,11 @@ def test_assemble_different_days_are_different_rows() -> None:
 ])
 def test_assemble_criminal_violence_is_not_coded(language: str, text: str) -> None:
     assert _doc(text, language, dt.date(2021, 6, 9)).rows == []
+
+
+@pytest.mark.parametrize("language,text", [
+    ("id", "Polisi meledakkan benda mencurigakan di Poso pada Senin. Setelah diledakkan, bungkusan itu ternyata bukan bom."),
+    ("en", "Police carried out a controlled blast on a suspicious package in Baghdad on Monday. It was not a bomb."),
+])
+def test_assemble_bomb_scare_is_not_an_attack(language: str, text: str) -> None:
+    assert _doc(text, language, dt.date(2021, 6, 9)).rows == []

@@ -39,6 +39,7 @@ class Tables:
     triggers: Matcher
     modifiers: Matcher
     window: int
+    negation_window: int = 1
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -55,7 +56,7 @@ def tables(language: str | None) -> Tables:
     gtd = schema.gtd_types()
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
-    window = 3
+    window, negation_window = 3, 1
     for code in fallback_languages(language):
         data = lang.load(code, "triggers")
         for entry in data.get("trigger", []):
@@ -71,11 +72,12 @@ def tables(language: str | None) -> Tables:
             words.extend((w, tw) for w in entry["words"])
         mods = data.get("modifiers", {})
         window = int(mods.get("window", window))
+        negation_window = int(mods.get("negation_window", negation_window))
         modifiers.extend((w, "negated") for w in mods.get("negation", []))
         modifiers.extend((w, "hypothetical") for w in mods.get("hypothetical", []))
         modifiers.extend((w, "neutral") for w in mods.get("neutral", []))
         modifiers.extend((w, "hedge") for w in mods.get("hedge", []))
-    return Tables(Matcher(words), Matcher(modifiers), window)
+    return Tables(Matcher(words), Matcher(modifiers), window, negation_window)
 
 
 @cache
@@ -138,8 +140,8 @@ def find(text: str, sentences: list, language: str | None,
             if mod.end > m.start or mod.start < sent_start:
                 continue
             gap = len(_WORD.findall(text[mod.end:m.start]))
+            negated |= "negated" in mod.value and gap <= tabs.negation_window
             if gap <= tabs.window:
-                negated |= "negated" in mod.value
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
             sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],

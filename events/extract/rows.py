@@ -337,6 +337,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         f_low = (f_low or 0) + 1
         f_high = (f_high or 0) + 1
     injuries, _, _, i_ev = _casualty_figures(cas, "injured")
+    negated = [t for t in doc.findings.get("event_types", []) if t.negated and t.sentence in owned
+               and t.event_type == "Explosions/Remote violence"]
+    if event_type == "Explosions/Remote violence" and negated and not fatalities and not injuries:
+        return None          # "ternyata bukan bom", "no explosives were found": a scare, not an attack
     if event_type == "Strategic developments" and fatalities is None:
         fatalities = 0       # a defused bomb or an arrest kills nobody unless the text says so
     # perpetrator and claim
