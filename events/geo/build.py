@@ -137,9 +137,10 @@ def _rg_admin1() -> dict[tuple[str, str], Counter]:
 def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stripper) -> str:
     """The English ASCII name of an admin1: the core name most of its forms agree on.
 
-    GeoNames' name, each of its Latin-script aliases and an older snapshot's ASCII name (when
-    it is one of the aliases) vote for their core ('Nineveh Governorate' -> 'Nineveh'); ties go
-    to a full form over a shortened one ('Jammu and Kashmir', not 'Kashmir'), then to a form
+    GeoNames' name and each of its Latin-script aliases vote for their core ('Nineveh Governorate'
+    -> 'Nineveh'); an older snapshot's ASCII name adds a vote when it is one of them, two when it
+    is not the native name (an exonym: 'Catalonia', 'North Sumatra'). Most votes win; ties go to
+    the full native name over its tail ('Jammu and Kashmir', not 'Kashmir'), then to a form
     other than the native name (GeoNames' ASCII admin1 names are mostly English exonyms: 'Mount
     Lebanon', not 'Jabal Lubnan'), then to the old snapshot's, the shorter, the alphabetical first.
     """
@@ -158,9 +159,11 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
     old_name = old_names.most_common(1)[0][0] if old_names else None
     old = same(strip.core(old_name)) if old_name else None
     if old in votes:
-        votes[old] += 1.0
+        # GeoNames' own ASCII name; twice as strong when it is an exonym ('Catalonia', 'North Sumatra')
+        exonym = old != native and not native.endswith(f" {old}")     # 'Kashmir' is no exonym
+        votes[old] += 2.0 if exonym else 1.0
         display[old] = strip.core_display(old_name)   # the snapshot's spelling is GeoNames' ASCII one
-    shortened = {k for k in votes if any(k != o and f" {k}" in f" {o}" for o in votes)}
+    shortened = {k for k in votes if k != native and native.endswith(f" {k}")}
     best = sorted(votes, key=lambda k: (-votes[k], k in shortened, k == native, k != old, len(k), k))[0]
     return display[best]
 
