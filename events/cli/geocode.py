@@ -20,10 +20,14 @@ def geocode_command(text: str, language: str | None, source: str | None, show_al
       events geocode "Kedutaan Besar Amerika Serikat di Bagdad diserang" -l id
     """
     from events.extract import places
+    from events.geo import GazetteerError
     from events.geo.resolve import resolve
 
     doc = Doc(article=Article(text=text, source=source), language=language)
-    cands = resolve(text, None, language, None, source)
+    try:
+        cands = resolve(text, None, language, None, source)
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from exc
     if not cands:
         click.echo("no place found")
         return

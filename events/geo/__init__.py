@@ -10,8 +10,10 @@ Why not `events.matcher.Matcher` here: an Aho-Corasick automaton of 400k names t
 case- and accent-insensitive, leftmost-longest matches (it returns the same `Match` objects).
 
 >>> g = gazetteer()
->>> [g.entry(i).name for m in g.names.find("di Bagdad") for i in m.value][-1:]
-['Baghdad']
+>>> [m.text for m in g.names.find("Kedutaan di Bagdad")][-1]
+'Bagdad'
+>>> max(g.lookup("Bagdad"), key=lambda e: e.population).name
+'Baghdad'
 """
 from __future__ import annotations
 
