@@ -49,47 +49,49 @@ def fallback_languages(language: str | None, topic: str = "triggers") -> list[st
     return [code for code in lang.languages() if topic in lang.topics(code)]
 
 
+def _entries(code: str) -> list[tuple[list[str], TriggerWord]]:
+    """The [[trigger]] entries of one language, checked against the ACLED and GTD names."""
+    taxonomy = schema.taxonomy()
+    gtd = schema.gtd_types()
+    out = []
+    for entry in lang.load(code, "triggers").get("trigger", []):
+        sub = entry["sub_event_type"]
+        if sub not in taxonomy.event_type_of:
+            raise lang.LanguageDataError(f"{code}/triggers.toml: unknown sub_event_type {sub!r}")
+        for key, allowed in (("attack_type", gtd["attack_types"]), ("weapon_type", gtd["weapon_types"])):
+            if entry.get(key) is not None and entry[key] not in allowed:
+                raise lang.LanguageDataError(f"{code}/triggers.toml: unknown {key} {entry[key]!r}")
+        out.append((entry["words"], TriggerWord(
+            sub, entry.get("attack_type"), entry.get("weapon_type"), bool(entry.get("civilian_targeting")),
+            bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")))))
+    return out
+
+
 @cache
 def tables(language: str | None) -> Tables:
     """Matchers built once per process and language."""
-    taxonomy = schema.taxonomy()
-    gtd = schema.gtd_types()
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
     window, negation_window = 3, 1
     for code in fallback_languages(language):
-        data = lang.load(code, "triggers")
-        for entry in data.get("trigger", []):
-            sub = entry["sub_event_type"]
-            if sub not in taxonomy.event_type_of:
-                raise lang.LanguageDataError(f"{code}/triggers.toml: unknown sub_event_type {sub!r}")
-            for key, allowed in (("attack_type", gtd["attack_types"]), ("weapon_type", gtd["weapon_types"])):
-                if entry.get(key) is not None and entry[key] not in allowed:
-                    raise lang.LanguageDataError(f"{code}/triggers.toml: unknown {key} {entry[key]!r}")
-            tw = TriggerWord(sub, entry.get("attack_type"), entry.get("weapon_type"),
-                             bool(entry.get("civilian_targeting")), bool(entry.get("generic")),
-                             bool(entry.get("detonated")), bool(entry.get("crowd")))
-            words.extend((w, tw) for w in entry["words"])
-        mods = data.get("modifiers", {})
+        for entry_words, tw in _entries(code):
+            words.extend((w, tw) for w in entry_words)
+        mods = lang.load(code, "triggers").get("modifiers", {})
         window = int(mods.get("window", window))
         negation_window = int(mods.get("negation_window", negation_window))
-        modifiers.extend((w, "negated") for w in mods.get("negation", []))
-        modifiers.extend((w, "hypothetical") for w in mods.get("hypothetical", []))
-        modifiers.extend((w, "neutral") for w in mods.get("neutral", []))
-        modifiers.extend((w, "hedge") for w in mods.get("hedge", []))
+        for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
+                          ("hedge", "hedge")):
+            modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window)
 
 
 @cache
 def word_info(language: str | None) -> dict[str, TriggerWord]:
-    """Folded trigger word -> its meaning (first entry wins), for `assemble` and tests."""
+    """Folded trigger word -> its meaning (first entry wins), for tests and tools."""
     out: dict[str, TriggerWord] = {}
     for code in fallback_languages(language):
-        for entry in lang.load(code, "triggers").get("trigger", []):
-            tw = TriggerWord(entry["sub_event_type"], entry.get("attack_type"), entry.get("weapon_type"),
-                             bool(entry.get("civilian_targeting")), bool(entry.get("generic")),
-                             bool(entry.get("detonated")), bool(entry.get("crowd")))
-            for w in entry["words"]:
+        for entry_words, tw in _entries(code):
+            for w in entry_words:
                 out.setdefault(" ".join(fold(w).split()), tw)
     return out
 
