@@ -89,6 +89,9 @@ def test_end_to_end_short_reports(text: str, published: dt.date | None, expected
     ("Presiden mengutuk serangan tersebut dan menyampaikan belasungkawa kepada keluarga korban.", dt.date(2020, 1, 10)),
     ("Four men were robbed and shot dead by robbers in a robbery at a petrol station in Lagos, police said.",
      dt.date(2020, 1, 10)),
+    # words that are violent only in conflict news
+    ("Messi shot the ball past the goalkeeper in Barcelona on Sunday and the crowd cheered.", dt.date(2020, 1, 13)),
+    ("Persib menang dalam pertempuran sengit melawan Persija di Bandung, Minggu (12/1).", dt.date(2020, 1, 13)),
 ])
 def test_end_to_end_background_gives_no_row(text: str, published: dt.date) -> None:
     assert pipeline.extract(Article(text=text, published=published)) == []

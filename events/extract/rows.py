@@ -56,10 +56,12 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         clash = crowd_clash
     told = [a for a in actors if a.sentence in ev.sentences]     # who the event's own sentences name
     armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in told)
-    engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
-               and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting]
     # the party attacked is armed too (police, soldiers, a militia): a battle, not an attack on civilians
     state_target = any(a.kind in ARMED + STATE and a.role == "target" for a in told)
+    # shooting words, and vague fighting words ("stormed", "fought") between two armed parties
+    engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
+               and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting] + \
+        [t for t in trigs if t.generic and t.weapon_type == "Firearms"]
     if clash or (engaged and armed_perp and state_target):
         return (clash or engaged)[0], "Battles", "Armed clash"
     hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
