@@ -3,17 +3,21 @@
 One `Matcher` pass finds actor words (kinds from `events/extract/data/groups.toml`, words
 from the language's `actors.toml`), named groups, nationalities ("pasukan AS", "US troops"),
 claim, denial and attribution phrases, and speaker markers ("menurut", "according to").
-Roles come from the words around an actor: "oleh"/"by" before it makes it the perpetrator,
-"terhadap"/"against" the target; a state force followed by an active event verb is the
-perpetrator, otherwise the target; armed groups are perpetrators, civilians targets.
+Roles come from the words around an actor (all in `actors.toml` [roles]): "oleh"/"by" before
+it, or an Indonesian passive verb ("diserang militer"), makes it the perpetrator; "terhadap"/
+"against" before it, or a death word after it ("petinggi ISIS tewas", "were killed"), the
+target; a state force followed by an active event verb is the perpetrator, by a passive one
+the target; a force that speaks ("police said") is a source. Otherwise armed groups are
+perpetrators and civilians targets. A named group's descriptor joins it ("ISIS fighters").
 
 Claims: a claim phrase with a negation before it ("Tidak ada kelompok yang mengaku
 bertanggung jawab", "no group has claimed") is `no_claim`; a denial needs an accused group in
 the sentence; an attribution cue ("diyakini dilakukan oleh", "blamed", "suspected") makes
 the actor it names `attributed`, and the speaker ("menurut juru bicara kedutaan AS") is
 glossed into English with the language's `notes.toml` glossary where every word is known.
-The ACLED name of an actor depends on the event's country, so it is filled by `assemble`
-(`acled_name` here is set only for named groups whose name has no country in it).
+The ACLED name of an actor depends on the event's country and date, so it is filled when the
+row is built (`events.extract.rows.acled_name`); here it is set only for named groups whose
+name has no country in it.
 """
 from __future__ import annotations
 
