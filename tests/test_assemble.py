@@ -158,3 +158,17 @@ def test_assemble_criminal_violence_is_not_coded(language: str, text: str) -> No
 ])
 def test_assemble_bomb_scare_is_not_an_attack(language: str, text: str) -> None:
     assert _doc(text, language, dt.date(2021, 6, 9)).rows == []
+
+
+@pytest.mark.parametrize("language,text", [
+    ("id", "Lima orang tewas akibat ledakan tabung gas di sebuah rumah makan di Poso pada Senin."),
+    ("en", "Five people were killed when a bus crashed into a truck in Baghdad on Monday."),
+])
+def test_assemble_accidents_are_not_events(language: str, text: str) -> None:
+    assert _doc(text, language, dt.date(2021, 6, 9)).rows == []
+
+
+def test_assemble_attack_that_causes_a_collapse_is_still_an_attack() -> None:
+    text = "A car bomb exploded outside a hotel in Baghdad on Monday, killing five people; part of the building collapsed."
+    rows = _doc(text, "en", dt.date(2021, 6, 9)).rows
+    assert [r["sub_event_type"] for r in rows] == ["Remote explosive/landmine/IED"]

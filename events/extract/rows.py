@@ -258,6 +258,11 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
     if criminal and not political and event_type not in DEMONSTRATIONS:
         return None
+    accident = any("accident" in ctx.cues.get(si, set()) for si in ev.sentences)
+    attacker = any(a.role == "perpetrator" and a.kind in ARMED for a in actors if a.sentence in ev.sentences)
+    vague = all(t.generic for t in ev.triggers)        # "ledakan", "killed": no weapon or attack word
+    if accident and vague and not political and not attacker and event_type in VIOLENT:
+        return None          # a gas cylinder blast, a bus crash, a flood: no attacker, no event
     # actors
     denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}
     # perpetrators are those the event's own sentences name (or a claim/attribution names);
