@@ -162,3 +162,14 @@ def test_actors_group_table_is_valid() -> None:
             assert seen.setdefault(folded, key) == key, f"alias {alias!r} used by {seen[folded]} and {key}"
     for code in ("id", "en"):
         actors.tables(code)          # raises on an unknown kind or group key
+
+
+@pytest.mark.parametrize("language,text,country", [
+    ("en", "A Russian drone strike hit a residential building in Odesa.", "Russia"),
+    ("id", "Petinggi ISIS tewas dalam serangan udara AS di Kunar.", "United States"),
+    ("en", "Military forces of Myanmar carried out airstrikes on Kyauktaw township.", None),
+])
+def test_actors_state_that_carried_out_a_strike(language: str, text: str, country: str | None) -> None:
+    found, _ = _find(text, language)
+    perps = [a for a in found if a.role == "perpetrator" and a.kind == "military"]
+    assert perps and perps[0].country == country

@@ -249,6 +249,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
     for si, ms in sorted(by_sentence.items()):
         sent = sentences[si]
         sent_actors: list[Actor] = []
+        used: set[int] = set()          # nationalities that belong to an actor word
         attrib = [m for m in ms if m.value[0][0] == "attribution"]
         for i, m in enumerate(ms):
             tag = m.value[0]
@@ -257,10 +258,11 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             prv = ms[i - 1] if i > 0 else None
             country = None
-            for other in (nxt, prv):
-                if other is not None and other.value[0][0] == "nationality" and \
-                        not text[min(m.end, other.end):max(m.start, other.start)].strip():
+            for other in (nxt, prv):     # "pasukan AS", "US troops", "forces of Myanmar"
+                gap = fold(text[min(m.end, other.end):max(m.start, other.start)]).strip() if other else None
+                if other is not None and other.value[0][0] == "nationality" and gap in ("", "of"):
                     country = other.value[0][1]
+                    used.add(other.start)
             start, end = m.start, m.end
             if tag[0] == "group":
                 acled, inter, label = _acled_for_group(tag[1])
@@ -284,6 +286,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
             sent_actors.append(actor)
+        sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
         if sent.start < floor < sent.end:
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
         found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language)
@@ -294,6 +297,20 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         actors.extend(sent_actors)
         claims.extend(found)
     return actors, claims
+
+
+def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: list, kinds: dict) -> list[Actor]:
+    """'US air strike', 'serangan udara AS', 'Russian shelling': a nationality right next to an
+    event word names the state that carried it out."""
+    out = []
+    for m in ms:
+        if m.value[0][0] != "nationality" or m.start in used:
+            continue
+        if any(not text[t.end:m.start].strip() or not text[m.end:t.start].strip() for t in triggers
+               if not t.generic or t.detonated):
+            out.append(Actor("perpetrator", m.text, None, int(kinds["military"]["inter"]), si, m.start, m.end,
+                             kind="military", label="military", country=m.value[0][1]))
+    return out
 
 
 def _is_source(text: str, m, ms: list, i: int) -> bool:
@@ -336,7 +353,7 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
     if default != "either":
         return default
     for t in triggers:           # "Polisi menembak ...", "Soldiers fired ..." : an active verb follows
-        if t.start >= m.end and _words_between(text, m.end, t.start) <= 3:
+        if t.start >= m.end and _words_between(text, m.end, t.start) <= 4:
             word = fold(t.text)
             between = set(fold(text[m.end:t.start]).split())
             passive = any(word.startswith(p) for p in tabs.passive_prefixes) or bool(between & tabs.passive_words)
