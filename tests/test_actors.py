@@ -167,7 +167,7 @@ def test_actors_group_table_is_valid() -> None:
 @pytest.mark.parametrize("language,text,country", [
     ("en", "A Russian drone strike hit a residential building in Odesa.", "Russia"),
     ("id", "Petinggi ISIS tewas dalam serangan udara AS di Kunar.", "United States"),
-    ("en", "Military forces of Myanmar carried out airstrikes on Kyauktaw township.", None),
+    ("en", "Military forces of Myanmar carried out airstrikes on Kyauktaw township.", "Myanmar"),
 ])
 def test_actors_state_that_carried_out_a_strike(language: str, text: str, country: str | None) -> None:
     found, _ = _find(text, language)
