@@ -343,7 +343,7 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
             break                       # the marker belongs to the actor before this one
         if kind not in ("target_before", "perpetrator_before"):
             continue
-        if _words_between(text, b.end, m.start) <= tabs.role_window:
+        if _words_between(text, b.end, m.start) <= tabs.role_window and not _CLAUSE_END.search(text[b.end:m.start]):
             return "target" if kind == "target_before" else "perpetrator"
         break
     prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])

@@ -359,7 +359,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         perpetrator = _describe(perp, doc.language)
     else:
         perpetrator = None
-    if claimed:
+    if event_type == "Strategic developments":      # who arrested or defused; not whom they suspect
+        p_status = "reported" if perp is not None else "unknown"
+        attributed = None
+    elif claimed:
         p_status = "claimed"
     elif attributed and perp is not None:
         p_status = "attributed"
