@@ -273,6 +273,7 @@ def cluster(ctx: Ctx) -> list[Event]:
         dates = [d for d in fresh_dates(ctx, si) if not statement_date(ctx, d)]
         date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
         place = _sentence_place(ctx, si)
+        countries = {m.place.country for m in ctx.places.get(si, []) if m.place.feature == "country"}
         target = None
         for ev in sorted(events, key=lambda e: -max(e.sentences)):    # the event told last first
             same_day = date is None or ev.date is None or date.date == ev.date.date or (
@@ -281,7 +282,11 @@ def cluster(ctx: Ctx) -> list[Event]:
             if date is not None and ev.date is None and ev.implied is not None:
                 same_day = 0 <= (ev.implied - date.date).days <= 7   # a fresh lead: about now
             vague = not any(is_typed(t) for t in trigs)     # "... died", "the attack": only a date splits
-            if same_day and (vague or _place_compatible(place, ev.place)) and _type_compatible(trigs, ev.triggers):
+            # a sentence that names only another country ("Clashes in Peru ...") is another story
+            elsewhere = date is None and place is None and countries and ev.place is not None \
+                and ev.place.country not in countries
+            if same_day and not elsewhere and (vague or _place_compatible(place, ev.place)) and \
+                    _type_compatible(trigs, ev.triggers):
                 target = ev
                 break
             if date is not None and place is not None:
