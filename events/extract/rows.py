@@ -146,6 +146,8 @@ def _casualty_figures(cas: list[Casualty], kind: str) -> tuple[int | None, int |
     value = max((c.low for c in victims), default=None)
     low = min((c.low for c in victims), default=None)
     high = max((c.high for c in victims), default=None)
+    victim_counts = {c.low for c in victims}
+    perps = [c for c in perps if c.low not in victim_counts]   # the same figure told twice ("kills 40")
     if perps:
         extra = max(c.low for c in perps)
         value, low, high = (value or 0) + extra, (low or 0) + extra, (high or 0) + extra
