@@ -172,3 +172,16 @@ def test_assemble_attack_that_causes_a_collapse_is_still_an_attack() -> None:
     text = "A car bomb exploded outside a hotel in Baghdad on Monday, killing five people; part of the building collapsed."
     rows = _doc(text, "en", dt.date(2021, 6, 9)).rows
     assert [r["sub_event_type"] for r in rows] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("language,text,sub_event_type", [
+    ("en", "Security forces opened fire on peaceful demonstrators in Baghdad on Monday, killing five protesters.",
+     "Excessive force against protesters"),
+    ("en", "Hundreds of protesters threw stones at police in Baghdad on Monday; two people died.",
+     "Violent demonstration"),
+    ("id", "Polisi membubarkan unjuk rasa mahasiswa dengan gas air mata di Poso pada Senin.", "Protest with intervention"),
+    ("id", "Ratusan mahasiswa menggelar unjuk rasa damai di Poso pada Senin.", "Peaceful protest"),
+])
+def test_assemble_protest_kinds(language: str, text: str, sub_event_type: str) -> None:
+    rows = _doc(text, language, dt.date(2021, 6, 9)).rows
+    assert [r["sub_event_type"] for r in rows] == [sub_event_type]

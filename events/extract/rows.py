@@ -74,7 +74,10 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if "Violent demonstration" in subs or "Mob violence" in subs:
             best = next(t for t in demo if t.event_type == "Riots")
             return best, "Riots", best.sub_event_type
-        if hurt:             # people died: no peaceful protest; deaths at protests come with clashes
+        if hurt and any(a.kind in STATE and a.role == "perpetrator" for a in told):
+            # the state killed protesters and the text tells of no violence by them
+            return demo[0], "Protests", "Excessive force against protesters"
+        if hurt:             # people died and nobody is said to have killed them: clashes
             return demo[0], "Riots", "Violent demonstration"
         if "Protest with intervention" in subs:
             return demo[0], "Protests", "Protest with intervention"
