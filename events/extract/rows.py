@@ -133,8 +133,13 @@ def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
 
 
 def _describe(actor: Actor, language: str | None) -> str:
+    """An actor for English readers: a group's name; English text as written; other languages'
+    words as their English label, with the original when it says more ("militia (milisi yang
+    bersekutu dengan Iran)")."""
     if actor.named or language == "en" or not actor.label or fold(actor.label) == fold(actor.text):
         return actor.label if actor.named else actor.text
+    if len(actor.text.split()) <= 2:
+        return actor.label
     return f"{actor.label} ({actor.text})"
 
 
