@@ -279,7 +279,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 sent_actors[-1] = replace(prev, text=text[prev.start:m.end], end=m.end)
                 continue
             role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
-            if _is_victim(text, end, ms[i + 1:], tabs):
+            if _is_victim(text, m.end, ms[i + 1:], tabs):
                 role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
                 role = "source"          # "police said", "menurut polisi": who tells, not who fights

@@ -277,16 +277,18 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}
     # perpetrators are those the event's own sentences name (or a claim/attribution names);
     # "the Taliban are active in the area" elsewhere is context. The accused who deny did not do it.
-    perps = [a for a in actors if a.role == "perpetrator" and a.sentence in ev.sentences
+    doers = [a for a in actors if a.role == "perpetrator"
              and (a.sentence, a.label) not in denials and (a.sentence, a.text) not in denials]
+    perps = [a for a in doers if a.sentence in ev.sentences] or \
+        [a for a in doers if a.kind in ARMED and not a.named]    # "Itu orang tidak dikenal," said later
     targets = [a for a in actors if a.role == "target"]
     attributed = next((c for c in claims if c.status == "attributed"), None)
     claimed = next((c for c in claims if c.status == "claimed"), None)
     denied = next((c for c in claims if c.status == "denied"), None)
     no_claim = next((c for c in claims if c.status == "no_claim"), None)
 
-    def ranked(pool: list[Actor]) -> list[Actor]:
-        return sorted(pool, key=lambda a: (not a.named, a.kind not in ARMED, a.sentence, a.start))
+    def ranked(pool: list[Actor]) -> list[Actor]:      # the first sentence that names a doer tells who did it
+        return sorted(pool, key=lambda a: (a.sentence, not a.named, a.kind not in ARMED, a.start))
 
     perp: Actor | None = None
     if event_type == "Strategic developments":   # who arrested, defused, seized: the state, if named
