@@ -138,9 +138,12 @@ def _describe(actor: Actor, language: str | None) -> str:
     bersekutu dengan Iran)")."""
     if actor.named or language == "en" or not actor.label or fold(actor.label) == fold(actor.text):
         return actor.label if actor.named else actor.text
-    if len(actor.text.split()) <= 2:
-        return actor.label
-    return f"{actor.label} ({actor.text})"
+    label = actor.label
+    if actor.country:        # "Kedutaan Besar Amerika Serikat" -> "embassy of the United States"
+        label += f" of {'the ' if actor.country in groups()['the'] else ''}{actor.country}"
+    if len(actor.text.split()) <= 2 or actor.country:
+        return label
+    return f"{label} ({actor.text})"
 
 
 def _casualty_figures(cas: list[Casualty], kind: str) -> tuple[int | None, int | None, int | None, Casualty | None]:
