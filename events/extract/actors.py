@@ -306,8 +306,8 @@ def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: lis
     for m in ms:
         if m.value[0][0] != "nationality" or m.start in used:
             continue
-        if any(not text[t.end:m.start].strip() or not text[m.end:t.start].strip() for t in triggers
-               if not t.generic or t.detonated):
+        if any((t.end <= m.start and not text[t.end:m.start].strip()) or
+               (m.end <= t.start and not text[m.end:t.start].strip()) for t in triggers):
             out.append(Actor("perpetrator", m.text, None, int(kinds["military"]["inter"]), si, m.start, m.end,
                              kind="military", label="military", country=m.value[0][1]))
     return out
@@ -316,10 +316,13 @@ def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: lis
 def _is_source(text: str, m, ms: list, i: int) -> bool:
     """The actor is the speaker: a speaker word right after it ("police said") or right before
     it ("kata polisi", "according to officials")."""
-    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    j = i + 1
+    while j < len(ms) and ms[j].value[0][0] == "nationality":     # "pejabat Afghanistan mengatakan"
+        j += 1
+    nxt = ms[j] if j < len(ms) else None
     prv = ms[i - 1] if i > 0 else None
     if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"} and \
-            _words_between(text, m.end, nxt.start) <= 1:
+            _words_between(text, m.end, nxt.start) <= 1 + (j - i - 1) * 2:
         return True
     return prv is not None and "speaker_before" in {v[0] for v in prv.value} and \
         _words_between(text, prv.end, m.start) <= 1
@@ -347,7 +350,7 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
             return "target" if kind == "target_before" else "perpetrator"
         break
     prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])
-    if prev_word and len(prev_word.group(1)) > 4 and \
+    if default != "target" and prev_word and len(prev_word.group(1)) > 4 and \
             any(fold(prev_word.group(1)).startswith(p) for p in tabs.passive_prefixes):
         return "perpetrator"            # "diserang militer", "ditembak polisi": the agent of a passive
     if default != "either":

@@ -324,7 +324,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
     target = None
     def target_rank(a: Actor) -> tuple:
-        return (not a.named, a.kind not in STATE, a.kind not in ARMED, a.sentence not in ev.sentences,
+        return (a.sentence not in ev.sentences, not a.named, a.kind not in STATE, a.kind not in ARMED,
                 a.sentence, a.start)
 
     for a in sorted([t for t in targets if t is not perp], key=target_rank) + [a for a in actors if a is not perp and
