@@ -173,3 +173,14 @@ def test_actors_state_that_carried_out_a_strike(language: str, text: str, countr
     found, _ = _find(text, language)
     perps = [a for a in found if a.role == "perpetrator" and a.kind == "military"]
     assert perps and perps[0].country == country
+
+
+def test_actors_only_an_adjacent_nationality_names_the_striker() -> None:
+    found, _ = _find("Jakarta, CNN Indonesia -- Sejumlah petinggi ISIS tewas dalam serangan udara Amerika Serikat "
+                     "di Afghanistan.", "id")
+    assert [a.country for a in found if a.kind == "military"] == ["United States"]
+
+
+def test_actors_officials_who_speak_are_sources() -> None:
+    found, _ = _find("Sejumlah pejabat Afghanistan mengatakan 16 warga sipil tewas dalam serangan AS.", "id")
+    assert next(a for a in found if a.text == "pejabat").role == "source"
