@@ -11,7 +11,7 @@ import pytest
 
 from events import schema
 from events.article import Article
-from events.extract import actors, assemble, casualties, dateline, dates, event_types, sentences
+from events.extract import actors, assemble, casualties, dateline, dates, event_types, sentences, story
 from events.findings import Place, PlaceMention
 from events.pipeline import Doc
 
@@ -185,3 +185,11 @@ def test_assemble_attack_that_causes_a_collapse_is_still_an_attack() -> None:
 def test_assemble_protest_kinds(language: str, text: str, sub_event_type: str) -> None:
     rows = _doc(text, language, dt.date(2021, 6, 9)).rows
     assert [r["sub_event_type"] for r in rows] == [sub_event_type]
+
+
+def test_assemble_near_a_city_and_a_town_beside_it_are_one_place() -> None:
+    near = Place("Lebanon", "LBN", 422, "Beirut", None, "Beirut", 33.89, 35.50, 2)
+    town = Place("Lebanon", "LBN", 422, "Mount Lebanon", None, "Jounieh", 33.98, 35.62, 1)
+    far = Place("Lebanon", "LBN", 422, "South Governorate", None, "Sidon", 33.56, 35.37, 1)
+    assert story._place_compatible(near, town)
+    assert not story._place_compatible(town, far)

@@ -10,6 +10,7 @@ start a new one; other sentences belong to the event told just before them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +22,8 @@ from events.matcher import Matcher, fold
 from events.pipeline import Doc
 
 LEAD_SENTENCES = 3
+SAME_TOWN_KM = 10.0         # two names this close are one place (a town and its quarter)
+NEAR_KM = 30.0              # ... and this close when one is given as "near" it
 SURE_PLACE_SCORE = 8.5      # places.resolve score above which a lone town name is trusted
 NAMED_ADMIN1_SCORE = 5.0    # ... and above which a province name ("Papua", not "Tak") names its country
 ARMED = ("group", "armed", "rebels", "militia")
@@ -216,12 +219,26 @@ def _with_near(m: PlaceMention) -> Place:
     return p
 
 
+def _km(a: Place, b: Place) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _place_compatible(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one incident's: one contains the other, or they are the same town, or
+    towns close enough that one is "near" the other ("near Beirut" and Jounieh, 16 km)."""
     if a is None or b is None:
         return True
     if a.country != b.country:
         return False
     if a.feature == "country" or b.feature == "country":
+        return True
+    km = _km(a, b)
+    if km is not None and a.feature not in ("admin1", "admin2") and b.feature not in ("admin1", "admin2") \
+            and km <= (NEAR_KM if 2 in (a.geo_precision, b.geo_precision) else SAME_TOWN_KM):
         return True
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
@@ -299,7 +316,8 @@ def cluster(ctx: Ctx) -> list[Event]:
         target.triggers.extend(trigs)
         target.date = target.date or date
         if place is not None and _place_compatible(place, target.place) and \
-                (target.place is None or target.place.feature in ("admin1", "admin2")):
+                (target.place is None or target.place.feature in ("admin1", "admin2")
+                 or target.place.geo_precision > place.geo_precision):     # "near Beirut" -> Jounieh
             target.place = place
     # ownership: each non-background sentence belongs to the event told last before it
     owner: dict[int, Event] = {}
