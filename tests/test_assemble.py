@@ -193,3 +193,9 @@ def test_assemble_near_a_city_and_a_town_beside_it_are_one_place() -> None:
     far = Place("Lebanon", "LBN", 422, "South Governorate", None, "Sidon", 33.56, 35.37, 1)
     assert story._place_compatible(near, town)
     assert not story._place_compatible(town, far)
+
+
+def test_assemble_state_forces_killing_civilians_is_violence_against_civilians() -> None:
+    row = _doc("Pada Senin, anggota TNI menembak mati seorang warga sipil di Poso.", "id", dt.date(2021, 5, 4)).rows[0]
+    assert (row["event_type"], row["sub_event_type"]) == ("Violence against civilians", "Attack")
+    assert row["actor1"].startswith("Military Forces of Indonesia") and row["interaction"] == 17

@@ -303,7 +303,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
                      attributed.group in (a.text, a.label)), None)
     if perp is None and event_type in DEMONSTRATIONS:
         perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
-    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade") or event_type == "Violence against civilians":
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"):
         perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
         perp = ranked(perps)[0]
