@@ -75,6 +75,10 @@ def test_actors_claims(language: str, text: str, status: str, group: str | None)
      "milisi yang bersekutu dengan Iran", "US embassy spokesperson"),
     ("en", "An official with the Yemen Interior Ministry has blamed the attack on al-Qaeda operatives.",
      "Al Qaeda", None),
+    ("en", "No group claimed it; however, authorities attributed the attack to Lashkar-e-Jhangvi.",
+     "Lashkar-e-Jhangvi", "authorities"),
+    ("en", "The attack was blamed on Taliban militants, said a police spokesman.", "Taliban", "a police spokesman"),
+    ("en", "Police said the attack was carried out by the Taliban.", "Taliban", "Police"),
 ])
 def test_actors_attribution(language: str, text: str, blamed: str, by: str | None) -> None:
     _, claims = _find(text, language)

@@ -200,7 +200,11 @@ def _edit1(a: str, b: str) -> bool:
 def _speaker(text: str, sent, marks: list, tabs: Tables) -> tuple[str, int, int] | None:
     """The speaker of a sentence: 'menurut X,' / 'according to X,' / 'X said'."""
     for m in marks:
-        kind = m.value[0][0]
+        kinds = {v[0] for v in m.value}
+        kind = "speaker_before" if "speaker_before" in kinds else "speaker_after"
+        if len(kinds & {"speaker_before", "speaker_after"}) == 2:     # "said": "X said" or "..., said X"
+            clause = re.split(r"[,;:\"“”]", text[sent.start:m.start])[-1]
+            kind = "speaker_after" if clause.strip() else "speaker_before"
         if kind == "speaker_before":
             rest = text[m.end:sent.end]
             cut = _CLAUSE_END.search(rest)
@@ -250,7 +254,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         sent = sentences[si]
         sent_actors: list[Actor] = []
         used: set[int] = set()          # nationalities that belong to an actor word
-        attrib = [m for m in ms if m.value[0][0] == "attribution"]
+        attrib = [m for m in ms if any(v[0] == "attribution" for v in m.value)]
         for i, m in enumerate(ms):
             tag = m.value[0]
             if tag[0] not in ("actor", "group"):
@@ -368,7 +372,7 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             tabs: Tables, language: str | None) -> list[Claim]:
     """Claims, denials, statements that nobody claimed, and attributions in one sentence."""
     out: list[Claim] = []
-    speakers = [m for m in ms if m.value[0][0] in ("speaker_before", "speaker_after")]
+    speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after"}]
     negs = [m for m in ms if m.value[0][0] == "negation"]
     accused = [a for a in sent_actors if a.kind in ("group", "armed", "rebels", "militia")]
     for m in ms:
@@ -392,6 +396,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             if named:
                 out.append(Claim("denied", named[0].label if named[0].named else named[0].text, None, si,
                                  m.start, m.end, sent.text))
+    if not attrib and speakers and not out and any(a.named and a.role == "perpetrator" for a in sent_actors):
+        attrib = speakers[:1]       # "police said the attack was carried out by the Taliban"
     if attrib and not any(c.status == "claimed" for c in out):
         cue = attrib[0]
         after = [a for a in sent_actors if a.start >= cue.start]
