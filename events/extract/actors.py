@@ -104,7 +104,7 @@ def tables(language: str | None) -> Tables:
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
-                     "speaker_after"):
+                     "speaker_after", "speaker_nouns"):
             items.extend((w, (name,)) for w in claims.get(name, []))
         try:
             gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
@@ -202,6 +202,12 @@ def _speaker(text: str, sent, marks: list, tabs: Tables) -> tuple[str, int, int]
     for m in marks:
         kinds = {v[0] for v in m.value}
         kind = "speaker_before" if "speaker_before" in kinds else "speaker_after"
+        if "speaker_nouns" in kinds:          # the noun is part of who spoke: "juru bicara kedutaan AS"
+            rest = text[m.start:sent.end]
+            cut = _CLAUSE_END.search(rest)
+            words = list(_WORD.finditer(rest[:cut.start()] if cut else rest))[:8]
+            s, e = m.start + words[0].start(), m.start + words[-1].end()
+            return text[s:e].rstrip("."), s, e
         if len(kinds & {"speaker_before", "speaker_after"}) == 2:     # "said": "X said" or "..., said X"
             clause = re.split(r"[,;:\"“”]", text[sent.start:m.start])[-1]
             kind = "speaker_after" if clause.strip() else "speaker_before"
@@ -328,7 +334,7 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
     if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"} and \
             _words_between(text, m.end, nxt.start) <= 1 + (j - i - 1) * 2:
         return True
-    return prv is not None and "speaker_before" in {v[0] for v in prv.value} and \
+    return prv is not None and {v[0] for v in prv.value} & {"speaker_before", "speaker_nouns"} and \
         _words_between(text, prv.end, m.start) <= 1
 
 
@@ -372,7 +378,7 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             tabs: Tables, language: str | None) -> list[Claim]:
     """Claims, denials, statements that nobody claimed, and attributions in one sentence."""
     out: list[Claim] = []
-    speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after"}]
+    speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after", "speaker_nouns"}]
     negs = [m for m in ms if m.value[0][0] == "negation"]
     accused = [a for a in sent_actors if a.kind in ("group", "armed", "rebels", "militia")]
     for m in ms:
@@ -404,7 +410,7 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
         suspects = [a for a in sent_actors if a.role == "perpetrator" and a.kind in ("group", "armed", "rebels", "militia")]
         blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or suspects
         if blamed:
-            spk = _speaker(text, sent, speakers, tabs)
+            spk = _speaker(text, sent, sorted(speakers, key=lambda s: abs(s.start - cue.start)), tabs)
             by = gloss(spk[0], language) if spk else None
             if by is None:
                 others = [a for a in sent_actors if a.role != "perpetrator" and a.kind in

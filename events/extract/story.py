@@ -54,7 +54,8 @@ def _speaker_matcher(language: str | None) -> Matcher:
     words: list[tuple[str, str]] = []
     for code in et.fallback_languages(language):
         try:
-            words.extend((w, "speaker") for w in lang.load(code, "claims")["claims"].get("speaker_before", []))
+            claims = lang.load(code, "claims")["claims"]
+            words.extend((w, "speaker") for w in claims.get("speaker_before", []) + claims.get("speaker_nouns", []))
         except (lang.LanguageDataError, KeyError):
             continue
     return Matcher(words)
