@@ -276,8 +276,8 @@ def test_store_tells_when_it_waits_for_another_writer(tmp_path):
     db = tmp_path / "db"
     db.mkdir()
     waited = []
-    lock = filelock.FileLock(str(db / ".lock"))
+    lock = filelock.FileLock(str(db / ".lock"), thread_local=False)   # released by the timer thread
     lock.acquire()
     threading.Timer(1.0, lock.release).start()
-    Store(db, on_lock_wait=lambda: waited.append(True)).commit([])
+    Store(db, lock_timeout=20, on_lock_wait=lambda: waited.append(True)).commit([])
     assert waited == [True] and (db / "manifest.json").exists()

@@ -59,12 +59,11 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
     with advice():
         files = readers.expand(paths)
         store = Store(db, on_lock_wait=lambda: say(errors.store_busy(str(db))))
-    stdin = click.get_binary_stream("stdin")
     task = progress.add_task("ingest", total=len(files), status="") if progress else None
 
     def items() -> Iterator[readers.Item]:
         for path in files:
-            yield from readers.read_path(path, fmt, max_bytes, stdin)
+            yield from readers.read_path(path, fmt, max_bytes)
             if progress:
                 progress.advance(task)
 
