@@ -77,8 +77,8 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
             say(f"warning {w}")
         shown["warnings"] = len(report.warnings)
         if progress:
-            progress.update(task, status=f"{report.new} new, {report.already} stored, "
-                                         f"{len(report.rejected)} rejected")
+            progress.update(task, status=f"{report.read} articles read, {report.already} already "
+                                         f"stored, {len(report.rejected)} rejected")
 
     with progress or nullcontext(), advice():
         try:
