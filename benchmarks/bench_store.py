@@ -199,8 +199,10 @@ def main() -> None:
         print(f"{label}: {best[0]:.2f} s (best of 3), peak {best[1]:.0f} MB")
     csv_out = out.parent / "export.csv"
     flt = ["--since", "2024-01-01", "--until", "2024-10-18"]
-    wall, rss, text = run_measured([*db, "export", "--format", "csv", "--output", str(csv_out), "--force", *flt])
-    print(f"export --format csv ({text.strip()}): {wall:.2f} s, peak {rss:.0f} MB, "
+    wall, rss, text = min((run_measured([*db, "export", "--format", "csv", "--output", str(csv_out),
+                                         "--force", *flt]) for _ in range(3)), key=lambda r: r[0])
+    results["export --format csv"] = (wall, rss, text)
+    print(f"export --format csv ({text.strip()}): {wall:.2f} s (best of 3), peak {rss:.0f} MB, "
           f"{csv_out.stat().st_size / 2**20:.0f} MB written")
     wall, rss, text = run_measured([*db, "export", "--format", "parquet", "--output",
                                     str(out.parent / "export.parquet"), "--force", *flt])

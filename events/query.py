@@ -242,6 +242,7 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
         raise errors.QueryError(errors.output_exists(str(out)))
     cond, params = (filters or Filters()).where()
     con, _ = _open(db)
+    con.execute("SET preserve_insertion_order = false")   # ORDER BY still orders; less memory
     try:
         present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
         select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
