@@ -139,6 +139,10 @@ def too_large(size: int, limit: int) -> str:
     return f"too large ({size:,} bytes, the limit is {limit:,}); split it or raise --max-bytes"
 
 
+def json_array_too_large(limit: int) -> str:
+    return f"JSON array over {limit:,} bytes; write one article per line (JSON Lines) instead"
+
+
 def bad_json(why: str) -> str:
     return f"broken JSON ({why})"
 

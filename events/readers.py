@@ -229,7 +229,7 @@ def _lines(head: bytes, stream: BinaryIO, encoding: str, cap: int) -> Iterator[t
     if encoding == "utf-16":           # rare: decode the whole file (bounded), then split
         data = head + stream.read(cap + 1 - len(head))
         text = data.decode("utf-16", errors="replace")
-        for n, line in enumerate(text.splitlines(keepends=True), 1):
+        for n, line in enumerate(text.split("\n"), 1):    # not splitlines: JSON may hold U+2028
             yield n, line, len(line.encode("utf-8"))
         return
     buffered = io.BufferedReader(_Prefixed(head, stream))
@@ -309,8 +309,12 @@ def _read_json(lines: Iterator[tuple[int, str | None, int]], origin: str,
 
 def _read_json_array(first: str, lines: Iterator[tuple[int, str | None, int]], origin: str,
                      max_bytes: int) -> Iterator[Item]:
-    parts = [first]
+    parts, total = [first], len(first)
     for _n, line, length in lines:
+        total += length
+        if total > max_bytes * _ARRAY_FACTOR:
+            yield Rejection(origin, errors.json_array_too_large(max_bytes * _ARRAY_FACTOR))
+            return
         if line is None or (line == "" and length > 0):
             yield Rejection(origin, errors.undecodable("UTF-8, cp1252"))
             return

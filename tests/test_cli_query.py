@@ -107,3 +107,9 @@ def test_cli_summary_on_empty_store_prints_empty_table_and_note(tmp_path):
 def test_cli_summary_rejects_unknown_dimension(db):
     result = _run(db, "summary", "--by", "planet")
     assert result.exit_code == 2 and "Invalid value for '--by'" in result.stderr
+
+
+def test_cli_query_reads_sql_from_stdin(db):
+    result = CliRunner().invoke(main, ["--db", str(db), "query", "-", "--format", "csv"],
+                                input="SELECT count(*) AS n FROM events")
+    assert (result.exit_code, result.stdout) == (0, "n\n3\n")

@@ -216,3 +216,17 @@ def test_readers_csv_ragged_rows_and_missing_text_column(tmp_path):
 def test_readers_missing_path_is_a_usage_error(tmp_path):
     with pytest.raises(errors.InputError, match="does not exist"):
         readers.expand([tmp_path / "nope.txt"])
+
+
+def test_readers_json_array_over_the_cap_is_rejected(tmp_path):
+    p = tmp_path / "big.json"
+    p.write_text(json.dumps([{"text": "x" * 500} for _ in range(100)], indent=1), encoding="utf-8")
+    assert _rejections(_read(p, max_bytes=1000)) == [f"{p}: {errors.json_array_too_large(20_000)}"]
+
+
+def test_readers_utf16_jsonl_keeps_line_separators_inside_strings(tmp_path):
+    p = tmp_path / "u16.jsonl"
+    lines = [json.dumps({"id": "u1", "text": "Baris satu\u2028baris dua"}, ensure_ascii=False),
+             json.dumps({"id": "u2", "text": EN_TEXT})]
+    p.write_bytes("\n".join(lines).encode("utf-16"))
+    assert [a.id for a in _articles(_read(p))] == ["u1", "u2"]

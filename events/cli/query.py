@@ -92,11 +92,15 @@ def query_command(ctx: click.Context, sql: str, fmt: str | None) -> None:
     """Run one read-only SQL statement (DuckDB) over the views events, articles and
     event_sources. Statements that write (COPY, CREATE, INSERT, ATTACH ...) are refused.
 
+    SQL may be - to read it from stdin.
+
     \b
     Example:
       events query "SELECT region, count(*) AS events FROM events GROUP BY ALL ORDER BY 2 DESC"
       events query "SELECT * FROM articles LIMIT 5" --format jsonl
     """
+    if sql == "-":
+        sql = sys.stdin.read()
     with advice():
         rows = query.run_sql(ctx.obj["db"], sql)
     _emit(rows, output_format(fmt))
