@@ -56,6 +56,10 @@ def manifest_missing_file(path: str) -> str:
             f"move the folder away and ingest again")
 
 
+def no_store(db: str) -> str:
+    return f"no store at {db}; ingest articles first with `events ingest PATH`, or check --db"
+
+
 def not_a_store(db: str) -> str:
     return f"{db} exists but is not a folder; choose another --db"
 

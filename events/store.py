@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,7 @@ COMPACT_BELOW = 64 * 2**20    # only files smaller than this are merged (bounded
 RETIRED_GRACE_S = 300.0       # how long files dropped by a newer manifest stay for readers
 ROW_GROUP = 128 * 1024
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("EVENTS_LOCK_TIMEOUT", "600"))
+_OURS = re.compile(r"^part-\d{6}-[0-9a-f]{12}\.parquet(\.tmp)?$")   # only these are ever deleted
 
 
 def articles_schema() -> pa.Schema:
@@ -241,8 +243,9 @@ class Store:
             root = self.db / table
             if not root.is_dir():
                 continue
-            for path in root.rglob("*"):
-                if path.is_file() and path.relative_to(self.db).as_posix() not in live:
+            for path in root.rglob("part-*"):
+                if (_OURS.match(path.name) and path.is_file()
+                        and path.relative_to(self.db).as_posix() not in live):
                     path.unlink(missing_ok=True)
         for path in self.db.glob(f".{MANIFEST}.*.tmp"):
             path.unlink(missing_ok=True)
@@ -442,6 +445,8 @@ class Store:
         ids come from the pipeline (events.ids), so unchanged events keep their ids.
         """
         report = RecodeReport()
+        if not self.exists:
+            raise errors.EventsError(errors.no_store(str(self.db)))
         with self._writing() as m:
             report.events_before = sum(pq.ParquetFile(p).metadata.num_rows
                                        for p in self.live_files("events", m))

@@ -93,9 +93,9 @@ def test_store_recode_replaces_rows_and_keeps_ids(tmp_path, marker_pipeline, mon
 def test_store_orphans_are_removed_on_next_write(tmp_path, marker_pipeline):
     db = tmp_path / "db"
     Store(db).ingest([_article(1)])
-    orphan = db / "events" / "year=2023" / "part-999999-deadbeef.parquet"
+    orphan = db / "events" / "year=2023" / "part-999999-deadbeefcafe.parquet"
     orphan.write_bytes(b"half-written")
-    tmp = db / "articles" / "part-000002-x.parquet.tmp"
+    tmp = db / "articles" / "part-000002-0123456789ab.parquet.tmp"
     tmp.write_bytes(b"x")
     Store(db).ingest([_article(2)])
     assert not orphan.exists() and not tmp.exists()
@@ -281,3 +281,21 @@ def test_store_tells_when_it_waits_for_another_writer(tmp_path):
     threading.Timer(1.0, lock.release).start()
     Store(db, lock_timeout=20, on_lock_wait=lambda: waited.append(True)).commit([])
     assert waited == [True] and (db / "manifest.json").exists()
+
+
+def test_store_cleanup_never_touches_files_it_did_not_write(tmp_path, marker_pipeline):
+    db = tmp_path / "project"                     # e.g. --db pointed at a source tree by mistake
+    (db / "events").mkdir(parents=True)
+    mine = [db / "events" / "store.py", db / "events" / "part-1.parquet", db / "articles" / "notes.txt"]
+    (db / "articles").mkdir()
+    for p in mine:
+        p.write_text("keep me")
+    Store(db).ingest([_article(1)])
+    Store(db).ingest([_article(2)])
+    assert all(p.read_text() == "keep me" for p in mine)
+
+
+def test_store_recode_without_a_store_says_so(tmp_path):
+    with pytest.raises(errors.EventsError, match="no store at .*; ingest articles first"):
+        Store(tmp_path / "none").recode()
+    assert not (tmp_path / "none").exists()

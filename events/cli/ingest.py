@@ -105,7 +105,7 @@ def recode_command(ctx: click.Context) -> None:
     db = ctx.obj["db"]
     with advice():
         store = Store(db, on_lock_wait=lambda: click.echo(errors.store_busy(str(db)), err=True))
-        total = store.count("articles")
+        total = store.count("articles") if store.exists else 0
         progress = _progress(sys.stderr.isatty())
         task = progress.add_task("recode", total=total, status="articles") if progress else None
         with progress or nullcontext():
