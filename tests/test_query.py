@@ -197,3 +197,26 @@ def test_query_views_database_file_matches_the_manifest(db):
     con = duckdb.connect(str(db / "events.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM events WHERE country = 'Iraq'").fetchall() == [(2,)]
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=_cells, actor=_cells, lon=st.floats(-180, 180, allow_nan=False))
+def test_query_export_csv_round_trips_any_text(tmp_path_factory, event_row, notes, actor, lon):
+    db = tmp_path_factory.mktemp("db")
+    row = event_row(notes=notes or "x", actor1=actor or None, longitude=lon)
+    Store(db).commit([pipeline.Result(Article(text="t", id="a1"), [row], [])])
+    out = db / "e.csv"
+    query.export(db, "csv", out)
+    with open(out, encoding="utf-8", newline="") as fh:
+        [back] = list(csv.DictReader(fh))
+
+    def expect(v: str) -> str:
+        return "'" + v if v.startswith(query.FORMULA_START) else v
+    assert back["notes"] == expect(row["notes"])
+    assert back["actor1"] == (expect(actor) if actor else "")
+    assert float(back["longitude"]) == lon
