@@ -6,7 +6,7 @@ languages, recognised by punctuation, not by outlet names:
   `ERA.id - ...`, `Liputan6.com, Jakarta - ...`              (a web domain first)
   `Jakarta (ANTARA News) - ...`, `WASHINGTON (Reuters) - ...`  (outlet in brackets)
   `JAKARTA, CNN Indonesia -- ...`, `JAKARTA, KOMPAS.com - ...`  (outlet after a comma)
-  `MOSUL, Iraq — ...`, `Baghdad — ...`                          (a place only, single dash)
+  `MOSUL, Iraq — ...`, `Baghdad — ...`, `KABUL - ...`           (a place only, single dash)
 The publication date read from the text is a full date (with a year) on a line of its own near
 the top (`Friday, December 8, 2023`), else the latest full date written with its weekday
 (`dikutip Reuters, Jumat (8/12/2023)`), the form Indonesian outlets use for the day of the report.
@@ -25,6 +25,7 @@ OPENING_CHARS = 600
 _DASH = r"(?:--|-\s-|[-–—|])"
 _DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4})+"
 _PLACE = r"[A-Z][\w'.-]*(?:\s+[A-Z\w'.-]+){0,3}?"
+_UPPER = r"[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2}"
 _CAPITALISED = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}?"
 _SHAPES = [
     re.compile(rf"(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE})\s*{_DASH}\s+"),
@@ -34,6 +35,8 @@ _SHAPES = [
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s+[\w.]+){{0,3}}?)\s*(?:--|-\s-)\s*"),
     re.compile(rf"(?P<place>{_CAPITALISED})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?[—–]\s+"),
+    # wire copy typed with a plain hyphen: the city in capitals ("MOGADISHU - ", "KABUL, Afghanistan - ")
+    re.compile(rf"(?P<place>{_UPPER})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?\s(?:-|--)\s+"),
 ]
 _LINE = re.compile(r"[^\n]+")
 

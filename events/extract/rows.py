@@ -62,8 +62,11 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting] + \
         [t for t in trigs if t.generic and t.weapon_type == "Firearms"]
-    if clash or (engaged and armed_perp and state_target):
-        return (clash or engaged)[0], "Battles", "Armed clash"
+    # "fighting between the army and the RSF": a battle word with two armed sides named
+    sides = {fold(a.text) for a in told if a.kind in ARMED + STATE}
+    fought = [t for t in trigs if t.event_type == "Battles"] if len(sides) >= 2 else []
+    if clash or (engaged and armed_perp and state_target) or (fought and not specific):
+        return (clash or engaged or fought)[0], "Battles", "Armed clash"
     hurt = any(c.kind == "killed" and c.high > 0 and not c.aggregate
                for si in ev.owned | ev.sentences | ev.soft for c in ctx.casualties.get(si, []))
     demo = [t for t in specific if t.event_type in DEMONSTRATIONS]

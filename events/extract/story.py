@@ -188,7 +188,10 @@ def _seeds(ctx: Ctx, si: int) -> bool:
         return False
     if any(is_typed(t) for t in trigs):
         return True
-    armed = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in ctx.actors.get(si, []))
+    fighters = [a for a in ctx.actors.get(si, []) if a.kind in ARMED + STATE]
+    armed = any(a.role == "perpetrator" for a in fighters)
+    # "fighting between the army and the RSF": two armed sides named with a battle word
+    armed |= any(t.event_type == "Battles" for t in trigs) and len({fold(a.text) for a in fighters}) >= 2
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
     return armed or hurt
 
@@ -385,7 +388,25 @@ def choose_place(ctx: Ctx, ev: Event) -> Place | None:
         same = [m for m in inside if chosen is None or m.place.country == chosen.country]
         if same or inside:
             return _with_near((same or inside)[0])
+        # "MOGADISHU - A car bomb exploded in the Somali capital": the dateline city, when the
+        # event names no other place below its country
+        home = _dateline_place(ctx.doc)
+        if home is not None and (chosen is None or home.country == chosen.country):
+            return home
     return chosen
+
+
+def _dateline_place(doc: Doc) -> Place | None:
+    """The town of a wire dateline ("KABUL, Afghanistan -", "YANGON (Reuters) -"), if the
+    resolver read one there; not an outlet's home ("Jakarta, CNN Indonesia --")."""
+    dateline = doc.findings.get("dateline")
+    start, end = getattr(dateline, "start", None), getattr(dateline, "end", None)
+    if start is None or end is None or not getattr(dateline, "place", None):
+        return None
+    if getattr(dateline, "outlet", None) and "(" not in doc.article.text[start:end]:
+        return None
+    return next((m.place for m in doc.findings.get("places") or []
+                 if start <= m.start < end and m.place.feature not in ("country",)), None)
 
 
 def country_supported(ctx: Ctx, place: Place) -> bool:

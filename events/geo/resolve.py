@@ -268,7 +268,8 @@ def _city_weight(e: Entry) -> float:
 
 def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
            near_names: dict[int, set[tuple[str, str | None]]], home: tuple[str, ...],
-           dateline_cc: set[str], gaz: Gazetteer) -> tuple[float, list[str]]:
+           dateline_cc: set[str], gaz: Gazetteer, outer_of: frozenset[int] = frozenset()
+           ) -> tuple[float, list[str]]:
     why = []
     s = KIND_PRIOR[e.kind]
     if e.kind == "city":
@@ -295,7 +296,9 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
         s += 2.0
         why.append(f"{e.admin1} named")
     together = near_names.get(c.match.start, set())
-    if (e.cc, None) in together or (e.cc, e.admin1) in together:
+    # "Tunis, Tunisia": the name written before its country is a place inside it, not the country
+    inner = e.kind == "country" and c.match.start in outer_of
+    if not inner and ((e.cc, None) in together or (e.cc, e.admin1) in together):
         s += 2.5
         why.append("written with its province/country")
     if e.cc in dateline_cc:
@@ -323,8 +326,10 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             dateline_cc.add(best.cc)
     # names written together: "Bandipora, Kashmir", "Quetta, Pakistan", "Abepura (Papua)"
     near_names: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
+    followed: set[int] = set()      # names with a larger unit written after them
     for a, b in zip(cands, cands[1:]):
         if _joined(text[a.match.end:b.match.start], w):
+            followed.add(a.match.start)
             for e in b.entries:
                 if e.kind == "country":
                     near_names[a.match.start].add((e.cc, None))
@@ -356,7 +361,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
         for c in cands:
             scored = []
             for e in c.entries:
-                s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz)
+                s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz, frozenset(followed))
                 scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
             scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
             best = scored[0]

@@ -1,0 +1,227 @@
+"""Generalisation challenge set: original sentences in the styles the product is measured on.
+
+Short ACLED-style notes, GTD-style summaries, English and Indonesian news ledes from many
+countries (some upper-case), and negatives (threats, trials, anniversaries, totals, history,
+crime, accidents, peaceful politics). Each case gives the number of rows expected and, for
+each row, the key fields a coder would record; a field left out is not checked.
+Written for this project (no ACLED/GTD rows copied).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events import pipeline
+from events.article import Article
+
+VAC, BAT, EXP, PRO, RIO = ("Violence against civilians", "Battles", "Explosions/Remote violence",
+                           "Protests", "Riots")
+
+
+def ev(country: str, event_type: str, sub: str | None = None, date: str | None = None, **more) -> dict:
+    out = {"country": country, "event_type": event_type}
+    if sub:
+        out["sub_event_type"] = sub
+    if date:
+        out["event_date"] = dt.date.fromisoformat(date)
+    out.update(more)
+    return out
+
+
+P = pytest.param
+CASES = [
+    # ---- ACLED-style notes (English) ----
+    P("en", "2024-06-20", "On 12 June 2024, unidentified gunmen shot dead a village head in Intan Jaya regency (Papua). 1 fatality.",
+      [ev("Indonesia", VAC, "Attack", "2024-06-12", fatalities=1)], id="acled-papua-village-head"),
+    P("en", "2023-03-10", "On 4 March 2023, Boko Haram militants attacked Gwoza town (Borno) and killed four civilians. 4 fatalities.",
+      [ev("Nigeria", VAC, "Attack", "2023-03-04", admin1="Borno", fatalities=4)], id="acled-borno-boko-haram"),
+    P("en", "2024-01-25", "On 20 January 2024, military forces clashed with JNIM militants near Djibo (Soum, Sahel). 12 fatalities.",
+      [ev("Burkina Faso", BAT, "Armed clash", "2024-01-20", fatalities=12)], id="acled-djibo-jnim"),
+    P("en", "2022-05-12", "On 7 May 2022, al-Shabaab militants detonated an IED targeting a SNA convoy near Afgooye (Lower Shabelle). 3 fatalities.",
+      [ev("Somalia", EXP, "Remote explosive/landmine/IED", "2022-05-07", fatalities=3)], id="acled-afgooye-ied"),
+    P("en", "2023-08-20", "On 15 August 2023, around 200 students held a peaceful demonstration in front of the governor's office in Makassar (South Sulawesi) demanding lower tuition fees. 0 fatalities.",
+      [ev("Indonesia", PRO, "Peaceful protest", "2023-08-15")], id="acled-makassar-students"),
+    P("en", "2023-10-05", "On 2 October 2023, a mob torched two vehicles and pelted police with stones in Imphal (Manipur). Police fired tear gas to disperse them.",
+      [ev("India", RIO, None, "2023-10-02", admin1="Manipur")], id="acled-imphal-mob"),
+    P("en", "2023-11-14", "On 9 November 2023, a Russian missile strike hit a residential building in Kharkiv city (Kharkiv). 2 fatalities, 14 injuries.",
+      [ev("Ukraine", EXP, "Shelling/artillery/missile attack", "2023-11-09", fatalities=2)], id="acled-kharkiv-missile"),
+    P("en", "2023-04-08", "On 3 April 2023, a drone strike targeted a vehicle near Idlib city (Idlib), killing two HTS members.",
+      [ev("Syria", EXP, "Air/drone strike", "2023-04-03", admin1="Idlib", fatalities=2)], id="acled-idlib-drone"),
+    P("en", "2022-07-15", "On 11 July 2022, NPA rebels ambushed a Philippine Army patrol in Las Navas (Northern Samar). 2 soldiers were killed.",
+      [ev("Philippines", BAT, "Armed clash", "2022-07-11", fatalities=2)], id="acled-samar-npa"),
+    P("en", "2023-09-10", "On 5 September 2023, ADF rebels attacked Ntoyo village in Lubero territory (Nord-Kivu) with machetes, killing 17 civilians.",
+      [ev("Democratic Republic of Congo", VAC, "Attack", "2023-09-05", fatalities=17)], id="acled-lubero-adf"),
+    P("en", "2022-12-30", "On 25 December 2022, TTP militants attacked a police checkpoint in Bannu (Khyber Pakhtunkhwa), killing two policemen.",
+      [ev("Pakistan", BAT, "Armed clash", "2022-12-25", admin1="Khyber Pakhtunkhwa", fatalities=2)], id="acled-bannu-ttp"),
+    P("en", "2021-03-20", "On 14 March 2021, security forces opened fire on anti-coup protesters in Hlaingthaya township (Yangon), killing at least 22 people.",
+      [ev("Myanmar", PRO, "Excessive force against protesters", "2021-03-14", fatalities=22)], id="acled-yangon-protesters"),
+    P("en", "2023-07-04", "On 30 June 2023, suspected ELN members detonated an explosive device against a military base in Arauca (Arauca). 2 injuries. 0 fatalities.",
+      [ev("Colombia", EXP, "Remote explosive/landmine/IED", "2023-06-30", fatalities=0)], id="acled-arauca-eln"),
+    P("en", "2024-02-06", "On 1 February 2024, Abu Sayyaf militants clashed with marines in Patikul (Sulu). 3 fatalities.",
+      [ev("Philippines", BAT, "Armed clash", "2024-02-01", fatalities=3)], id="acled-sulu-asg"),
+    P("en", "2023-10-28", "On 23 October 2023, RSF fighters shelled residential areas of El Fasher (North Darfur). 6 fatalities.",
+      [ev("Sudan", EXP, "Shelling/artillery/missile attack", "2023-10-23", fatalities=6)], id="acled-fasher-rsf"),
+    P("en", "2024-04-20", "On 16 April 2024, Houthi forces fired a ballistic missile at a government position in Marib (Marib). No fatalities reported.",
+      [ev("Yemen", EXP, "Shelling/artillery/missile attack", "2024-04-16")], id="acled-marib-houthi"),
+    P("en", "2024-01-15", "On 10 January 2024, KKB members shot a motorcycle taxi driver in Puncak regency (Central Papua). The driver died.",
+      [ev("Indonesia", VAC, "Attack", "2024-01-10")], id="acled-puncak-ojek"),
+    P("en", "2023-09-28", "On 22 September 2023, farmers staged a protest in Bangkok (Bangkok) calling for debt relief. [size=no report]",
+      [ev("Thailand", PRO, "Peaceful protest", "2023-09-22")], id="acled-bangkok-farmers"),
+    P("en", "2024-03-05", "On 28 February 2024, Al Shabaab fighters abducted three aid workers near Baidoa (Bay).",
+      [ev("Somalia", VAC, "Abduction/forced disappearance", "2024-02-28")], id="acled-baidoa-abduction"),
+    P("en", "2023-06-02", "On 27 May 2023, ISWAP militants overran a military base in Marte (Borno). 9 fatalities.",
+      [ev("Nigeria", BAT, None, "2023-05-27", admin1="Borno", fatalities=9)], id="acled-marte-iswap"),
+    # ---- GTD-style summaries ----
+    P("en", "2016-02-05", "02/01/2016: Assailants opened fire on villagers in Dalori, Borno, Nigeria. At least 12 people were killed in the attack. Boko Haram claimed responsibility for the incident.",
+      [ev("Nigeria", VAC, "Attack", "2016-02-01", admin1="Borno", fatalities=12, claim_status="claimed")], id="gtd-dalori"),
+    P("en", "2015-09-20", "09/17/2015: An explosive device detonated near a market in Baidoa, Bay, Somalia. At least three civilians were killed and seven others were injured. Al-Shabaab claimed responsibility for the incident.",
+      [ev("Somalia", EXP, "Remote explosive/landmine/IED", "2015-09-17", fatalities=3, claim_status="claimed")], id="gtd-baidoa-market"),
+    P("en", "2018-01-08", "01/05/2018: Assailants attacked a police checkpoint in Mora, Far North, Cameroon. Two police officers were killed in the attack. No group claimed responsibility; however, sources attributed the attack to Boko Haram.",
+      [ev("Cameroon", BAT, None, "2018-01-05", fatalities=2, claim_status="no_claim")], id="gtd-mora-checkpoint"),
+    P("en", "2019-11-25", "11/23/2019: A suicide bomber detonated an explosives-laden vest at a mosque in Jalalabad, Nangarhar, Afghanistan. At least 15 people, including the assailant, were killed. The Islamic State claimed responsibility.",
+      [ev("Afghanistan", EXP, "Suicide bomb", "2019-11-23", admin1="Nangarhar", fatalities=15, claim_status="claimed")], id="gtd-jalalabad-mosque"),
+    P("en", "2017-04-14", "04/11/2017: Assailants abducted two teachers from a school in Tillaberi, Niger. No group claimed responsibility for the incident.",
+      [ev("Niger", VAC, "Abduction/forced disappearance", "2017-04-11", claim_status="no_claim")], id="gtd-tillaberi-teachers"),
+    P("en", "2014-07-24", "07/21/2014: Assailants fired mortars at a military base in Kidal, Kidal, Mali. There were no reported casualties. No group claimed responsibility.",
+      [ev("Mali", EXP, "Shelling/artillery/missile attack", "2014-07-21", admin1="Kidal", claim_status="no_claim")], id="gtd-kidal-mortars"),
+    P("en", "2017-10-17", "10/14/2017: A vehicle-borne improvised explosive device exploded at a busy junction in Mogadishu, Banadir, Somalia. At least 500 people were killed and over 300 others were injured. No group claimed responsibility; however, sources attributed the attack to al-Shabaab.",
+      [ev("Somalia", EXP, "Remote explosive/landmine/IED", "2017-10-14", fatalities=500, claim_status="no_claim")], id="gtd-mogadishu-vbied"),
+    P("en", "2016-08-22", "08/19/2016: Assailants ambushed a military convoy near Tikrit, Saladin, Iraq. Five soldiers were killed. The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.",
+      [ev("Iraq", BAT, "Armed clash", "2016-08-19", fatalities=5, claim_status="claimed")], id="gtd-tikrit-ambush"),
+    P("en", "2019-12-05", "12/02/2019: Assailants shot and killed a village chief in Rueso, Narathiwat, Thailand. No group claimed responsibility.",
+      [ev("Thailand", VAC, "Attack", "2019-12-02", admin1="Narathiwat", fatalities=1, claim_status="no_claim")], id="gtd-narathiwat-chief"),
+    P("en", "2021-06-18", "06/15/2021: Assailants threw a grenade at a bus stop in Jolo, Sulu, Philippines. Three people were injured. No group claimed responsibility.",
+      [ev("Philippines", EXP, "Grenade", "2021-06-15", injuries=3, claim_status="no_claim")], id="gtd-jolo-grenade"),
+    P("en", "2019-09-25", "09/23/2019: Assailants fired rockets at the United States embassy in Baghdad, Baghdad, Iraq. There were no reported casualties in the attack.",
+      [ev("Iraq", EXP, "Shelling/artillery/missile attack", "2019-09-23", admin1="Baghdad")], id="gtd-baghdad-rockets"),
+    P("en", "2019-04-12", "04/09/2019: An explosive device detonated near a police station in Cucuta, Norte de Santander, Colombia. Two police officers were injured. The National Liberation Army (ELN) claimed responsibility.",
+      [ev("Colombia", EXP, "Remote explosive/landmine/IED", "2019-04-09", injuries=2, claim_status="claimed")], id="gtd-cucuta-eln"),
+    P("en", "2020-03-03", "02/29/2020: Assailants stormed a village near Kalima, Sud-Kivu, Democratic Republic of the Congo. At least eight civilians were killed. The Allied Democratic Forces (ADF) were suspected.",
+      [ev("Democratic Republic of Congo", VAC, "Attack", "2020-02-29", fatalities=8)], id="gtd-kivu-adf"),
+    P("en", "2018-05-16", "05/13/2018: Suicide bombers attacked three churches in Surabaya, East Java, Indonesia. At least 12 people, in addition to six assailants, were killed. The Islamic State claimed responsibility.",
+      [ev("Indonesia", EXP, "Suicide bomb", "2018-05-13", claim_status="claimed")], id="gtd-surabaya-churches"),
+    P("en", "2015-03-20", "03/18/2015: GUNMEN ATTACKED A MUSEUM IN TUNIS, TUNISIA. AT LEAST 22 PEOPLE WERE KILLED. THE ISLAMIC STATE CLAIMED RESPONSIBILITY.",
+      [ev("Tunisia", VAC, "Attack", "2015-03-18", fatalities=22, claim_status="claimed")], id="gtd-upper-tunis"),
+    # ---- English news ledes ----
+    P("en", "2023-09-27", "MAIDUGURI, Nigeria (Reuters) - Islamist militants killed at least 30 people in an attack on a village in northeast Nigeria's Borno state on Tuesday, residents and a local official said.",
+      [ev("Nigeria", VAC, "Attack", "2023-09-26", admin1="Borno", fatalities=30)], id="news-borno-village"),
+    P("en", "2024-02-05", "MOGADISHU - A car bomb exploded outside a hotel in the Somali capital on Sunday, killing at least eight people and wounding 20 others, police said.",
+      [ev("Somalia", EXP, "Remote explosive/landmine/IED", "2024-02-04", fatalities=8)], id="news-mogadishu-car-bomb"),
+    P("en", "2023-03-03", "BAMAKO, Mali (AP) - Suspected jihadists attacked a military camp in central Mali's Mopti region on Thursday, killing 10 soldiers, the army said.",
+      [ev("Mali", BAT, "Armed clash", "2023-03-02", admin1="Mopti", fatalities=10)], id="news-mopti-camp"),
+    P("en", "2023-06-11", "KABUL, Afghanistan - A roadside bomb struck a minibus in the eastern city of Jalalabad on Saturday, killing four civilians, officials said.",
+      [ev("Afghanistan", EXP, "Remote explosive/landmine/IED", "2023-06-10", fatalities=4)], id="news-jalalabad-roadside"),
+    P("en", "2024-05-14", "PESHAWAR, Pakistan - Gunmen on Monday shot dead two polio workers in the Bajaur district of Khyber Pakhtunkhwa province, police said.",
+      [ev("Pakistan", VAC, "Attack", "2024-05-13", admin1="Khyber Pakhtunkhwa", fatalities=2)], id="news-bajaur-polio"),
+    P("en", "2023-04-12", "YANGON (Reuters) - Myanmar's military carried out air strikes on a village in the Sagaing region on Tuesday, killing at least 50 people, witnesses said.",
+      [ev("Myanmar", EXP, "Air/drone strike", "2023-04-11", admin1="Sagaing", fatalities=50)], id="news-sagaing-airstrike"),
+    P("en", "2023-03-16", "KYIV, Ukraine - Russian forces shelled the city of Kherson on Wednesday, killing three people and injuring six, the regional governor said.",
+      [ev("Ukraine", EXP, "Shelling/artillery/missile attack", "2023-03-15", admin1="Kherson", fatalities=3)], id="news-kherson-shelling"),
+    P("en", "2024-03-09", "MANILA, Philippines - Two soldiers were killed in a clash with communist New People's Army rebels in Negros Oriental province on Friday, the military said.",
+      [ev("Philippines", BAT, "Armed clash", "2024-03-08", fatalities=2)], id="news-negros-npa"),
+    P("en", "2023-04-18", "KHARTOUM (Reuters) - Fighting between Sudan's army and the paramilitary Rapid Support Forces erupted again in Khartoum on Monday, residents said.",
+      [ev("Sudan", BAT, "Armed clash", "2023-04-17", admin1="Khartoum")], id="news-khartoum-fighting"),
+    P("en", "2024-02-14", "NEW DELHI - Police fired tear gas at thousands of farmers marching towards the Indian capital on Tuesday to demand guaranteed crop prices.",
+      [ev("India", PRO, "Protest with intervention", "2024-02-13")], id="news-delhi-farmers"),
+    P("en", "2023-12-24", "BANGKOK - A bomb exploded at a market in Thailand's southern Yala province on Saturday, wounding 12 people, police said.",
+      [ev("Thailand", EXP, "Remote explosive/landmine/IED", "2023-12-23", admin1="Yala", injuries=12)], id="news-yala-bomb"),
+    P("en", "2023-01-15", "BEIRUT - Turkish drone strikes killed three Kurdish fighters near Qamishli in northeast Syria's Hasakah province on Saturday, a war monitor said.",
+      [ev("Syria", EXP, "Air/drone strike", "2023-01-14", fatalities=3)], id="news-qamishli-drone"),
+    P("en", "2021-03-05", "ABUJA, Nigeria - Gunmen kidnapped more than 100 students from a school in Kaduna state on Thursday, officials said.",
+      [ev("Nigeria", VAC, "Abduction/forced disappearance", "2021-03-04", admin1="Kaduna")], id="news-kaduna-kidnap"),
+    P("en", "2024-03-09", "GUNMEN KILLED FIVE SOLDIERS IN AN ATTACK ON A MILITARY BASE IN NIGERIA'S ZAMFARA STATE ON FRIDAY, THE ARMY SAID.",
+      [ev("Nigeria", BAT, "Armed clash", "2024-03-08", admin1="Zamfara", fatalities=5)], id="news-upper-zamfara"),
+    P("en", "2023-04-16", "MOSUL, Iraq - Islamic State militants attacked an army post in Kirkuk province on Saturday, killing two soldiers, security sources said. The group claimed the attack in a statement.",
+      [ev("Iraq", BAT, "Armed clash", "2023-04-15", admin1="Kirkuk", fatalities=2, claim_status="claimed")], id="news-kirkuk-is"),
+    # ---- Indonesian news ----
+    P("id", "2023-06-13", "JAYAPURA, KOMPAS.com - Seorang tukang ojek tewas ditembak orang tak dikenal di Distrik Ilaga, Kabupaten Puncak, Papua Tengah, Senin (12/6/2023). Polisi menduga pelaku merupakan anggota KKB.",
+      [ev("Indonesia", VAC, "Attack", "2023-06-12", fatalities=1)], id="id-ilaga-ojek"),
+    P("id", "2021-07-02", "POSO - Anggota Satgas Madago Raya terlibat kontak tembak dengan kelompok MIT di pegunungan Desa Tokorondo, Kecamatan Poso Pesisir, Kabupaten Poso, Sulawesi Tengah, Kamis (1/7/2021). Dua anggota MIT tewas dalam baku tembak tersebut.",
+      [ev("Indonesia", BAT, "Armed clash", "2021-07-01", fatalities=2)], id="id-poso-mit"),
+    P("id", "2023-09-06", "BANDA ACEH - Ratusan mahasiswa menggelar aksi unjuk rasa di depan Gedung DPR Aceh, Banda Aceh, Selasa (5/9/2023), menolak kenaikan harga BBM. Aksi berlangsung damai.",
+      [ev("Indonesia", PRO, "Peaceful protest", "2023-09-05", admin1="Aceh")], id="id-aceh-students"),
+    P("id", "2020-10-09", "MAKASSAR - Aksi demonstrasi mahasiswa di Makassar berakhir ricuh, Kamis (8/10/2020). Massa melempari polisi dengan batu dan membakar ban. Polisi menembakkan gas air mata untuk membubarkan massa.",
+      [ev("Indonesia", RIO, "Violent demonstration", "2020-10-08")], id="id-makassar-ricuh"),
+    P("id", "2021-03-29", "Bom meledak di depan Gereja Katedral Makassar, Sulawesi Selatan, Minggu (28/3/2021) pagi. Dua pelaku bom bunuh diri tewas dan 20 orang terluka.",
+      [ev("Indonesia", EXP, "Suicide bomb", "2021-03-28", fatalities=2)], id="id-makassar-katedral"),
+    P("id", "2023-04-16", "TIMIKA - KKB menyerang pos TNI di Kabupaten Nduga, Papua Pegunungan, Sabtu (15/4/2023). Empat prajurit TNI gugur dalam serangan tersebut. Juru bicara TPNPB-OPM Sebby Sambom mengklaim bertanggung jawab atas serangan itu.",
+      [ev("Indonesia", BAT, "Armed clash", "2023-04-15", fatalities=4, claim_status="claimed")], id="id-nduga-pos-tni"),
+    P("id", "2023-01-31", "Serangan bom bunuh diri di sebuah masjid di Peshawar, Pakistan, Senin (30/1/2023), menewaskan sedikitnya 59 orang.",
+      # FORMAT.md convention 4: the suicide bomber adds one to the victims
+      [ev("Pakistan", EXP, "Suicide bomb", "2023-01-30", admin1="Khyber Pakhtunkhwa", fatalities=60)], id="id-peshawar-masjid"),
+    P("id", "2023-09-25", "Kelompok Boko Haram menyerang sebuah desa di negara bagian Borno, Nigeria, pada Minggu (24/9/2023) dan menewaskan 15 warga.",
+      [ev("Nigeria", VAC, "Attack", "2023-09-24", admin1="Borno", fatalities=15)], id="id-borno-desa"),
+    P("id", "2023-03-03", "Serangan rudal Rusia menghantam kota Odesa, Ukraina, Kamis (2/3/2023), menewaskan tiga orang.",
+      [ev("Ukraine", EXP, "Shelling/artillery/missile attack", "2023-03-02", admin1="Odesa", fatalities=3)], id="id-odesa-rudal"),
+    P("id", "2023-04-16", "Bentrokan antara tentara Sudan dan RSF pecah di Khartoum, Sudan, Sabtu (15/4/2023). Sedikitnya 56 warga sipil tewas.",
+      [ev("Sudan", BAT, "Armed clash", "2023-04-15", admin1="Khartoum", fatalities=56)], id="id-khartoum-bentrok"),
+    P("id", "2024-05-02", "SURABAYA - Ratusan buruh berunjuk rasa di depan Kantor Gubernur Jawa Timur di Surabaya, Rabu (1/5/2024), menuntut kenaikan upah.",
+      [ev("Indonesia", PRO, "Peaceful protest", "2024-05-01")], id="id-surabaya-buruh"),
+    P("id", "2023-02-08", "Seorang anggota Brimob tewas ditembak KKB di Kabupaten Intan Jaya, Papua Tengah, Selasa (7/2/2023).",
+      [ev("Indonesia", BAT, None, "2023-02-07", fatalities=1)], id="id-intan-jaya-brimob"),
+    P("id", "2023-03-17", "KKB MENEMBAK MATI DUA GURU DI KABUPATEN PUNCAK, PAPUA TENGAH, KAMIS (16/3/2023).",
+      [ev("Indonesia", VAC, "Attack", "2023-03-16", fatalities=2)], id="id-upper-puncak-guru"),
+    P("id", "2024-06-06", "Pasukan junta Myanmar menggempur desa di wilayah Sagaing dengan serangan udara, Rabu (5/6/2024), menewaskan sedikitnya 20 warga.",
+      [ev("Myanmar", EXP, "Air/drone strike", "2024-06-05", admin1="Sagaing", fatalities=20)], id="id-sagaing-udara"),
+    P("id", "2023-09-06", "Kelompok Abu Sayyaf menculik dua nelayan Indonesia di perairan Sabah, Malaysia, Selasa (5/9/2023).",
+      [ev("Malaysia", VAC, "Abduction/forced disappearance", "2023-09-05")], id="id-sabah-culik"),
+    # ---- negatives: no row ----
+    P("en", "2023-06-01", "Al-Shabaab threatened to attack hotels in Nairobi ahead of the election, Kenyan police warned on Wednesday.", [], id="neg-en-threat"),
+    P("en", "2023-06-01", "A court in Jakarta on Tuesday sentenced three men to 10 years in prison for plotting a bomb attack on a police station.", [], id="neg-en-trial"),
+    P("en", "2024-04-15", "Nigerians on Sunday marked the tenth anniversary of the abduction of the Chibok schoolgirls by Boko Haram.", [], id="neg-en-anniversary"),
+    P("en", "2023-06-01", "More than 2,000 people have been killed in attacks by armed groups in Burkina Faso since January, the UN said on Wednesday.", [], id="neg-en-total"),
+    P("en", "2023-06-01", "A man stabbed his wife to death in a domestic dispute in Quezon City on Sunday, police said.", [], id="neg-en-domestic"),
+    P("en", "2023-06-01", "A bus plunged into a ravine in Nepal's Dhading district on Friday, killing 23 passengers, police said.", [], id="neg-en-accident"),
+    P("en", "2023-06-01", "The prime minister met opposition leaders in Islamabad on Tuesday to discuss electoral reforms.", [], id="neg-en-politics"),
+    P("en", "2023-06-01", "Armed robbers shot dead a shopkeeper during a robbery in Lagos on Tuesday, police said.", [], id="neg-en-robbery"),
+    P("en", "2023-06-01", "The army said on Wednesday it was still investigating the 2019 massacre in Ogossagou, Mali, in which 160 villagers were killed.", [], id="neg-en-history"),
+    P("en", "2023-06-01", "Troops will launch an offensive against ISWAP in Borno in the coming weeks, the defence minister said on Monday.", [], id="neg-en-plan"),
+    P("id", "2023-12-20", "Polisi mewaspadai ancaman serangan teroris menjelang Natal di Jakarta, kata Kapolda Metro Jaya, Rabu (20/12/2023).", [], id="neg-id-threat"),
+    P("id", "2024-06-06", "Pengadilan Negeri Jakarta Timur menjatuhkan vonis 15 tahun penjara kepada terdakwa kasus bom Thamrin, Rabu (5/6/2024).", [], id="neg-id-trial"),
+    P("id", "2022-10-12", "Warga Bali memperingati 20 tahun tragedi Bom Bali yang menewaskan 202 orang pada 12 Oktober 2002.", [], id="neg-id-anniversary"),
+    P("id", "2023-07-04", "Seorang pria menusuk tetangganya hingga tewas karena masalah utang di Bekasi, Jawa Barat, Senin (3/7/2023).", [], id="neg-id-crime"),
+    P("id", "2023-03-12", "Sebuah bus terjun ke jurang di Sumedang, Jawa Barat, Sabtu (11/3/2023), menewaskan 27 penumpang.", [], id="neg-id-accident"),
+    P("id", "2023-12-28", "Sepanjang 2023, KKB telah melakukan 200 aksi kekerasan di Papua yang menewaskan 79 orang, kata Kapolda Papua, Kamis (28/12/2023).", [], id="neg-id-total"),
+    P("id", "2023-07-04", "Presiden Joko Widodo meresmikan bendungan baru di Kabupaten Bogor, Jawa Barat, Senin (3/7/2023).", [], id="neg-id-politics"),
+    P("id", "2023-07-04", "Komplotan perampok menembak mati seorang sopir taksi saat merampas mobilnya di Medan, Sumatera Utara, Senin (3/7/2023).", [], id="neg-id-robbery"),
+]
+
+# Cases the extractors do not get right yet: kept, expected to fail, with the reason.
+KNOWN_GAPS: dict[str, str] = {
+    "gtd-jalalabad-mosque": "a figure 'including the assailant' still gets the bomber added",
+    "news-qamishli-drone": "GeoNames writes Qamishli with its article (Al Qamishli); Hasakah province not read",
+    "news-kirkuk-is": "'The group claimed the attack' is not read as a claim",
+    "id-makassar-katedral": "no row for a bomb at a named church",
+    "id-upper-puncak-guru": "all upper-case Indonesian lede gives no row",
+    "neg-en-anniversary": "an anniversary of an old abduction becomes a row",
+    "neg-id-accident": "a bus accident with deaths becomes a row",
+    "neg-id-total": "a yearly total ('Sepanjang 2023') becomes a row",
+}
+CASES = [pytest.param(*c.values, id=c.id, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c.id], strict=False)])
+         if c.id in KNOWN_GAPS else c for c in CASES]
+
+
+def _run(language: str, published: str, text: str) -> list[dict]:
+    result = pipeline.run_article(Article(text=text, published=dt.date.fromisoformat(published), language=language))
+    assert not result.errors, result.errors
+    return result.rows
+
+
+def _matches(row: dict, want: dict) -> bool:
+    return all(row.get(k) == v for k, v in want.items()
+               if k in ("country", "event_type", "event_date"))
+
+
+@pytest.mark.parametrize("language, published, text, expected", CASES)
+def test_generalisation_case(language: str, published: str, text: str, expected: list[dict]) -> None:
+    rows = _run(language, published, text)
+    got = [{k: r.get(k) for k in ("country", "admin1", "event_date", "event_type", "sub_event_type",
+                                  "fatalities", "injuries", "claim_status")} for r in rows]
+    assert len(rows) == len(expected), got
+    for want in expected:
+        found = [r for r in rows if _matches(r, want)]
+        assert found, (want, got)
+        row = found[0]
+        for key, value in want.items():
+            assert row.get(key) == value, (key, value, got)
