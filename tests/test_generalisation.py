@@ -189,14 +189,9 @@ CASES = [
 
 # Cases the extractors do not get right yet: kept, expected to fail, with the reason.
 KNOWN_GAPS: dict[str, str] = {
-    "gtd-jalalabad-mosque": "a figure 'including the assailant' still gets the bomber added",
     "news-qamishli-drone": "GeoNames writes Qamishli with its article (Al Qamishli); Hasakah province not read",
     "news-kirkuk-is": "'The group claimed the attack' is not read as a claim",
-    "id-makassar-katedral": "no row for a bomb at a named church",
     "id-upper-puncak-guru": "all upper-case Indonesian lede gives no row",
-    "neg-en-anniversary": "an anniversary of an old abduction becomes a row",
-    "neg-id-accident": "a bus accident with deaths becomes a row",
-    "neg-id-total": "a yearly total ('Sepanjang 2023') becomes a row",
 }
 CASES = [pytest.param(*c.values, id=c.id, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c.id], strict=False)])
          if c.id in KNOWN_GAPS else c for c in CASES]

@@ -242,8 +242,16 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
-    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
     found: list[tuple] = []
+    counted_selves: set[int] = set()
+    for t in tokens:          # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
+        if "self" in _kinds(t):
+            c = next((c for c in counts if c.end <= t.start and not text[c.end:t.start].strip()), None)
+            if c is not None:
+                found.append(("killed", c.low, c.high, c.start, t.end, c.firm, True))
+                counts.remove(c)
+                counted_selves.add(t.start)
+    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
     sentence_of = {w.start: bisect.bisect_right(starts, w.start) for w in words}
@@ -267,7 +275,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         k = _kinds(t)
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
-        if "self" in k:
+        if "self" in k and t.start not in counted_selves:
             found.append(("killed", 1, 1, t.start, t.end, True, True))
     return sorted(found, key=lambda f: (f[3], f[0]))
 
@@ -342,6 +350,24 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if gap is not None and (best is None or gap < best[0]):
             best = (gap, 1, preceding, "before")
     return (words[best[2]].start, best[3]) if best else None
+
+
+def attacker_included(text: str, language: str | None, casualty: Casualty) -> bool:
+    """"15 people, including the assailant, were killed", "menewaskan 3 orang, termasuk pelaku":
+    the toll already counts the attacker, so no dead bomber is added to it."""
+    tab = table(language or "")
+    if tab is None:
+        return False
+    start = casualty.start
+    stop = min(len(text), casualty.end + 60)
+    span = text[start:stop]
+    tokens = tab.matcher.find(span, fold(span))
+    for t in tokens:
+        if "subset" in _kinds(t):
+            if any("perp" in _kinds(p) and p.start >= t.end and _gap_words(span[t.end:p.start]) <= 1
+                   for p in tokens):
+                return True
+    return False
 
 
 def run(doc: Doc) -> None:

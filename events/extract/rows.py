@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import replace
 
 from events import ids, schema
+from events.extract import casualties
 from events.extract import event_types as et
 from events.extract.actors import groups
 from events.extract.story import (
@@ -357,7 +358,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     fatalities, f_low, f_high, f_ev = _casualty_figures(cas, "killed")
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead
-    if suicide and not any(c.perpetrators and c.kind == "killed" for c in cas):
+    told_with_bomber = f_ev is not None and casualties.attacker_included(doc.article.text, doc.language, f_ev)
+    if suicide and not told_with_bomber and not any(c.perpetrators and c.kind == "killed" for c in cas):
         fatalities = (fatalities or 0) + 1
         f_low = (f_low or 0) + 1
         f_high = (f_high or 0) + 1

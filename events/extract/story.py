@@ -46,7 +46,22 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "reference") for w in data.get("places", {}).get("reference_before", []))
         items.extend((w, "uncertain") for w in data.get("uncertain", {}).get("words", []))
         items.extend((w, "neutral") for w in data.get("neutral", {}).get("words", []))
+        items.extend((w, "period") for w in data.get("periods", {}).get("before_year", []))
     return Matcher(items)
+
+
+def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
+    """Cue kinds of one sentence; "sepanjang 2023", "throughout 2022": a whole year told at
+    once is an aggregate, whatever is counted."""
+    found: set[str] = set()
+    for m in matcher.find(text):
+        kinds = set(m.value)
+        if "period" in kinds:
+            kinds.discard("period")
+            if _YEAR.match(text[m.end:].lstrip()):
+                kinds.add("aggregate")
+        found |= kinds
+    return found
 
 
 @cache
@@ -125,7 +140,7 @@ def read(doc: Doc) -> Ctx:
     cues: dict[int, set[str]] = {}
     matcher = _cue_matcher(doc.language)
     for i, s in enumerate(doc.sentences):
-        found = {v for m in matcher.find(s.text) for v in m.value}
+        found = _sentence_cues(matcher, s.text)
         if found:
             cues[i] = found
     acts = doc.findings.get("actors", {})

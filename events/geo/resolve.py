@@ -37,6 +37,7 @@ class Words:
     abbreviations: Matcher     # "AS" (Indonesian for the US), "UK": exact case; names GeoNames lacks
     nationalities: Matcher     # "Iraqi", "Afghan": evidence of a country, not a place (actors data)
     kind_words: dict[str, str]  # "province" -> "admin1", "kabupaten" -> "admin2", "kota" -> "city"
+    facility: frozenset[str] = frozenset()  # "Gereja Katedral Makassar": a building named by its town
 
 
 @cache
@@ -44,7 +45,7 @@ def words(language: str | None) -> Words:
     """The article's language plus English (English words turn up in any news)."""
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
-    stop, person, ctx, pw, home, abbr, nat = set(), [], [], set(), [], [], []
+    stop, person, ctx, pw, home, abbr, nat, facility = set(), [], [], set(), [], [], [], set()
     kinds: dict[str, str] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
@@ -55,6 +56,7 @@ def words(language: str | None) -> Words:
         ctx += [(w, "in") for w in data.get("in", [])] + [(w, "near") for w in data.get("near", [])]
         ctx += [(w, "word") for w in data.get("place_words", [])]
         pw.update(fold(w) for w in data.get("place_words", []))
+        facility.update(fold(w) for w in data.get("facility_words", []))
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
@@ -69,7 +71,7 @@ def words(language: str | None) -> Words:
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
-                 Matcher(nat), kinds)
+                 Matcher(nat), kinds, frozenset(facility))
 
 
 @dataclass
@@ -192,7 +194,10 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     lower_words = {tok for tok in text.split() if tok.isalpha() and tok.islower()} if mixed else set()
     out: list[Candidate] = []
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
+    all_matches = gaz.names.find(text, folded)
     for m in w.abbreviations.find(text, folded):
+        if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
+            continue        # "Sulawesi" inside "Sulawesi Selatan": the longer name is the place
         for written, target in m.value:
             cc, _, admin1 = target.partition("/")
             entry = gaz.admin1_entry(cc, admin1) if admin1 else gaz.country_entry(cc)
@@ -201,7 +206,6 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 out.append(Candidate(m, _sentence_of(sentences, m.start), [entry]))
                 break
     dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
-    all_matches = gaz.names.find(text, folded)
     for m in all_matches:
         if any(a <= m.start < b or a < m.end <= b for a, b in masked):
             continue
@@ -238,8 +242,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         modifier = prev_cap = False
         if mixed:
             prev = _prev_word(text, m.start)
-            if prev and text[prev[0]].isupper() and prev[0] not in starts \
-                    and fold(text[prev[0]:prev[1]]) not in w.place_words and not prep:
+            if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep \
+                    and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
             if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
