@@ -9,6 +9,7 @@ re-coding an article gives the same row unless the extractor changed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from events import ids, schema
@@ -136,12 +137,28 @@ def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
     return name, inter
 
 
+def _group_as_written(actor: Actor) -> str:
+    """A named group by its English name, with the name the article used when that is another
+    one ("Islamic State (ISIS)", "West Papua National Liberation Army (TPNPB, KKB)"): coders and
+    readers know a group by either."""
+    label, written = actor.label, " ".join(actor.text.split())
+    shown = set(re.findall(r"\w+", fold(label)))
+    said = set(re.findall(r"\w+", fold(written)))
+    if not written or said <= shown or shown <= said or len(said) > 3:
+        return label
+    if label.endswith(")"):
+        return f"{label[:-1]}, {written})"
+    return f"{label} ({written})"
+
+
 def _describe(actor: Actor, language: str | None) -> str:
     """An actor for English readers: a group's name; English text as written; other languages'
     words as their English label, with the original when it says more ("militia (milisi yang
     bersekutu dengan Iran)")."""
-    if actor.named or language == "en" or not actor.label or fold(actor.label) == fold(actor.text):
-        return actor.label if actor.named else actor.text
+    if actor.named:
+        return _group_as_written(actor)
+    if language == "en" or not actor.label or fold(actor.label) == fold(actor.text):
+        return actor.text
     label = actor.label
     if actor.country:        # "Kedutaan Besar Amerika Serikat" -> "embassy of the United States"
         label += f" of {'the ' if actor.country in groups()['the'] else ''}{actor.country}"
