@@ -143,7 +143,9 @@ def _extend_left(text: str, start: int, floor: int) -> int:
             break
         word = m.group(1)
         first = floor + m.start(1) == floor
-        if "-" in word or (word[:1].isupper() and not first):
+        if not re.search(r"\w", word):
+            break           # a dash between words ("MEXICO CITY - Unknown gunmen"): a dateline's end
+        if re.search(r"\w-\w", word) or (word[:1].isupper() and not first):
             new_start = floor + m.start(1)
         else:
             break
@@ -300,6 +302,10 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         if sent.start < floor < sent.end:
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
         found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language)
+        # "troops killed three suspected al-Shabaab militants": the suspects are the state's targets
+        state_acts = any(a.role == "perpetrator" and a.kind in ("police", "military") for a in sent_actors)
+        found = [c for c in found if not (state_acts and c.status == "attributed" and any(
+            c.group in (a.text, a.label) and a.role == "target" for a in sent_actors))]
         for c in found:           # the blamed group is the perpetrator ("blamed the attack on X")
             if c.status == "attributed":
                 sent_actors = [replace(a, role="perpetrator") if c.group in (a.text, a.label) else a

@@ -209,8 +209,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     for m in all_matches:
         if any(a <= m.start < b or a < m.end <= b for a, b in masked):
             continue
-        if m.key in w.stop:
-            continue
+        if m.key in w.stop or (not mixed and m.key in w.place_words):
+            continue        # "NORTHERN BURKINA FASO": in capitals a generic word looks like a name
         after = text[m.end:m.end + 2]
         if len(after) == 2 and after[0] in ".@" and after[1].isalnum() \
                 or m.start > 0 and text[m.start - 1] in ".@/":
