@@ -235,9 +235,6 @@ CASES = [
 # Cases the extractors do not get right yet: kept, expected to fail, with the reason.
 KNOWN_GAPS: dict[str, str] = {
     "news-dantewada-maoists": "'10 commandos and their driver': a person joined without a number is not counted",
-    "news-qamishli-drone": "GeoNames writes Qamishli with its article (Al Qamishli); Hasakah province not read",
-    "news-kirkuk-is": "'The group claimed the attack' is not read as a claim",
-    "id-upper-puncak-guru": "all upper-case Indonesian lede gives no row",
 }
 CASES = [pytest.param(*c.values, id=c.id, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c.id], strict=False)])
          if c.id in KNOWN_GAPS else c for c in CASES]

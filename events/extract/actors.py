@@ -104,7 +104,7 @@ def tables(language: str | None) -> Tables:
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
-                     "speaker_after", "speaker_nouns"):
+                     "speaker_after", "speaker_nouns", "anaphora"):
             items.extend((w, (name,)) for w in claims.get(name, []))
         try:
             gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
@@ -258,6 +258,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         trig_by_sentence.setdefault(t.sentence, []).append(t)
     actors: list[Actor] = []
     claims: list[Claim] = []
+    named_before: Actor | None = None       # the group a later "the group claimed it" means
     for si, ms in sorted(by_sentence.items()):
         sent = sentences[si]
         sent_actors: list[Actor] = []
@@ -301,7 +302,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
         if sent.start < floor < sent.end:
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
-        found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language)
+        found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language, named_before)
+        named_before = next((a for a in reversed(sent_actors) if a.named and a.role == "perpetrator"), named_before)
         # "troops killed three suspected al-Shabaab militants": the suspects are the state's targets
         state_acts = any(a.role == "perpetrator" and a.kind in ("police", "military") for a in sent_actors)
         found = [c for c in found if not (state_acts and c.status == "attributed" and any(
@@ -381,8 +383,9 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
 
 
 def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib: list,
-            tabs: Tables, language: str | None) -> list[Claim]:
-    """Claims, denials, statements that nobody claimed, and attributions in one sentence."""
+            tabs: Tables, language: str | None, named_before: Actor | None = None) -> list[Claim]:
+    """Claims, denials, statements that nobody claimed, and attributions in one sentence; "the
+    group" before a claim word is the group named in an earlier sentence (`named_before`)."""
     out: list[Claim] = []
     speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after", "speaker_nouns"}]
     negs = [m for m in ms if m.value[0][0] == "negation"]
@@ -399,6 +402,10 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
                     out.append(Claim("no_claim", None, None, si, m.start, m.end, sent.text))
                 continue
             named = [a for a in before if a.named] or [a for a in accused if a.named]
+            if not named and not before and named_before is not None and any(
+                    a.value[0][0] == "anaphora" and a.end <= m.start
+                    and _words_between(text, a.end, m.start) <= tabs.claim_window for a in ms):
+                named = [named_before]       # "... Islamic State militants attacked ... The group claimed it"
             if named or (strong and before):
                 group = (named or before)[-1]
                 out.append(Claim("claimed", group.label if group.named else group.text, None, si,

@@ -9,6 +9,7 @@ Every choice carries its score and a short reason (`why`) for `events geocode`.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -38,6 +39,7 @@ class Words:
     nationalities: Matcher     # "Iraqi", "Afghan": evidence of a country, not a place (actors data)
     kind_words: dict[str, str]  # "province" -> "admin1", "kabupaten" -> "admin2", "kota" -> "city"
     facility: frozenset[str] = frozenset()  # "Gereja Katedral Makassar": a building named by its town
+    articles: tuple[str, ...] = ()          # "Qamishli" is GeoNames' "Al Qamishli"
 
 
 @cache
@@ -45,7 +47,7 @@ def words(language: str | None) -> Words:
     """The article's language plus English (English words turn up in any news)."""
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
-    stop, person, ctx, pw, home, abbr, nat, facility = set(), [], [], set(), [], [], [], set()
+    stop, person, ctx, pw, home, abbr, nat, facility, articles = set(), [], [], set(), [], [], [], set(), []
     kinds: dict[str, str] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
@@ -57,6 +59,7 @@ def words(language: str | None) -> Words:
         ctx += [(w, "word") for w in data.get("place_words", [])]
         pw.update(fold(w) for w in data.get("place_words", []))
         facility.update(fold(w) for w in data.get("facility_words", []))
+        articles += [fold(w) for w in data.get("name_articles", []) if fold(w) not in articles]
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
@@ -71,7 +74,7 @@ def words(language: str | None) -> Words:
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
-                 Matcher(nat), kinds, frozenset(facility))
+                 Matcher(nat), kinds, frozenset(facility), tuple(articles))
 
 
 @dataclass
@@ -195,6 +198,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     out: list[Candidate] = []
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     all_matches = gaz.names.find(text, folded)
+    all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
             continue        # "Sulawesi" inside "Sulawesi Selatan": the longer name is the place
@@ -242,7 +246,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         modifier = prev_cap = False
         if mixed:
             prev = _prev_word(text, m.start)
-            if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep \
+            possessive = bool(prev) and text[prev[0]:prev[1]].endswith(("'s", "’s"))   # "Syria's Hasakah"
+            if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep and not possessive \
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
@@ -264,6 +269,25 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 continue
         kept.append(c)
     return kept
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]{3,}")
+
+
+def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """Names GeoNames writes with an article the news leaves out ("Qamishli" = "Al Qamishli"):
+    a capitalised word no other name covers, read as a province or a town of 50,000 or more."""
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        word = folded[m.start():m.end()]
+        for article in w.articles:
+            rows = gaz.names.rows(f"{article} {word}")
+            if any(gaz.entry(i).kind != "city" or gaz.entry(i).population >= 50_000 for i in rows):
+                out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
+                break
+    return out
 
 
 def _city_weight(e: Entry) -> float:
