@@ -31,4 +31,4 @@ gazetteer: $(STAMP)
 	$(BIN)/python -m events.geo.build
 
 clean:
-	rm -rf $(VENV) data/*.parquet data/articles data/events data/event_sources data/events.duckdb
+	rm -rf $(VENV) data/*.parquet data/articles data/events data/event_sources data/events.duckdb data/manifest.json data/.lock
