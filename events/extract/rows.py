@@ -106,6 +106,9 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     if trigs:
         if state_target and armed_perp:
             return trigs[0], "Battles", "Armed clash"
+        burnt = [t for t in trigs if t.sub_event_type == "Looting/property destruction"]
+        if burnt and not hurt:          # "militan membakar rumah warga": property, nobody hurt
+            return burnt[0], "Strategic developments", "Looting/property destruction"
         return trigs[0], "Violence against civilians", "Attack"
     return None, "Violence against civilians", "Attack"
 

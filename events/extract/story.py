@@ -194,6 +194,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
+    if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
+        cues -= {"commemoration"}       # "thousands marched to mark the anniversary of the coup": a protest
     return bool(cues) or ctx.history[si]
 
 
