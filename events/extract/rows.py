@@ -144,11 +144,19 @@ def _group_as_written(actor: Actor) -> str:
     """A named group by its English name, with the name the article used when that is another
     one ("Islamic State (ISIS)", "West Papua National Liberation Army (TPNPB, KKB)"): coders and
     readers know a group by either."""
-    label, written = actor.label, " ".join(actor.text.split())
-    shown = set(re.findall(r"\w+", fold(label)))
-    said = set(re.findall(r"\w+", fold(written)))
-    if not written or said <= shown or shown <= said or len(said) > 3:
+    label = actor.label
+    if actor.text.isupper() and " " in actor.text.strip():
+        return label        # "ABU SAYYAF MILITANTS": in capitals, names and descriptors look alike
+
+    def stems(words: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"\w+", fold(words))}
+    shown = stems(label)
+    # the name's own words as written ("ISIS", "TPNPB-OPM"), not its descriptors ("rebels")
+    names = [w for w in actor.text.split() if w[:1].isupper()]
+    extra = [w for w in names if not stems(w) <= shown]
+    if not extra or len(extra) > 3:
         return label
+    written = " ".join(extra)
     if label.endswith(")"):
         return f"{label[:-1]}, {written})"
     return f"{label} ({written})"
@@ -327,6 +335,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
                      attributed.group in (a.text, a.label)), None)
     if perp is None and event_type in DEMONSTRATIONS:
         perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
+    if event_type in DEMONSTRATIONS:     # the crowd is actor1; police firing tear gas are its second actor
+        perps = [a for a in perps if a.kind not in STATE + ("government",)]
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"):
         perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
