@@ -307,3 +307,15 @@ def test_generalisation_case(language: str, published: str, text: str, expected:
         row = found[0]
         for key, value in want.items():
             assert row.get(key) == value, (key, value, got)
+
+
+@pytest.mark.parametrize("language, text, wrong_country", [
+    # a town named twice is no evidence for its own province: "Kaya" is in South Sudan here
+    ("en", "JUBA - Fighting between government troops and SPLA-IO rebels in Kaya, South Sudan, killed 19 people on "
+           "Saturday. The rebels first attacked a military base in Kaya, a spokesman said.", "Burkina Faso"),
+    ("id", "Pertempuran antara tentara pemerintah dan pemberontak SPLA di Kota Kaya, Sudan Selatan, menewaskan 19 orang, "
+           "Sabtu (26/8/2017). Pemberontak menyerang markas militer di Kota Kaya.", "Burkina Faso"),
+])
+def test_generalisation_town_in_an_unnamed_country_is_not_chosen(language: str, text: str, wrong_country: str) -> None:
+    rows = _run(language, "2017-08-27", text)
+    assert all(r["country"] != wrong_country for r in rows), rows

@@ -34,7 +34,7 @@ _SHAPES = [
                rf"\(\s*(?P<outlet>[^()\d]{{2,40}}?)\s*\)\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN})\s*{_DASH}\s*"),
     re.compile(rf"(?P<place>{_PLACE})\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s+[\w.]+){{0,3}}?)\s*(?:--|-\s-)\s*"),
-    re.compile(rf"(?P<place>{_CAPITALISED})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?[—–]\s+"),
+    re.compile(rf"(?P<place>{_CAPITALISED})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?[—–](?:\s+|(?=[A-Z\"“]))"),
     # wire copy typed with a plain hyphen: the city in capitals ("MOGADISHU - ", "KABUL, Afghanistan - ")
     re.compile(rf"(?P<place>{_UPPER})\s*(?:,\s*(?P<region>{_CAPITALISED})\s*)?\s(?:-|--)\s+"),
 ]

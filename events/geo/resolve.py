@@ -294,7 +294,7 @@ def _city_weight(e: Entry) -> float:
     return 0.8 * math.log10(max(e.population, 1000))       # 1k -> 2.4, 100k -> 4, 10M -> 5.6
 
 
-def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
+def _score(c: Candidate, e: Entry, votes: Counter, admin1s: dict[tuple, set[str]],
            near_names: dict[int, set[tuple[str, str | None]]], home: tuple[str, ...],
            dateline_cc: set[str], gaz: Gazetteer, outer_of: frozenset[int] = frozenset()
            ) -> tuple[float, list[str]]:
@@ -319,8 +319,8 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: Counter,
     if beside:
         s += 1.0 * beside
         why.append(f"neighbour named ({beside:.0%})")
-    own = c.chosen is not None and (c.chosen.cc, c.chosen.admin1) == (e.cc, e.admin1)
-    if e.admin1 and admin1s.get((e.cc, e.admin1), 0) > own and e.kind != "admin1":
+    # another name of the article lies in this province ("Kaya" said twice is no evidence for itself)
+    if e.admin1 and admin1s.get((e.cc, e.admin1), set()) - {c.match.key} and e.kind != "admin1":
         s += 2.0
         why.append(f"{e.admin1} named")
     together = near_names.get(c.match.start, set())
@@ -368,6 +368,13 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                     near_names[b.match.start].add((e.cc, None))
                 elif e.kind == "admin1":
                     near_names[b.match.start].add((e.cc, e.admin1))
+    # "Kaya, South Sudan": a name written with a country it has no reading in is a place the
+    # gazetteer lacks, not the namesake abroad
+    foreign = {a.match.key for a, b in zip(cands, cands[1:])
+               if _joined(text[a.match.end:b.match.start], w) and b.entries
+               and all(e.kind == "country" for e in b.entries) and all(e.kind != "country" for e in a.entries)
+               and not {e.cc for e in a.entries} & {e.cc for e in b.entries}}
+    cands = [c for c in cands if c.match.key not in foreign]
     demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
     for m in w.nationalities.find(text):
         if m.text[:1].isupper():
@@ -385,7 +392,10 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             for cc in ccs:
                 votes[cc] += 0.5 / len(ccs)
     for _round in range(2):
-        admin1s = Counter((c.chosen.cc, c.chosen.admin1) for c in cands if c.chosen and c.chosen.admin1)
+        admin1s: dict[tuple, set[str]] = defaultdict(set)      # province -> names read inside it
+        for c in cands:
+            if c.chosen and c.chosen.admin1:
+                admin1s[(c.chosen.cc, c.chosen.admin1)].add(c.match.key)
         for c in cands:
             scored = []
             for e in c.entries:
