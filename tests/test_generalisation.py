@@ -319,3 +319,16 @@ def test_generalisation_case(language: str, published: str, text: str, expected:
 def test_generalisation_town_in_an_unnamed_country_is_not_chosen(language: str, text: str, wrong_country: str) -> None:
     rows = _run(language, "2017-08-27", text)
     assert all(r["country"] != wrong_country for r in rows), rows
+
+
+UPPER_KEYS = ("country", "admin1", "event_date", "event_type", "sub_event_type", "fatalities", "claim_status")
+
+
+@pytest.mark.parametrize("language, published, text, expected",
+                         [pytest.param(*c.values, id=c.id) for c in CASES if c.values[3]])
+def test_generalisation_upper_case_gives_the_same_rows(language: str, published: str, text: str,
+                                                       expected: list[dict]) -> None:
+    """Wire copy and some feeds come in capitals: the rows must not change."""
+    mixed = [tuple(r[k] for k in UPPER_KEYS) for r in _run(language, published, text)]
+    upper = [tuple(r[k] for k in UPPER_KEYS) for r in _run(language, published, text.upper())]
+    assert upper == mixed

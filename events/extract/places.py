@@ -11,6 +11,7 @@ from events.article import Sentence
 from events.findings import Place, PlaceMention
 from events.geo import SPECIFICITY, distance_km, gazetteer
 from events.geo.resolve import mentions, resolve
+from events.matcher import fold
 from events.pipeline import Doc
 
 REFERENCE_KM = 300     # "50 km north of X": the town meant lies within this distance of X
@@ -24,8 +25,17 @@ def _sentences(doc: Doc) -> list[Sentence]:
 def run(doc: Doc) -> None:
     """Find and resolve the article's place names; sets doc.findings['places']."""
     cands = resolve(doc.article.text, _sentences(doc), doc.language,
-                    doc.findings.get("dateline"), doc.article.source)
+                    doc.findings.get("dateline"), doc.article.source, names=_group_names(doc))
     doc.findings["places"] = mentions(cands)
+
+
+def _group_names(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of armed groups' names of several words ("Abu Sayyaf", "Moro Islamic Liberation
+    Front"): a place name inside one is part of the name, not a place."""
+    from events.extract import actors          # a table lookup only; the actors stage runs later
+    text = doc.article.text
+    return [(m.start, m.end) for m in actors.tables(doc.language).matcher.find(text, fold(text))
+            if " " in m.key and any(v[0] == "group" for v in m.value)]
 
 
 def _weak(m: PlaceMention) -> bool:

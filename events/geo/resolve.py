@@ -40,6 +40,7 @@ class Words:
     kind_words: dict[str, str]  # "province" -> "admin1", "kabupaten" -> "admin2", "kota" -> "city"
     facility: frozenset[str] = frozenset()  # "Gereja Katedral Makassar": a building named by its town
     articles: tuple[str, ...] = ()          # "Qamishli" is GeoNames' "Al Qamishli"
+    caps_words: frozenset[str] = frozenset()  # "CAR", "US", "AS": words, not countries, in capitals
 
 
 @cache
@@ -48,6 +49,7 @@ def words(language: str | None) -> Words:
     langs = [language] if language in langdata.languages() else []
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
     stop, person, ctx, pw, home, abbr, nat, facility, articles = set(), [], [], set(), [], [], [], set(), []
+    caps: set[str] = set()
     kinds: dict[str, str] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
@@ -60,6 +62,7 @@ def words(language: str | None) -> Words:
         pw.update(fold(w) for w in data.get("place_words", []))
         facility.update(fold(w) for w in data.get("facility_words", []))
         articles += [fold(w) for w in data.get("name_articles", []) if fold(w) not in articles]
+        caps.update(fold(w) for w in data.get("abbreviations_not_in_capitals", []))
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
@@ -74,7 +77,7 @@ def words(language: str | None) -> Words:
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
-                 Matcher(nat), kinds, frozenset(facility), tuple(articles))
+                 Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps))
 
 
 @dataclass
@@ -177,8 +180,9 @@ def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
 
 def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     dateline: Dateline | None = None, outlet: str | None = None,
-                    gaz: Gazetteer | None = None) -> list[Candidate]:
-    """Every place name in the text that is not an ordinary word, a person or the outlet."""
+                    gaz: Gazetteer | None = None, names: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """Every place name in the text that is not an ordinary word, a person, the outlet or inside
+    another name (`names`: spans such as a group's "Abu Sayyaf", "Tehrik-i-Taliban Pakistan")."""
     gaz = gaz or gazetteer()
     w = words(language)
     folded = fold(text)
@@ -186,7 +190,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     sentences = sentences or [Sentence(0, len(text), text)]
     starts = {s.start for s in sentences}
     outlets = [o for o in ((dateline.outlet if dateline else None), outlet) if o]
-    masked = _outlet_spans(folded, outlets)
+    masked = _outlet_spans(folded, outlets) + list(names)
     ctx_end: dict[int, tuple[str, int]] = {}       # end of a context phrase -> (kind, start)
     for m in w.context.find(text, folded):
         kinds = [k for k in m.value if k != "word"] or ["word"]
@@ -202,6 +206,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
             continue        # "Sulawesi" inside "Sulawesi Selatan": the longer name is the place
+        if not mixed and m.key in w.caps_words:
+            continue        # "A CAR BOMB": in capitals an abbreviation cannot be told from a word
         for written, target in m.value:
             cc, _, admin1 = target.partition("/")
             entry = gaz.admin1_entry(cc, admin1) if admin1 else gaz.country_entry(cc)
@@ -277,14 +283,17 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{3,}")
 def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
     """Names GeoNames writes with an article the news leaves out ("Qamishli" = "Al Qamishli"):
     a capitalised word no other name covers, read as a province or a town of 50,000 or more."""
-    out = []
+    out: list[Match] = []
+    if not _mixed_case(text):
+        return out          # in capitals every word looks like a name ("SAID" is no "As Said")
     for m in _CAPITALISED.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
         word = folded[m.start():m.end()]
         for article in w.articles:
             rows = gaz.names.rows(f"{article} {word}")
-            if any(gaz.entry(i).kind != "city" or gaz.entry(i).population >= 50_000 for i in rows):
+            if any(gaz.entry(i).kind == "admin1" or gaz.entry(i).kind == "city" and gaz.entry(i).population >= 50_000
+                   for i in rows):
                 out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
                 break
     return out
@@ -340,11 +349,11 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: dict[tuple, set[str]
 
 def resolve(text: str, sentences: list[Sentence] | None = None, language: str | None = None,
             dateline: Dateline | None = None, outlet: str | None = None,
-            gaz: Gazetteer | None = None) -> list[Candidate]:
+            gaz: Gazetteer | None = None, names: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Candidates with their chosen entry, in text order (two rounds: votes, then choice)."""
     gaz = gaz or gazetteer()
     sentences = sentences or [Sentence(0, len(text), text)]
-    cands = find_candidates(text, sentences, language, dateline, outlet, gaz)
+    cands = find_candidates(text, sentences, language, dateline, outlet, gaz, names)
     w = words(language)
     dateline_cc: set[str] = set()
     if dateline and dateline.place:
