@@ -339,9 +339,12 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
         j += 1
     nxt = ms[j] if j < len(ms) else None
     prv = ms[i - 1] if i > 0 else None
-    if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"} and \
-            _words_between(text, m.end, nxt.start) <= 1 + (j - i - 1) * 2:
-        return True
+    if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"}:
+        gap = text[m.end:nxt.start].split()
+        if len(gap) <= 1 + (j - i - 1) * 2:
+            return True
+        if len(gap) <= 4 and all(w[:1].isupper() for w in gap):
+            return True          # "Kepolisian Daerah Papua menyebut": the force's full name, then the verb
     return prv is not None and {v[0] for v in prv.value} & {"speaker_before", "speaker_nouns"} and \
         _words_between(text, prv.end, m.start) <= 1
 

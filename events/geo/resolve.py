@@ -257,7 +257,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
-            if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words:
+            if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
+                    and fold(text[nxt[0]:nxt[1]]) not in w.kind_words:       # "Bassa LGA"
                 modifier = True
         if modifier and all(e.kind in ("city", "admin2") for e in entries):
             if prev_cap and " " not in m.key:
