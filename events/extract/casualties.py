@@ -89,6 +89,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
+    pats += [(w, ("one_more",)) for w in cas["conjunctions"].get("one_more", [])]
     pats += [(w, ("subset",)) for w in cas["subsets"]["before"]]
     pats += [(w, ("partitive",)) for w in cas["subsets"]["after"]]
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
@@ -269,7 +270,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
         perps = all(_of_attackers(text, m, members, word, side, tokens) for m in members)
-        found.append((kind, sum(m.low for m in members), sum(m.high for m in members), start, end,
+        more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens)
+        found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     for t in tokens:
         k = _kinds(t)
@@ -278,6 +280,16 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if "self" in k and t.start not in counted_selves:
             found.append(("killed", 1, 1, t.start, t.end, True, True))
     return sorted(found, key=lambda f: (f[3], f[0]))
+
+
+def _one_more(text: str, after: int, until: int | None, tokens: list) -> int:
+    """1 when "and their driver" follows the last count of a toll (up to its casualty word, or
+    the end of the clause): a person added without a number."""
+    stop = until if until is not None else min(
+        [i for i in (text.find(ch, after) for ch in ",.;") if i >= 0] + [after + 60])
+    ands = [t for t in tokens if "and" in _kinds(t) and after <= t.start < stop]
+    return int(any("one_more" in _kinds(t) and not text[a.end:t.start].strip()
+                   for a in ands for t in tokens if a.end <= t.start < stop))
 
 
 def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, tokens: list) -> bool:
