@@ -360,3 +360,31 @@ def test_generalisation_upper_case_gives_the_same_rows(language: str, published:
     mixed = [tuple(r[k] for k in UPPER_KEYS) for r in _run(language, published, text)]
     upper = [tuple(r[k] for k in UPPER_KEYS) for r in _run(language, published, text.upper())]
     assert upper == mixed
+
+
+@pytest.mark.parametrize("language, text, claim_status, perpetrator_word, status", [
+    ("id", "KKB menembak mati seorang tukang ojek di Distrik Ilaga, Kabupaten Puncak, Papua Tengah, Senin (5/6/2023). "
+           "Juru bicara TPNPB Sebby Sambom mengklaim bertanggung jawab atas penembakan itu.", "claimed", "tpnpb", "claimed"),
+    ("id", "Seorang guru tewas ditembak di Distrik Beoga, Kabupaten Puncak, Papua Tengah, Senin (5/6/2023). Polisi menduga "
+           "pelaku adalah anggota KKB. Juru bicara TPNPB Sebby Sambom membantah pihaknya terlibat.", "denied", "tpnpb", None),
+    ("id", "Bom meledak di depan kantor polisi di Kota Bima, Nusa Tenggara Barat, Senin (5/6/2023). Belum ada kelompok "
+           "yang mengklaim bertanggung jawab atas serangan tersebut.", "no_claim", None, None),
+    ("id", "Seorang warga tewas ditembak orang tak dikenal di Distrik Sugapa, Kabupaten Intan Jaya, Papua Tengah, Senin "
+           "(5/6/2023). Polisi menduga pelaku adalah anggota KKB.", "not_reported", "tpnpb", "attributed"),
+    ("en", "A bomb exploded at a market in Baidoa, Somalia, on Monday, killing five people. No group has claimed "
+           "responsibility, but authorities blamed al-Shabaab.", "no_claim", "shabaab", "attributed"),
+    ("en", "Gunmen killed three soldiers at a checkpoint in Kandahar province, Afghanistan, on Monday. The Taliban denied "
+           "any involvement.", "denied", None, None),
+    ("en", "A suicide bomber killed 12 people at a mosque in Peshawar, Pakistan, on Monday. Islamic State claimed the "
+           "attack through its Amaq news agency.", "claimed", "islamic state", "claimed"),
+])
+def test_generalisation_claims(language: str, text: str, claim_status: str, perpetrator_word: str | None,
+                               status: str | None) -> None:
+    rows = _run(language, "2023-06-06", text)
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert row["claim_status"] == claim_status, row
+    if perpetrator_word:
+        assert perpetrator_word in (row["perpetrator"] or "").lower() + " " + (row["actor1"] or "").lower(), row
+    if status:
+        assert row["perpetrator_status"] == status, row
