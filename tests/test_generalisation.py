@@ -301,6 +301,8 @@ CASES = [
     P("en", "2023-06-01", "The United Nations said on Wednesday that more than 300 civilians had been killed in Sudan since fighting began in April.", [], id="neg-en-un-total"),
     P("en", "2023-06-01", "Nigeria's army chief vowed on Tuesday to crush Boko Haram before the end of the year.", [], id="neg-en-vow"),
     P("id", "2023-06-01", "Kapolri memerintahkan jajarannya meningkatkan kewaspadaan terhadap kemungkinan serangan teror menjelang Idul Fitri, Rabu (31/5/2023).", [], id="neg-id-alert"),
+    P("id", "2023-06-06", "Beredar kabar ada bom di Stasiun Gambir, Jakarta, Senin (5/6/2023), namun polisi memastikan kabar itu hoaks.", [], id="neg-id-hoax"),
+    P("en", "2023-06-06", "Police evacuated a shopping mall in Nairobi on Monday after a bomb threat that turned out to be a hoax.", [], id="neg-en-hoax"),
 ]
 
 
