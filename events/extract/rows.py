@@ -45,7 +45,13 @@ WHAT = {
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     trigs = ev.triggers
-    specific = [t for t in trigs if is_typed(t)] or list(ev.inherited)
+    specific = [t for t in trigs if is_typed(t)]
+    own_told = [a for a in actors if a.sentence in ev.sentences]
+    fought = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in own_told) and \
+        any(a.kind in ARMED + STATE and a.role == "target" for a in own_told)
+    if not specific and trigs and fought:
+        return trigs[0], "Battles", "Armed clash"   # "soldiers repelled an attack by ISWAP": not the story's kind
+    specific = specific or list(ev.inherited)
     subs = {t.sub_event_type for t in specific}
     kinds = {a.kind for a in actors}
     crowd = bool(kinds & {"protesters", "rioters", "civilians"}) or \

@@ -47,6 +47,7 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "uncertain") for w in data.get("uncertain", {}).get("words", []))
         items.extend((w, "neutral") for w in data.get("neutral", {}).get("words", []))
         items.extend((w, "period") for w in data.get("periods", {}).get("before_year", []))
+        items.extend((w, "separate") for w in data.get("story", {}).get("separate_incident", []))
     return Matcher(items)
 
 
@@ -191,7 +192,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
-    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident"}
+    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
@@ -298,6 +299,24 @@ def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
     return (fa | fb) <= {"Strategic developments", "Explosions/Remote violence"}
 
 
+def _date_told_after(ctx: Ctx, si: int) -> DateMention | None:
+    """An event's lead without a date of its own ("killed 15 farmers, authorities said Sunday")
+    is dated by the sentences that tell more about it ("The attack happened Saturday"), up to
+    the next event told."""
+    dateline = ctx.doc.findings.get("dateline")
+    pub_start, pub_end = getattr(dateline, "date_start", None), getattr(dateline, "date_end", None)
+    for sj in range(si + 1, len(ctx.doc.sentences)):
+        if _seeds(ctx, sj):
+            return None
+        if _background(ctx, sj):
+            continue
+        dates = [d for d in fresh_dates(ctx, sj) if not statement_date(ctx, d)
+                 and not (pub_start is not None and pub_start <= d.start < (pub_end or pub_start + 1))]
+        if dates:
+            return min(dates, key=lambda d: (d.time_precision, d.date))
+    return None
+
+
 def cluster(ctx: Ctx) -> list[Event]:
     """The events the story tells, in order, each with its seed and owned sentences."""
     events: list[Event] = []
@@ -310,10 +329,14 @@ def cluster(ctx: Ctx) -> list[Event]:
         # the date of a statement or of the report itself does not date (or split) the event
         dates = [d for d in fresh_dates(ctx, si) if not statement_date(ctx, d)]
         date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
+        if date is None:
+            date = _date_told_after(ctx, si)
         place = _sentence_place(ctx, si)
         countries = {m.place.country for m in ctx.places.get(si, []) if m.place.feature == "country"}
         target = None
-        for ev in sorted(events, key=lambda e: -max(e.sentences)):    # the event told last first
+        # "In a separate incident on Friday, ...": another event, whatever its place and day
+        told_apart = "separate" in ctx.cues.get(si, set())
+        for ev in sorted(events, key=lambda e: -max(e.sentences)) if not told_apart else []:
             same_day = date is None or ev.date is None or date.date == ev.date.date or (
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
