@@ -33,6 +33,7 @@ from events.pipeline import Doc
 
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
+WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
@@ -302,8 +303,12 @@ def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: s
 
 
 def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> None:
+    betweens = [t for t in tokens if "between" in _kinds(t)]       # looked up once, not per pair
+    ranges = [t for t in tokens if "range" in _kinds(t)]
     for t in tokens:
         k = _kinds(t)
+        if "hedge" not in k or "vague" in k:
+            continue
         nxt = next((c for c in counts if c.start >= t.end), None)
         if nxt is None or text[t.end:nxt.start].strip():
             continue
@@ -313,10 +318,10 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
                 nxt.firm = False
     for a, b in zip(counts, counts[1:]):
         joiner = text[a.end:b.start]
-        between = next((t for t in tokens if "between" in _kinds(t) and t.end <= a.start
+        between = next((t for t in betweens if t.end <= a.start
                         and not text[t.end:a.start].strip()), None)
         is_joiner = joiner.strip() in ("-", "–") or any(
-            "range" in _kinds(t) and a.end <= t.start and t.end <= b.start for t in tokens) and \
+            a.end <= t.start and t.end <= b.start for t in ranges) and \
             _gap_words(joiner) <= 2
         if (is_joiner or (between and _gap_words(joiner) == 1)) and not b.excluded:
             b.excluded = True
@@ -382,6 +387,27 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     return False
 
 
+def _windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of whole sentences of at most WINDOW characters (a longer sentence is cut at
+    spaces), so a huge or hostile text costs linear time; a news article is one window."""
+    cuts = sorted({0, *(s for s in starts if 0 < s < len(text))})
+    bounds = [*cuts, len(text)]
+    out: list[tuple[int, int]] = []
+    lo = 0
+    for a, b in zip(bounds, bounds[1:]):
+        if b - lo > WINDOW and a > lo:
+            out.append((lo, a))
+            lo = a
+        while b - lo > WINDOW:                     # one sentence longer than a window
+            cut = text.rfind(" ", lo + WINDOW // 2, lo + WINDOW)
+            cut = cut if cut > lo else lo + WINDOW
+            out.append((lo, cut))
+            lo = cut
+    if lo < len(text) or not out:
+        out.append((lo, len(text)))
+    return out
+
+
 def run(doc: Doc) -> None:
     """Set `doc.findings['casualties']`: one Casualty per count, zero phrase or dead attacker."""
     tab = table(doc.language or "")
@@ -394,8 +420,15 @@ def run(doc: Doc) -> None:
     starts = [s.start for s in doc.sentences] or [0]
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
+    found: list[tuple] = []
+    for lo, hi in _windows(text, starts):          # bounded pieces: _find is quadratic in counts
+        piece = text[lo:hi]
+        for kind, low, high, start, end, firm, perps in _find(
+                piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
+                [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts]):
+            found.append((kind, low, high, start + lo, end + lo, firm, perps))
     out = []
-    for kind, low, high, start, end, firm, perps in _find(text, tokens, tab.thousands, spans, starts):
+    for kind, low, high, start, end, firm, perps in found:
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
         out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps,

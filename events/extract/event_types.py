@@ -125,11 +125,17 @@ def find(text: str, sentences: list, language: str | None,
     # overlapping, so "serangan bom bunuh diri" gives both "serangan bom" and "bom bunuh diri";
     # a match inside a longer one ("bom" in "bom bunuh diri") is dropped
     found = [m for m in tabs.triggers.find(text, folded, overlapping=True) if kept(m)]
-    matches = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                           and (o.end - o.start) > (m.end - m.start) for o in found)]
+    matches, reach = [], -1        # drop words inside a longer match (one pass, not pairs)
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        if m.end > reach or (matches and (matches[-1].start, matches[-1].end) == (m.start, m.end)):
+            matches.append(m)
+        reach = max(reach, m.end)
     if not matches:
         return []
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
+    mods.sort(key=lambda m: m.end)
+    mod_ends = [m.end for m in mods]
+    reach_words = max(tabs.window, tabs.negation_window)
     starts = [s.start for s in sentences] or [0]
     t = schema.taxonomy()
     out: list[Trigger] = []
@@ -138,10 +144,13 @@ def find(text: str, sentences: list, language: str | None,
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
         negated = hypothetical = False
-        for mod in mods:
-            if mod.end > m.start or mod.start < sent_start:
-                continue
+        for mi in range(bisect_right(mod_ends, m.start) - 1, -1, -1):   # nearest first
+            mod = mods[mi]
+            if mod.start < sent_start:
+                break
             gap = len(_WORD.findall(text[mod.end:m.start]))
+            if gap > reach_words:
+                break
             negated |= "negated" in mod.value and gap <= tabs.negation_window
             if gap <= tabs.window:
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
