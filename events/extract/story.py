@@ -196,7 +196,9 @@ def _background(ctx: Ctx, si: int) -> bool:
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
-        cues -= {"commemoration"}       # "thousands marched to mark the anniversary of the coup": a protest
+        # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
+        # investigation", "rallied against the verdict": what a crowd protests about is no background
+        cues -= {"commemoration", "investigation", "judicial", "reaction", "policy", "culture"}
     return bool(cues) or ctx.history[si]
 
 
@@ -468,7 +470,20 @@ def country_supported(ctx: Ctx, place: Place) -> bool:
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
     same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
             and m.place.country == place.country]
-    return any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same)
+    if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same):
+        return True
+    # "tentara Israel ... di Gaza": a town after "in"/"di" in a country bordering a named one
+    return _borders_named(place.country, named) and any("after preposition" in m.why for m in same)
+
+
+def _borders_named(country: str, named: set[str]) -> bool:
+    from events import schema
+    from events.geo import gazetteer
+    own = schema.country(country)
+    if own is None:
+        return False
+    around = gazetteer().neighbours(own.iso2)
+    return any((c := schema.country(n)) is not None and c.iso2 in around for n in named)
 
 
 def own_place(ctx: Ctx, ev: Event) -> bool:

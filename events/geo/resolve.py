@@ -227,6 +227,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
         if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
             continue
+        if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha() \
+                or m.start > 0 and text[m.start - 1] == "-" and text[m.start - 2:m.start - 1].isalpha():
+            continue        # "Nyanza-Lac": part of a hyphenated name
         if mixed and m.text.isupper() and len(m.text) <= 5 and m.start > ACRONYM_FROM:
             continue        # an acronym in mixed-case text ("IRNA", "MOAB"), not a dateline city
         entries = [gaz.entry(i) for i in m.value]
@@ -382,7 +385,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     # gazetteer lacks, not the namesake abroad
     foreign = {a.match.key for a, b in zip(cands, cands[1:])
                if _joined(text[a.match.end:b.match.start], w) and b.entries
-               and all(e.kind == "country" for e in b.entries) and all(e.kind != "country" for e in a.entries)
+               and all(e.kind in ("country", "admin1") for e in b.entries) and all(e.kind != "country" for e in a.entries)
                and not {e.cc for e in a.entries} & {e.cc for e in b.entries}}
     cands = [c for c in cands if c.match.key not in foreign]
     demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
@@ -495,6 +498,8 @@ def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
         return True
     if e.kind == "admin1":
         return not c.modifier         # "PT Freeport" is a firm, not the Bahamas' Freeport
+    if (named or top) and e.kind == "city" and fold(e.name) != c.match.key and e.population < 500_000:
+        return False      # "between Boni and Hombori (Mopti)": another name of a town abroad is a local place
     if e.cc == top or " " in c.match.key or e.population >= 100_000:
         return True
     return c.prep and e.population >= 15_000
