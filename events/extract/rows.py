@@ -42,6 +42,11 @@ WHAT = {
 }
 
 
+def specific_violent(triggers: list[Trigger]) -> bool:
+    """A typed word of armed violence (a bomb, a shooting, a clash), not a crowd's."""
+    return any(t.event_type in VIOLENT and not t.crowd for t in triggers)
+
+
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     trigs = ev.triggers
@@ -81,6 +86,11 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     violent = [t for t in specific if t.event_type in VIOLENT]
     # police shooting at a crowd is part of the demonstration, not an attack on civilians
     crowd_shot = violent and all(t.sub_event_type == "Attack" for t in violent) and not kinds & set(ARMED)
+    rioting = [a for a in told if a.role == "perpetrator" and a.kind in ("rioters", "protesters")]
+    if not demo and rioting and not kinds & set(ARMED) and not specific_violent(specific):
+        # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
+        sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
+        return (trigs or [None])[0], "Riots", sub
     if demo and (not violent or crowd_shot):
         if "Violent demonstration" in subs or "Mob violence" in subs:
             best = next(t for t in demo if t.event_type == "Riots")
@@ -90,7 +100,7 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return demo[0], "Protests", "Excessive force against protesters"
         if hurt:             # people died and nobody is said to have killed them: clashes
             return demo[0], "Riots", "Violent demonstration"
-        if "Protest with intervention" in subs:
+        if "Protest with intervention" in subs or "Arrests" in subs:     # protesters arrested
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
     if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
@@ -377,6 +387,13 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         if name != actor1:
             target = (a, name, inter)
             break
+    if target is None and event_type == "Battles":      # "HTS fighters and SDF forces exchanged fire"
+        other = next((a for a in ranked([a for a in actors if a.role == "perpetrator" and a is not perp
+                                           and a.kind in ARMED + STATE and a.sentence in ev.sentences])
+                      if acled_name(a, cname, day)[0] != actor1), None)
+        if other is not None:
+            name, inter = acled_name(other, cname, day)
+            target = (other, name, inter)
     if sub == "Peaceful protest":
         target = None        # a peaceful protest has no second actor in ACLED
     if target is None and event_type == "Violence against civilians":

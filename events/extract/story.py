@@ -210,6 +210,9 @@ def _seeds(ctx: Ctx, si: int) -> bool:
         return True
     fighters = [a for a in ctx.actors.get(si, []) if a.kind in ARMED + STATE]
     armed = any(a.role == "perpetrator" for a in fighters)
+    # "Massa membakar kantor bupati", "a mob attacked the police post": a crowd doing violence
+    armed |= any(a.role == "perpetrator" and a.kind in ("rioters", "protesters") for a in ctx.actors.get(si, [])) \
+        and any(t.event_type in VIOLENT or t.sub_event_type == "Looting/property destruction" for t in trigs)
     # "fighting between the army and the RSF": two armed sides named with a battle word
     armed |= any(t.event_type == "Battles" for t in trigs) and len({fold(a.text) for a in fighters}) >= 2
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))

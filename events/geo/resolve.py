@@ -256,6 +256,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if mixed:
             prev = _prev_word(text, m.start)
             possessive = bool(prev) and text[prev[0]:prev[1]].endswith(("'s", "’s"))   # "Syria's Hasakah"
+            before = _prev_word(text, prev[0]) if prev else None      # "Pasar Sentral Ambon"
+            if before and fold(text[before[0]:before[1]]) in w.facility:
+                possessive = True
             if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep and not possessive \
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
