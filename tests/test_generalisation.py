@@ -420,3 +420,39 @@ def test_generalisation_claims(language: str, text: str, claim_status: str, perp
         assert perpetrator_word in (row["perpetrator"] or "").lower() + " " + (row["actor1"] or "").lower(), row
     if status:
         assert row["perpetrator_status"] == status, row
+
+
+FATAL_LEAD = "On 5 June 2023, militants attacked a village in Gwoza (Borno)"
+FATAL_ID = "Kelompok bersenjata menyerang desa di Gwoza, Borno, Nigeria, Senin (5/6/2023)"
+
+
+@pytest.mark.parametrize("language, text, fatalities", [
+    ("en", FATAL_LEAD + ". 1 fatality.", 1),
+    ("en", FATAL_LEAD + ". 12 fatalities.", 12),
+    ("en", FATAL_LEAD + ", killing three.", 3),
+    ("en", FATAL_LEAD + ". Fatalities unknown.", None),
+    ("en", FATAL_LEAD + ". No fatalities.", 0),
+    ("en", FATAL_LEAD + ". Fatalities: 4.", 4),
+    ("en", FATAL_LEAD + ", leaving 7 dead.", 7),
+    ("en", FATAL_LEAD + ". 5 civilians killed, 2 injured.", 5),
+    ("en", FATAL_LEAD + ". Dozens were killed.", 12),
+    ("en", FATAL_LEAD + ". Between 10 and 15 people were killed.", 10),
+    ("en", FATAL_LEAD + ". The death toll rose to 23 on Tuesday.", 23),
+    ("en", FATAL_LEAD + ". The attack left one person dead.", 1),
+    ("en", FATAL_LEAD + ". Up to 30 people may have died.", None),
+    ("en", FATAL_LEAD + ", killing a soldier.", 1),
+    pytest.param("en", FATAL_LEAD + ". A teacher and his two sons were killed.", 3,
+                 marks=pytest.mark.xfail(reason="a person without a number before 'and his two sons'", strict=False)),
+    ("en", "06/05/2023: Assailants attacked a village in Gwoza, Borno, Nigeria. At least 14 people, including two "
+           "assailants, were killed.", 14),
+    ("id", FATAL_ID + ", menewaskan dua orang.", 2),
+    ("id", FATAL_ID + ". Korban tewas mencapai 17 orang.", 17),
+    ("id", FATAL_ID + ". Puluhan warga tewas.", 12),
+    ("id", FATAL_ID + ". Seorang guru meninggal dunia.", 1),
+    ("id", FATAL_ID + ". Tidak ada korban jiwa dalam serangan itu.", 0),
+    ("id", FATAL_ID + ", menewaskan 3 orang dan melukai 5 lainnya.", 3),
+    ("id", FATAL_ID + ". Jumlah korban tewas bertambah menjadi 21 orang.", 21),
+])
+def test_generalisation_fatalities(language: str, text: str, fatalities: int | None) -> None:
+    rows = _run(language, "2023-06-07", text)
+    assert [r["fatalities"] for r in rows] == [fatalities]

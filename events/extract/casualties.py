@@ -333,9 +333,9 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
 
 def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: list):
     """(start, side) of the casualty word in the count's sentence that it reports, or None."""
-    def clear(gap_start: int, gap_end: int, limit: int) -> int | None:
+    def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
-        if _BREAK.search(gap):
+        if _BREAK.search(gap.replace(":", "") if colon else gap):     # "Fatalities: 4"
             return None
         inner = [o for o in counts if gap_start <= o.start and o.end <= gap_end]
         if any(o.partitive for o in inner):
@@ -361,7 +361,7 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         w = words[preceding]                 # only the last casualty word before the count
         window = MAX_TOLL if any(p[-1] == "toll" for p in w.value) else MAX_BEFORE
         limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
-        gap = clear(w.end, c.start, limit)
+        gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
         if gap is not None and gap > MAX_BEFORE and not c.firm:
             gap = None                       # "Para korban tewas setelah beberapa petugas ...": no toll
         if gap is not None and (best is None or gap < best[0]):
