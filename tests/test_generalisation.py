@@ -456,3 +456,67 @@ FATAL_ID = "Kelompok bersenjata menyerang desa di Gwoza, Borno, Nigeria, Senin (
 def test_generalisation_fatalities(language: str, text: str, fatalities: int | None) -> None:
     rows = _run(language, "2023-06-07", text)
     assert [r["fatalities"] for r in rows] == [fatalities]
+
+
+# ACLED-style notes: a town and its province in brackets, across the world (common words included:
+# "On" in Kasai, "Of" in Trabzon, "Kaya" in Burkina Faso)
+TOWNS = [("Konduga","Borno","Nigeria"),
+         ("Gusau","Zamfara","Nigeria"),
+         ("Kajuru","Kaduna","Nigeria"),
+         ("Mangu","Plateau","Nigeria"),
+("Djibo","Sahel","Burkina Faso"),
+         ("Kaya","Centre-Nord","Burkina Faso"),
+         ("Fada N'Gourma","Est","Burkina Faso"),
+         ("Ouahigouya","Nord","Burkina Faso"),
+("Bandiagara","Mopti","Mali"),
+         ("Menaka","Menaka","Mali"),
+         ("Gao","Gao","Mali"),
+         ("Beni","Nord-Kivu","Democratic Republic of Congo"),
+("Bunia","Ituri","Democratic Republic of Congo"),
+         ("Djugu","Ituri","Democratic Republic of Congo"),
+         ("Geneina","West Darfur","Sudan"),
+("Nyala","South Darfur","Sudan"),
+         ("Kismayo","Lower Juba","Somalia"),
+         ("Beledweyne","Hiraan","Somalia"),
+         ("Marka","Lower Shabelle","Somalia"),
+("Aden","Aden","Yemen"),
+         ("Daraa","Daraa","Syria"),
+         ("Deir ez-Zor","Deir ez-Zor","Syria"),
+         ("Tal Afar","Ninewa","Iraq"),
+         ("Tarmiyah","Baghdad","Iraq"),
+("Jalalabad","Nangarhar","Afghanistan"),
+         ("Lashkar Gah","Helmand","Afghanistan"),
+         ("Miranshah","Khyber Pakhtunkhwa","Pakistan"),
+("Turbat","Balochistan","Pakistan"),
+         ("Sopore","Jammu and Kashmir","India"),
+         ("Churachandpur","Manipur","India"),
+         ("Bijapur","Chhattisgarh","India"),
+("Myawaddy","Kayin","Myanmar"),
+         ("Hpakant","Kachin","Myanmar"),
+         ("Cotabato City","Bangsamoro","Philippines"),
+         ("Datu Piang","Maguindanao","Philippines"),
+("Bacolod","Negros Occidental","Philippines"),
+         ("Tak Bai","Narathiwat","Thailand"),
+         ("Sungai Kolok","Narathiwat","Thailand"),
+         ("Saiburi","Pattani","Thailand"),
+("Sugapa","Central Papua","Indonesia"),
+         ("Wamena","Highland Papua","Indonesia"),
+         ("Timika","Central Papua","Indonesia"),
+         ("Poso","Central Sulawesi","Indonesia"),
+("Lhokseumawe","Aceh","Indonesia"),
+         ("Tumaco","Narino","Colombia"),
+         ("Cucuta","Norte de Santander","Colombia"),
+         ("Culiacan","Sinaloa","Mexico"),
+("Celaya","Guanajuato","Mexico"),
+         ("Avdiivka","Donetsk","Ukraine"),
+         ("Kherson","Kherson","Ukraine"),
+         ("Nikopol","Dnipropetrovsk","Ukraine"),
+("On","Kasai","Democratic Republic of Congo"),
+         ("Of","Trabzon","Turkey")]
+
+
+@pytest.mark.parametrize("town, province, country", TOWNS)
+def test_generalisation_town_and_province_give_the_country(town: str, province: str, country: str) -> None:
+    text = f"On 5 June 2023, unidentified gunmen shot dead a local official in {town} ({province}). 1 fatality."
+    rows = _run("en", "2023-06-07", text)
+    assert [r["country"] for r in rows] == [country]
