@@ -520,3 +520,63 @@ def test_generalisation_town_and_province_give_the_country(town: str, province: 
     text = f"On 5 June 2023, unidentified gunmen shot dead a local official in {town} ({province}). 1 fatality."
     rows = _run("en", "2023-06-07", text)
     assert [r["country"] for r in rows] == [country]
+
+
+# Indonesian news about the world: exonyms ("Irak", "Suriah", "Kamerun") and directions written
+# after the name ("Sinai Utara" = North Sinai)
+PLACES_ID = [("Bagdad, Irak","Iraq"),
+             ("Damaskus, Suriah","Syria"),
+             ("Kabul, Afganistan","Afghanistan"),
+             ("Kabul, Afghanistan","Afghanistan"),
+("Mogadishu, Somalia","Somalia"),
+             ("Kiev, Ukraina","Ukraine"),
+             ("Mosul, Irak","Iraq"),
+             ("Aleppo, Suriah","Syria"),
+             ("Marawi, Filipina","Philippines"),
+("Kashmir, India","India"),
+             ("Maroua, Kamerun","Cameroon"),
+             ("Beni, Kongo","Democratic Republic of Congo"),
+             ("Aden, Yaman","Yemen"),
+("Quetta, Pakistan","Pakistan"),
+             ("Bogota, Kolombia","Colombia"),
+             ("Culiacan, Meksiko","Mexico"),
+             ("Yala, Thailand selatan","Thailand"),
+("Maiduguri, Nigeria","Nigeria"),
+             ("Ouagadougou, Burkina Faso","Burkina Faso"),
+             ("Gao, Mali","Mali"),
+             ("Niamey, Niger","Niger"),
+("Khartoum, Sudan","Sudan"),
+             ("Juba, Sudan Selatan","South Sudan"),
+             ("Tripoli, Libya","Libya"),
+             ("Sinai Utara, Mesir","Egypt"),
+("Jalur Gaza","Palestine"),
+             ("Tepi Barat","Palestine"),
+             ("Istanbul, Turki","Turkey"),
+             ("Teheran, Iran","Iran"),
+             ("Dhaka, Bangladesh","Bangladesh"),
+("Kolombo, Sri Lanka","Sri Lanka"),
+             ("Yangon, Myanmar","Myanmar"),
+             ("Cotabato, Filipina selatan","Philippines"),
+             ("provinsi Helmand, Afghanistan","Afghanistan"),
+("Poso, Sulawesi Tengah","Indonesia"),
+             ("Kabupaten Nduga, Papua","Indonesia"),
+             ("Makassar","Indonesia"),
+             ("Surabaya","Indonesia")]
+
+
+@pytest.mark.parametrize("place, country", PLACES_ID)
+def test_generalisation_indonesian_place_names(place: str, country: str) -> None:
+    text = f"Sebuah bom meledak di pasar di {place}, Senin (5/6/2023), menewaskan lima orang."
+    rows = _run("id", "2023-06-07", text)
+    assert [r["country"] for r in rows] == [country]
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Serangan di Kivu Utara, Kongo", "Nord Kivu"),
+    ("Bentrokan di Darfur Selatan, Sudan", "Southern Darfur"),
+    ("Sebuah bom meledak di pasar di Sinai Utara, Mesir", "North Sinai"),
+])
+def test_generalisation_direction_after_the_name(text: str, admin1: str) -> None:
+    from events.geo.resolve import resolve
+    chosen = [c.chosen for c in resolve(text, language="id") if c.chosen.kind == "admin1"]
+    assert [e.admin1 for e in chosen] == [admin1]

@@ -41,6 +41,7 @@ class Words:
     facility: frozenset[str] = frozenset()  # "Gereja Katedral Makassar": a building named by its town
     articles: tuple[str, ...] = ()          # "Qamishli" is GeoNames' "Al Qamishli"
     caps_words: frozenset[str] = frozenset()  # "CAR", "US", "AS": words, not countries, in capitals
+    directions: tuple[tuple[str, str], ...] = ()  # "utara" -> "north": "Kivu Utara" is "North Kivu"
 
 
 @cache
@@ -50,6 +51,7 @@ def words(language: str | None) -> Words:
     langs += [x for x in ("en",) if x not in langs and x in langdata.languages()]
     stop, person, ctx, pw, home, abbr, nat, facility, articles = set(), [], [], set(), [], [], [], set(), []
     caps: set[str] = set()
+    directions: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
@@ -63,6 +65,8 @@ def words(language: str | None) -> Words:
         facility.update(fold(w) for w in data.get("facility_words", []))
         articles += [fold(w) for w in data.get("name_articles", []) if fold(w) not in articles]
         caps.update(fold(w) for w in data.get("abbreviations_not_in_capitals", []))
+        for word, english in data.get("directions_after", {}).items():
+            directions.setdefault(fold(word), fold(english))
         if code == language:
             home += data.get("home_countries", [])
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
@@ -77,7 +81,8 @@ def words(language: str | None) -> Words:
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
-                 Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps))
+                 Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps),
+                 tuple(directions.items()))
 
 
 @dataclass
@@ -202,6 +207,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     out: list[Candidate] = []
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     all_matches = gaz.names.find(text, folded)
+    all_matches = _direction_after(text, folded, all_matches, w, gaz)
     all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
@@ -304,6 +310,36 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
                 out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
                 break
     return out
+
+
+_NAME_THEN_WORD = re.compile(r"\b([A-Z][\w'-]+)(?=\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\b)")
+
+
+def _direction_after(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """"Kivu Utara", "Sinai Utara", "Darfur Selatan": a name with its direction written after it
+    (Indonesian word order) is the division GeoNames writes "North Kivu"; it replaces the
+    shorter readings inside it."""
+    if not w.directions:
+        return found
+    directions = dict(w.directions)
+    extra: list[Match] = []
+    for m in _NAME_THEN_WORD.finditer(text):
+        name, word = m.group(1), m.group(2)
+        for candidate in (word, word.split()[0]):
+            english = directions.get(fold(candidate))
+            if english is None:
+                continue
+            end = m.start(2) + len(candidate)
+            key = f"{english} {fold(name)}"
+            rows = gaz.names.rows(key)
+            if any(gaz.entry(i).kind != "city" or gaz.entry(i).population >= 50_000 for i in rows) \
+                    and " ".join(folded[m.start():end].split()) not in {f.key for f in found}:
+                extra.append(Match(m.start(), end, text[m.start():end], key, list(rows)))
+            break
+    if not extra:
+        return found
+    kept = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
 
 
 def _city_weight(e: Entry) -> float:
