@@ -61,6 +61,7 @@ class Tables:
     glossary: tuple[tuple[str, str], ...] = ()
     passive_prefixes: tuple[str, ...] = ()      # "di-" (ditembak): the subject undergoes the verb
     passive_words: frozenset[str] = frozenset()  # "was", "were" before the verb
+    verb_prefixes: tuple[str, ...] = ()         # "me-": a second verb ends a relative clause
 
 
 @cache
@@ -77,6 +78,7 @@ def tables(language: str | None) -> Tables:
     head_first = True
     passive_prefixes: list[str] = []
     passive_words: set[str] = set()
+    verb_prefixes: list[str] = []
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -100,6 +102,7 @@ def tables(language: str | None) -> Tables:
         relative.update(fold(w) for w in ext.get("relative", []))
         stop.update(fold(w) for w in ext.get("stop", []))
         max_words = int(ext.get("max_words", max_words))
+        verb_prefixes.extend(fold(w) for w in ext.get("verb_prefixes", []))
         head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
@@ -113,7 +116,7 @@ def tables(language: str | None) -> Tables:
     return Tables(Matcher(items), Matcher(gloss), role_window, claim_window, frozenset(relative),
                   frozenset(stop), max_words, head_first,
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
-                  tuple(passive_prefixes), frozenset(passive_words))
+                  tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -127,9 +130,11 @@ def _extend_right(text: str, end: int, limit: int, tabs: Tables) -> int:
     if not words or fold(words[0].group()) not in tabs.relative or _CLAUSE_END.search(rest[:words[0].start()]):
         return end
     new_end = end + words[0].end()
-    for w in words[1:tabs.max_words + 1]:
+    for n, w in enumerate(words[1:tabs.max_words + 1]):
         if _CLAUSE_END.search(rest[:w.start()][new_end - end:]) or fold(w.group()) in tabs.stop:
             break
+        if n > 0 and len(w.group()) > 4 and fold(w.group()).startswith(tabs.verb_prefixes or ("\0",)):
+            break       # "milisi yang didukung Iran | melancarkan serangan": the sentence's own verb
         new_end = end + w.end()
     return new_end if new_end > end + words[0].end() else end
 
