@@ -580,3 +580,25 @@ def test_generalisation_direction_after_the_name(text: str, admin1: str) -> None
     from events.geo.resolve import resolve
     chosen = [c.chosen for c in resolve(text, language="id") if c.chosen.kind == "admin1"]
     assert [e.admin1 for e in chosen] == [admin1]
+
+
+CLAIM_EN = ("06/05/2023: Assailants detonated an explosive device at a market in Baidoa, Bay, Somalia. "
+            "Four people were killed. ")
+CLAIM_ID = "Bom meledak di sebuah pasar di Baidoa, Somalia, Senin (5/6/2023), menewaskan empat orang. "
+CLAIM_CASES = [("en",CLAIM_EN + "Responsibility for the attack was claimed by al-Shabaab.","claimed"),
+("en",CLAIM_EN + "Al-Shabaab, via its Radio Andalus, claimed the attack.","claimed"),
+("en",CLAIM_EN + "Sources attributed the attack to al-Shabaab.","not_reported"),
+("en",CLAIM_EN + "No group claimed responsibility for the incident.","no_claim"),
+("en",CLAIM_EN + "Al-Shabaab denied carrying out the attack.","denied"),
+("en",CLAIM_EN + "The Islamic State claimed responsibility; however, al-Shabaab also claimed the attack.","claimed"),
+("id",CLAIM_ID + "ISIS melalui kantor berita Amaq mengklaim serangan tersebut.","claimed"),
+("id",CLAIM_ID + "Belum ada pihak yang mengaku bertanggung jawab atas serangan itu.","no_claim"),
+("id",CLAIM_ID + "Tidak ada kelompok yang mengklaim serangan tersebut.","no_claim"),
+("id",CLAIM_ID + "Al-Shabaab membantah terlibat dalam serangan itu.","denied"),
+("id",CLAIM_ID + "Kelompok Al-Shabaab menyatakan bertanggung jawab atas serangan itu.","claimed"),
+]
+
+
+@pytest.mark.parametrize("language, text, claim_status", CLAIM_CASES)
+def test_generalisation_claim_phrasings(language: str, text: str, claim_status: str) -> None:
+    assert [r["claim_status"] for r in _run(language, "2023-06-07", text)] == [claim_status]
