@@ -602,3 +602,15 @@ CLAIM_CASES = [("en",CLAIM_EN + "Responsibility for the attack was claimed by al
 @pytest.mark.parametrize("language, text, claim_status", CLAIM_CASES)
 def test_generalisation_claim_phrasings(language: str, text: str, claim_status: str) -> None:
     assert [r["claim_status"] for r in _run(language, "2023-06-07", text)] == [claim_status]
+
+
+@pytest.mark.parametrize("published, text, actor1, inter1", [
+    ("2023-02-19", "KABUL - Taliban forces clashed with National Resistance Front fighters in Panjshir province on Saturday.",
+     "Military Forces of Afghanistan (2021-)", 1),
+    ("2019-02-19", "KABUL - Taliban fighters attacked a police checkpoint in Kunduz province on Monday, killing five policemen.",
+     "Taliban", 2),
+])
+def test_generalisation_taliban_are_state_forces_after_august_2021(published: str, text: str, actor1: str,
+                                                                   inter1: int) -> None:
+    rows = _run("en", published, text)
+    assert [(r["actor1"], r["inter1"]) for r in rows] == [(actor1, inter1)]

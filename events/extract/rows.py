@@ -141,6 +141,13 @@ def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
     """ACLED actor name and inter code of an actor in an event in `country`."""
     kinds = groups()["kinds"]
     if actor.kind == "group":
+        key = next((k for k, g in groups()["groups"].items() if g["name"] == actor.label), None)
+        rule = groups()["groups"][key].get("state") if key else None
+        if rule and rule["country"] == country and day >= dt.date.fromisoformat(rule["since"]):
+            # the Taliban since August 2021 are Afghanistan's state forces in ACLED
+            state = replace(actor, kind="military", country=country)
+            name, _ = acled_name(state, country, day)
+            return name, 1
         if actor.acled_name:
             return actor.acled_name, actor.inter
         key = next((k for k, g in groups()["groups"].items() if g["name"] == actor.label), None)
