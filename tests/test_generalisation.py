@@ -325,6 +325,12 @@ CASES = [
       [ev("Indonesia", EXP, "Grenade", "2023-05-08", admin1="Maluku", location="Ambon", injuries=5)], id="id-ambon-granat"),
     P("id", "2023-05-10", "Massa membakar kantor Bupati di Kabupaten Yalimo, Papua Pegunungan, Senin (8/5/2023), setelah pengumuman hasil pilkada.",
       [ev("Indonesia", RIO, None, "2023-05-08", admin1="Highland Papua")], id="id-yalimo-massa-bakar"),
+    P("en", "2023-06-06", "Truck drivers went on strike and blocked highways around Bogota, Colombia, on Monday.",
+      [ev("Colombia", PRO, "Peaceful protest", "2023-06-05")], id="news-bogota-strike"),
+    P("en", "2023-06-06", "Police dispersed a rally by opposition supporters in Kampala, Uganda, on Monday, arresting 20 people.",
+      [ev("Uganda", PRO, "Protest with intervention", "2023-06-05")], id="news-kampala-rally"),
+    P("en", "2023-06-06", "Protesters hurled stones at police in Dakar, Senegal, on Monday, and police responded with tear gas.",
+      [ev("Senegal", RIO, "Violent demonstration", "2023-06-05", admin1="Dakar")], id="news-dakar-stones"),
     # ---- whole articles: a lead dated by the sentence after it, history, a separate incident ----
     P("en", "2023-10-29", "MAIDUGURI, Nigeria (AP) — Suspected Boko Haram fighters killed at least 15 farmers in an attack near the town of Mafa in Nigeria's northeastern Borno state, authorities said Sunday.\n\nThe attack happened Saturday afternoon as the farmers were harvesting their crops, said the state governor, who visited the scene.\n\nBoko Haram launched an insurgency in 2009 to establish Islamic law in northeastern Nigeria. The conflict has killed more than 35,000 people and displaced over 2 million, according to the United Nations.\n\nIn a separate incident on Friday, soldiers repelled an attack by ISWAP militants on a military base in Damboa, killing 12 of the attackers, the army said in a statement.",
       [ev("Nigeria", VAC, "Attack", "2023-10-28", admin1="Borno", fatalities=15),
