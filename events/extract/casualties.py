@@ -28,6 +28,7 @@ from functools import cache
 
 from events import lang
 from events.findings import Casualty
+from events.extract.sentences import windows
 from events.matcher import Matcher, fold
 from events.pipeline import Doc
 
@@ -387,27 +388,6 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     return False
 
 
-def _windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Spans of whole sentences of at most WINDOW characters (a longer sentence is cut at
-    spaces), so a huge or hostile text costs linear time; a news article is one window."""
-    cuts = sorted({0, *(s for s in starts if 0 < s < len(text))})
-    bounds = [*cuts, len(text)]
-    out: list[tuple[int, int]] = []
-    lo = 0
-    for a, b in zip(bounds, bounds[1:]):
-        if b - lo > WINDOW and a > lo:
-            out.append((lo, a))
-            lo = a
-        while b - lo > WINDOW:                     # one sentence longer than a window
-            cut = text.rfind(" ", lo + WINDOW // 2, lo + WINDOW)
-            cut = cut if cut > lo else lo + WINDOW
-            out.append((lo, cut))
-            lo = cut
-    if lo < len(text) or not out:
-        out.append((lo, len(text)))
-    return out
-
-
 def run(doc: Doc) -> None:
     """Set `doc.findings['casualties']`: one Casualty per count, zero phrase or dead attacker."""
     tab = table(doc.language or "")
@@ -421,7 +401,7 @@ def run(doc: Doc) -> None:
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
     found: list[tuple] = []
-    for lo, hi in _windows(text, starts):          # bounded pieces: _find is quadratic in counts
+    for lo, hi in windows(text, starts, WINDOW):          # bounded pieces: _find is quadratic in counts
         piece = text[lo:hi]
         for kind, low, high, start, end, firm, perps in _find(
                 piece, tab.matcher.find(piece, fold(piece)), tab.thousands,

@@ -6,14 +6,17 @@ gives the assemble stage the best place for one event.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from events.article import Sentence
+from events.extract.sentences import windows
 from events.findings import Place, PlaceMention
 from events.geo import SPECIFICITY, distance_km, gazetteer
 from events.geo.resolve import mentions, resolve
 from events.matcher import fold
 from events.pipeline import Doc
 
+WINDOW = 20000       # characters resolved at once (whole sentences); articles are far shorter
 REFERENCE_KM = 300     # "50 km north of X": the town meant lies within this distance of X
 
 
@@ -23,10 +26,28 @@ def _sentences(doc: Doc) -> list[Sentence]:
 
 
 def run(doc: Doc) -> None:
-    """Find and resolve the article's place names; sets doc.findings['places']."""
-    cands = resolve(doc.article.text, _sentences(doc), doc.language,
-                    doc.findings.get("dateline"), doc.article.source, names=_group_names(doc))
-    doc.findings["places"] = mentions(cands)
+    """Find and resolve the article's place names; sets doc.findings['places'].
+
+    A text longer than WINDOW characters (far beyond a news article) is resolved in windows
+    of whole sentences: the resolver compares candidates pairwise."""
+    text, sentences = doc.article.text, _sentences(doc)
+    names = _group_names(doc)
+    if len(text) <= WINDOW:
+        doc.findings["places"] = mentions(resolve(text, sentences, doc.language,
+                                                  doc.findings.get("dateline"), doc.article.source,
+                                                  names=names))
+        return
+    found: list[PlaceMention] = []
+    for lo, hi in windows(text, [s.start for s in sentences], WINDOW):
+        piece = text[lo:hi]
+        index = [i for i, s in enumerate(sentences) if s.start < hi and s.end > lo]
+        local = [Sentence(max(s.start, lo) - lo, min(s.end, hi) - lo, piece[max(s.start, lo) - lo:min(s.end, hi) - lo])
+                 for s in (sentences[i] for i in index)]
+        cands = resolve(piece, local, doc.language, doc.findings.get("dateline") if lo == 0 else None,
+                        doc.article.source, names=[(a - lo, b - lo) for a, b in names if lo <= a and b <= hi])
+        found += [replace(m, start=m.start + lo, end=m.end + lo, sentence=index[m.sentence] if index else 0)
+                  for m in mentions(cands)]
+    doc.findings["places"] = found
 
 
 def _group_names(doc: Doc) -> list[tuple[int, int]]:

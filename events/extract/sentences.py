@@ -97,3 +97,24 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 def run(doc: Doc) -> None:
     """Set `doc.sentences` for the article's text."""
     doc.sentences = split(doc.article.text, doc.language)
+
+
+def windows(text: str, starts: list[int], size: int) -> list[tuple[int, int]]:
+    """Spans of whole sentences of at most `size` characters (a longer sentence is cut at a
+    space), so stages that compare findings pairwise stay linear on huge or hostile texts.
+    A text of at most `size` characters is one window."""
+    bounds = [*sorted({0, *(s for s in starts if 0 < s < len(text))}), len(text)]
+    out: list[tuple[int, int]] = []
+    lo = 0
+    for a, b in zip(bounds, bounds[1:]):
+        if b - lo > size and a > lo:
+            out.append((lo, a))
+            lo = a
+        while b - lo > size:                       # one sentence longer than a window
+            cut = text.rfind(" ", lo + size // 2, lo + size)
+            cut = cut if cut > lo else lo + size
+            out.append((lo, cut))
+            lo = cut
+    if lo < len(text) or not out:
+        out.append((lo, len(text)))
+    return out
