@@ -133,7 +133,7 @@ def _read_stream(stream: BinaryIO, origin: str, kind: str | None, size: int | No
         if encoding is None:
             yield Rejection(origin, errors.undecodable("UTF-8, UTF-16 with BOM, cp1252"))
             return
-        lines = _lines(head, stream, encoding, max_bytes * _ARRAY_FACTOR)
+        lines = _lines(head, stream, encoding, max_bytes * _ARRAY_FACTOR, max_bytes)
         if kind == "csv":
             yield from _read_csv(lines, origin, max_bytes, delimiter="\t" if suffix == ".tsv" else ",")
         else:
@@ -224,8 +224,12 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _lines(head: bytes, stream: BinaryIO, encoding: str, cap: int) -> Iterator[tuple[int, str | None, int]]:
-    """(line number, decoded line or None when undecodable, byte length) of a stream."""
+def _lines(head: bytes, stream: BinaryIO, encoding: str, cap: int,
+           line_cap: int | None = None) -> Iterator[tuple[int, str | None, int]]:
+    """(line number, decoded line or None when undecodable, byte length) of a stream.
+
+    A line longer than `line_cap` (or `cap` in a JSON array, which may be one long line) is
+    skipped unread, so a huge file never sits in memory."""
     if encoding == "utf-16":           # rare: decode the whole file (bounded), then split
         data = head + stream.read(cap + 1 - len(head))
         text = data.decode("utf-16", errors="replace")
@@ -234,13 +238,14 @@ def _lines(head: bytes, stream: BinaryIO, encoding: str, cap: int) -> Iterator[t
         return
     buffered = io.BufferedReader(_Prefixed(head, stream))
     n = 0
+    limit = cap if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else (line_cap or cap)
     while True:
-        raw = buffered.readline(cap + 1)
+        raw = buffered.readline(limit + 1)
         if not raw:
             return
         n += 1
         length = len(raw)
-        if length > cap:                         # a huge line: skip the rest of it unread
+        if length > limit:                       # a huge line: skip the rest of it unread
             while not raw.endswith(b"\n"):
                 raw = buffered.readline(1 << 20)
                 if not raw:
