@@ -183,6 +183,8 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
             group[-1][2][0] != "vague" and _JOIN.match(text[group[-1][1]:part[0]]) and \
             (part[2][0] != "conn" or group[-1][2][0] == "scale")   # "one hundred and twelve"
         both_numbers = part[2][0] == "num" and group and group[-1][2][0] == "num"
+        if group and group[-1][2][0] == "weak" and "digits" in part[2]:
+            joinable = False        # "killing a 10-year-old girl": the article is one person, not part of 10
         if not joinable or (both_numbers and not _tens_units(group[-1], part)):
             flush()
         if part[2][0] != "conn" or group:

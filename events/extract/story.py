@@ -25,6 +25,7 @@ LEAD_SENTENCES = 3
 SAME_TOWN_KM = 10.0         # two names this close are one place (a town and its quarter)
 NEAR_KM = 30.0              # ... and this close when one is given as "near" it
 SURE_PLACE_SCORE = 8.5      # places.resolve score above which a lone town name is trusted
+NEIGHBOUR_PLACE_SCORE = 7.0  # ... and above which a town next door to a named country is trusted ("Belgorod")
 NAMED_ADMIN1_SCORE = 5.0    # ... and above which a province name ("Papua", not "Tak") names its country
 ARMED = ("group", "armed", "rebels", "militia")
 STATE = ("police", "military")
@@ -476,7 +477,8 @@ def country_supported(ctx: Ctx, place: Place) -> bool:
     if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same):
         return True
     # "tentara Israel ... di Gaza": a town after "in"/"di" in a country bordering a named one
-    return _borders_named(place.country, named) and any("after preposition" in m.why for m in same)
+    return _borders_named(place.country, named) and any(
+        "after preposition" in m.why or m.score >= NEIGHBOUR_PLACE_SCORE for m in same)
 
 
 def _borders_named(country: str, named: set[str]) -> bool:
@@ -503,7 +505,8 @@ def inherit_type(events: list[Event]) -> None:
         return
     model = [t for t in kinds if t.sentence == kinds[0].sentence]
     for ev in events:
-        if not any(is_typed(t) for t in ev.triggers):
+        # a lead is not of the kind of an incident told after it ("In a separate incident ...")
+        if not any(is_typed(t) for t in ev.triggers) and min(ev.sentences) > model[0].sentence:
             ev.inherited = model
 
 
