@@ -471,6 +471,10 @@ FATAL_ID = "Kelompok bersenjata menyerang desa di Gwoza, Borno, Nigeria, Senin (
     ("id", FATAL_ID + ". Tidak ada korban jiwa dalam serangan itu.", 0),
     ("id", FATAL_ID + ", menewaskan 3 orang dan melukai 5 lainnya.", 3),
     ("id", FATAL_ID + ". Jumlah korban tewas bertambah menjadi 21 orang.", 21),
+    ("id", "Pelaku bom bunuh diri menyerang pos polisi di Kota Kandahar, Afghanistan, Senin (5/6/2023), menewaskan tujuh "
+           "orang. Salah satu penyerang meledakkan rompinya. Dua pria bersenjata lagi tewas dalam baku tembak.", 10),
+    ("en", "Gunmen stormed a hotel in Mogadishu, Somalia, on Monday, killing five guests. One attacker blew himself up and "
+           "two more attackers were killed by security forces.", 8),
 ])
 def test_generalisation_fatalities(language: str, text: str, fatalities: int | None) -> None:
     rows = _run(language, "2023-06-07", text)

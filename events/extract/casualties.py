@@ -302,6 +302,8 @@ def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: s
     limit = min(later + [word.start if side == "after" else count.end + 40])
     comma = text.find(",", count.end, limit)      # "menewaskan 3 orang, termasuk pelaku": not only attackers
     limit = comma if comma >= 0 else limit
+    stop = text.find(".", count.end, limit)        # "... tujuh orang. Salah satu penyerang ...": another sentence
+    limit = stop if stop >= 0 else limit
     return any("perp" in _kinds(t) for t in tokens if count.end <= t.start < limit)
 
 
@@ -370,6 +372,17 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if gap is not None and (best is None or gap < best[0]):
             best = (gap, 1, preceding, "before")
     return (words[best[2]].start, best[3]) if best else None
+
+
+def told_as_more(text: str, language: str | None) -> bool:
+    """"Dua pria bersenjata lagi tewas", "two more attackers were killed": a count of people
+    besides those already told (casualties.toml `conjunctions.more`)."""
+    try:
+        words = lang.load(language or "", "casualties").get("conjunctions", {}).get("more", [])
+    except lang.LanguageDataError:
+        return False
+    folded = f" {' '.join(fold(text).split())} "
+    return any(f" {' '.join(fold(w).split())} " in folded for w in words)
 
 
 def attacker_included(text: str, language: str | None, casualty: Casualty) -> bool:

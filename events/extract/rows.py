@@ -9,6 +9,7 @@ re-coding an article gives the same row unless the extractor changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import re
 from dataclasses import replace
 
@@ -201,7 +202,8 @@ def _describe(actor: Actor, language: str | None) -> str:
     return f"{label} ({actor.text})"
 
 
-def _casualty_figures(cas: list[Casualty], kind: str) -> tuple[int | None, int | None, int | None, Casualty | None]:
+def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False
+                      ) -> tuple[int | None, int | None, int | None, Casualty | None]:
     """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
     found = [c for c in cas if c.kind == kind and not c.aggregate]
     firm = [c for c in found if c.exact]
@@ -214,8 +216,12 @@ def _casualty_figures(cas: list[Casualty], kind: str) -> tuple[int | None, int |
     high = max((c.high for c in victims), default=None)
     victim_counts = {c.low for c in victims}
     perps = [c for c in perps if c.low not in victim_counts]   # the same figure told twice ("kills 40")
+    # "One attacker blew himself up and two more were killed": the dead bomber is inside that toll
+    perps = [c for c in perps if not any(o is not c and o.sentence == c.sentence and o.start <= c.start
+                                         and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in perps)]
     if perps:
-        extra = max(c.low for c in perps)
+        # "Dua pria bersenjata lagi tewas", "two more attackers died": attackers besides those told
+        extra = max([c.low for c in perps if not more(c)] or [0]) + sum(c.low for c in perps if more(c))
         value, low, high = (value or 0) + extra, (low or 0) + extra, (high or 0) + extra
     best = max(firm, key=lambda c: c.low)
     return value, low, high, best
@@ -415,7 +421,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         event_type == "Explosions/Remote violence" and inter2 == 7) or bool(trig and trig.civilian_targeting)
     # casualties
     cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])]
-    fatalities, f_low, f_high, f_ev = _casualty_figures(cas, "killed")
+    fatalities, f_low, f_high, f_ev = _casualty_figures(
+        cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language))
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead
     told_with_bomber = f_ev is not None and casualties.attacker_included(doc.article.text, doc.language, f_ev)
