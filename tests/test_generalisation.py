@@ -341,6 +341,11 @@ CASES = [
       id="news-kharkiv-glide-bomb"),
     P("en", "2023-06-06", "Russian forces launched a missile attack on Zaporizhzhia on Monday, killing a 10-year-old girl, Ukrainian officials said.",
       [ev("Ukraine", EXP, "Shelling/artillery/missile attack", "2023-06-05", fatalities=1)], id="news-zaporizhzhia-girl"),
+    P("en", "2023-06-06", "Clashes between rival armed groups in Tripoli, Libya, killed at least 27 people on Monday.",
+      [ev("Libya", BAT, "Armed clash", "2023-06-05", fatalities=27, actor2="Unidentified Armed Group (Libya)")],
+      id="news-tripoli-rival-groups"),
+    P("en", "2023-06-06", "Three soldiers were killed when their vehicle hit a landmine in Mali's Kidal region on Monday.",
+      [ev("Mali", EXP, "Remote explosive/landmine/IED", "2023-06-05", admin1="Kidal", fatalities=3)], id="news-kidal-landmine"),
     # ---- whole articles: a lead dated by the sentence after it, history, a separate incident ----
     P("en", "2023-10-29", "MAIDUGURI, Nigeria (AP) — Suspected Boko Haram fighters killed at least 15 farmers in an attack near the town of Mafa in Nigeria's northeastern Borno state, authorities said Sunday.\n\nThe attack happened Saturday afternoon as the farmers were harvesting their crops, said the state governor, who visited the scene.\n\nBoko Haram launched an insurgency in 2009 to establish Islamic law in northeastern Nigeria. The conflict has killed more than 35,000 people and displaced over 2 million, according to the United Nations.\n\nIn a separate incident on Friday, soldiers repelled an attack by ISWAP militants on a military base in Damboa, killing 12 of the attackers, the army said in a statement.",
       [ev("Nigeria", VAC, "Attack", "2023-10-28", admin1="Borno", fatalities=15),

@@ -392,6 +392,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
 
     for a in sorted([t for t in targets if t is not perp], key=target_rank) + [a for a in actors if a is not perp and
                                                               a.kind in STATE and event_type in ("Battles",) + DEMONSTRATIONS]:
+        if event_type == "Battles" and a.kind in ("civilians", "protesters"):
+            continue             # a battle is fought between armed parties; the dead bystanders are no side
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor
         if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
@@ -413,6 +415,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor2, inter2 = f"Civilians ({cname})", 7
     elif target is not None:
         actor2, inter2 = target[1], target[2]
+    elif event_type == "Battles" and sub == "Armed clash":
+        actor2, inter2 = f"Unidentified Armed Group ({cname})", 3    # "clashes between rival armed groups"
     else:
         actor2, inter2 = None, 0
     if inter1 == 7 and inter2 and inter2 != 7:       # civilians are never the aggressor in ACLED's order
