@@ -401,9 +401,9 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
     for m in found:
         if d_start is not None and d_end is not None and d_start <= m.start < d_end + 3 and m.sentence == 0:
             continue
-        if m.place.feature == "country" and any(
-                a.country and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip())
-                and (a.end <= m.start <= a.end + 2 or m.end <= a.start <= m.end + 2) for a in actors):
+        if m.place.feature == "country" and any(       # adjacency first: no slicing far text
+                (a.end <= m.start <= a.end + 2 or m.end <= a.start <= m.end + 2) and a.country
+                and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip()) for a in actors):
             continue
         out.append(m)
     return out
