@@ -55,7 +55,8 @@ class Rejection:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        origin = self.origin if self.origin.isprintable() else repr(self.origin)[1:-1]
+        return f"{origin}: {self.reason}"       # one line, even for a file name with a newline
 
 
 Item = Article | Rejection
