@@ -50,7 +50,7 @@ def _check(article: Article) -> pipeline.Result:
     return result
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, language=st.sampled_from([None, "id", "en", "fr", "xx"]),
        published=st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))),
        source=st.one_of(st.none(), st.text(max_size=30)))
@@ -60,7 +60,7 @@ def test_hardening_properties_pipeline_any_text(text, language, published, sourc
     _check(Article(text=text, language=language, published=published, source=source))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=REPEATED, published=st.one_of(st.none(), st.just(dt.date(2024, 2, 20))))
 def test_hardening_properties_pipeline_deeply_repeated_words(text, published):
     _check(Article(text=text.strip() or ".", published=published))
@@ -104,14 +104,14 @@ def _items_are_well_formed(items: list, origin_prefix: str) -> None:
             assert item.text.strip() and item.id
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, derandomize=True, database=None)
 @given(data=st.binary(max_size=3000), fmt=st.sampled_from(readers.FORMATS))
 def test_hardening_properties_readers_any_bytes(data, fmt):
     items = list(readers.read(["-"], fmt=fmt, stdin=io.BytesIO(data), max_bytes=2000))
     _items_are_well_formed(items, "<stdin>")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(lines=st.lists(st.one_of(RECORDS.map(json.dumps), JSONISH.map(json.dumps), st.text(max_size=40)),
                       max_size=8),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
@@ -129,7 +129,7 @@ def test_hardening_properties_jsonl_any_records(tmp_path_factory, lines, encodin
             _check(item)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
 @given(rows=st.lists(st.lists(st.one_of(TEXTS, NUMBERS, st.text(max_size=10)), max_size=5), max_size=8),
        header=st.sampled_from([["id", "text"], ["text"], ["id", "text", "published", "source"], ["body"]]))
 def test_hardening_properties_csv_any_cells(tmp_path_factory, rows, header):
@@ -143,7 +143,7 @@ def test_hardening_properties_csv_any_cells(tmp_path_factory, rows, header):
     _items_are_well_formed(items, str(path))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(body=TEXTS, wrap=st.sampled_from(["<html><body><p>{}</p></body></html>", "<p>{}",
                                          "<html><script>{}</script></html>", "<article>{}</article>",
                                          "<html><body><div><div><div>{}"]))
