@@ -297,7 +297,7 @@ CASES = [
     P("en", "2023-09-19", "MOGADISHU, Somalia - Al-Shabaab fighters stormed a military base in the central Hiraan region early Monday, sparking hours of fighting in which at least 17 soldiers and dozens of militants were killed, officials said.",
       [ev("Somalia", BAT, "Armed clash", "2023-09-18", admin1="Hiiraan", fatalities=29)], id="news-hiraan-base"),
     P("en", "2023-03-14", "KINSHASA - Suspected ADF rebels killed at least 22 civilians in overnight attacks on two villages in North Kivu province, local officials said on Monday.",
-      [ev("Democratic Republic of Congo", VAC, "Attack", None, admin1="Nord Kivu", fatalities=22)], id="news-kivu-overnight"),
+      [ev("Democratic Republic of Congo", VAC, "Attack", None, admin1="North Kivu", fatalities=22)], id="news-kivu-overnight"),
     P("en", "2023-06-26", "PORT-AU-PRINCE - Gang members set fire to homes and shot dead at least seven people in the Haitian capital on Sunday, witnesses said.",
       [ev("Haiti", VAC, "Attack", "2023-06-25", fatalities=7)], id="news-haiti-gang"),
     P("en", "2023-10-03", "On 2 October 2023, Fulani militiamen attacked Kwall village in Bassa LGA (Plateau), killing 6 residents and burning houses. 6 fatalities.",
@@ -600,7 +600,7 @@ def test_generalisation_indonesian_place_names(place: str, country: str) -> None
 
 
 @pytest.mark.parametrize("text, admin1", [
-    ("Serangan di Kivu Utara, Kongo", "Nord Kivu"),
+    ("Serangan di Kivu Utara, Kongo", "North Kivu"),
     ("Bentrokan di Darfur Selatan, Sudan", "Southern Darfur"),
     ("Sebuah bom meledak di pasar di Sinai Utara, Mesir", "North Sinai"),
 ])

@@ -75,6 +75,21 @@ class _Stripper:
         words = cfg["admin_words"]
         self.prefixes = sorted((fold(p) + " " for p in words["prefixes"]), key=len, reverse=True)
         self.suffixes = sorted((" " + fold(s) for s in words["suffixes"]), key=len, reverse=True)
+        directions = cfg.get("direction_words", {})
+        self.english_directions = frozenset(fold(w) for w in directions.get("english", []))
+        self.local_directions = frozenset(fold(w) for w in directions.get("local", []))
+
+    def without_directions(self, core: str) -> frozenset[str]:
+        """The words of a core name other than position words ('sulawesi' of 'sulawesi tenggara')."""
+        return frozenset(core.replace("-", " ").split()) - self.english_directions - self.local_directions
+
+    def direction_language(self, core: str) -> str | None:
+        """'en' when a core name has English position words ('north kivu'), 'local' when it has
+        only local ones ('nord kivu', 'sulawesi tenggara'), None when it has none."""
+        words = set(core.replace("-", " ").split())
+        if words & self.english_directions:
+            return "en"
+        return "local" if words & self.local_directions else None
 
     def core(self, name: str) -> str:
         key = " ".join(fold(ascii_name(name)).replace("–", "-").split())
@@ -143,6 +158,8 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
     the full native name over its tail ('Jammu and Kashmir', not 'Kashmir'), then to a form
     other than the native name (GeoNames' ASCII admin1 names are mostly English exonyms: 'Mount
     Lebanon', not 'Jabal Lubnan'), then to the old snapshot's, the shorter, the alphabetical first.
+    A winner with only local position words ('Nord Kivu', 'Sulawesi Tenggara') gives way to the
+    best form with English ones ('North Kivu', 'Southeast Sulawesi'; word lists in build.toml).
     """
     def same(core: str) -> str:         # "as-suwayda" and "as suwayda'" are one form
         return " ".join(core.replace("-", " ").strip("'").split())
@@ -164,8 +181,13 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
         votes[old] += 2.0 if exonym else 1.0
         display[old] = strip.core_display(old_name)   # the snapshot's spelling is GeoNames' ASCII one
     shortened = {k for k in votes if k != native and native.endswith(f" {k}")}
-    best = sorted(votes, key=lambda k: (-votes[k], k in shortened, k == native, k != old, len(k), k))[0]
-    return display[best]
+    ranked = sorted(votes, key=lambda k: (-votes[k], k in shortened, k == native, k != old, len(k), k))
+    if strip.direction_language(ranked[0]) == "local":
+        # 'Nord Kivu', 'Sulawesi Tenggara': the best form with English position words, if any
+        stem = strip.without_directions(ranked[0])
+        english = [k for k in ranked if strip.direction_language(k) == "en"]
+        ranked = sorted(english, key=lambda k: (-votes[k], strip.without_directions(k) != stem)) or ranked
+    return display[ranked[0]]
 
 
 def build_table() -> tuple[pa.Table, pa.Table]:
