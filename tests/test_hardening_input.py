@@ -103,7 +103,7 @@ def test_hardening_input_every_bad_file_in_one_run(tmp_path):
     summary = result.stdout.strip()
     assert summary.startswith("21 articles read: 10 new, 0 already stored, 11 rejected;")
     # no event from the articles that hold none, every stored row valid
-    rows = con.execute("SELECT * FROM events").to_arrow_table().to_pylist()
+    rows = con.sql("SELECT * FROM events").to_arrow_table().to_pylist()
     assert all(schema.validate_row(r) == [] for r in rows)
     linked = {r[0] for r in con.execute(
         "SELECT a.text FROM articles a JOIN event_sources s ON s.article_id = a.id").fetchall()}
