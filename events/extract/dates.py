@@ -163,7 +163,7 @@ class _Scan:
 
     def take_numeric(self, end: int):
         """A numeric date written right after `end` ("Jumat (8/12)"), removed from the pool."""
-        num = next((n for n in self.numeric if self.adjacent(end, n[0]) and n[0] - end <= 4), None)
+        num = next((n for n in self.numeric if n[0] - end <= 4 and self.adjacent(end, n[0])), None)
         if num:
             self.numeric.remove(num)
         return num
