@@ -397,13 +397,20 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
     d_end = getattr(dateline, "end", None)
     text = doc.article.text
     actors = doc.findings.get("actors", {}).get("actors", [])
+    ending: dict[int, list] = {}            # actors by end and by start: adjacency without pairs
+    starting: dict[int, list] = {}
+    for a in actors:
+        ending.setdefault(a.end, []).append(a)
+        starting.setdefault(a.start, []).append(a)
     out = []
     for m in found:
         if d_start is not None and d_end is not None and d_start <= m.start < d_end + 3 and m.sentence == 0:
             continue
-        if m.place.feature == "country" and any(       # adjacency first: no slicing far text
-                (a.end <= m.start <= a.end + 2 or m.end <= a.start <= m.end + 2) and a.country
-                and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip()) for a in actors):
+        near = [a for k in range(m.start - 2, m.start + 1) for a in ending.get(k, [])] + \
+               [a for k in range(m.end, m.end + 3) for a in starting.get(k, [])]
+        if m.place.feature == "country" and any(
+                a.country and (not text[a.end:m.start].strip() or not text[m.end:a.start].strip())
+                for a in near):
             continue
         out.append(m)
     return out
