@@ -10,9 +10,10 @@ attack"). Which mention wins for an incident is `assemble`'s job (`rank` helps i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from events import lang, schema
 from events.findings import Trigger
@@ -119,8 +120,13 @@ def find(text: str, sentences: list, language: str | None,
     tabs = tables(language)
     folded = fold(text)
 
-    def kept(m) -> bool:
-        return not any(s < m.end and m.start < e for s, e in exclude)
+    spans = sorted(exclude)
+    span_starts = [s for s, _ in spans]
+    reach_ends = list(accumulate((e for _, e in spans), max))     # furthest end so far
+
+    def kept(m) -> bool:                 # no excluded span overlaps m (bisect, not a scan)
+        i = bisect_left(span_starts, m.end)
+        return not (i and reach_ends[i - 1] > m.start)
 
     # overlapping, so "serangan bom bunuh diri" gives both "serangan bom" and "bom bunuh diri";
     # a match inside a longer one ("bom" in "bom bunuh diri") is dropped
