@@ -17,6 +17,8 @@ case- and accent-insensitive, leftmost-longest matches (it returns the same `Mat
 """
 from __future__ import annotations
 
+import re
+
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -68,18 +70,11 @@ def _read(path: Path):
                              "rebuild it with `python -m events.geo.build`") from exc
 
 
+_WORD = re.compile(r"[^\W_]+")      # runs of str.isalnum() characters
+
+
 def _word_spans(folded: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, c in enumerate(folded):
-        if c.isalnum():
-            if start is None:
-                start = i
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(folded)))
-    return spans
+    return [m.span() for m in _WORD.finditer(folded)]
 
 
 class NameIndex:
@@ -88,8 +83,13 @@ class NameIndex:
     def __init__(self, path: Path = NAMES_PATH) -> None:
         table = _read(path)
         self._rows = table.column("rows").combine_chunks()
-        self._pos = {key: i for i, key in enumerate(table.column("key").to_pylist())}
+        keys = table.column("key").to_pylist()
+        self._pos = {key: i for i, key in enumerate(keys)}
         self.size = len(self._pos)
+        # Word prefixes of multi-word names ("dera", "dera ismail"): a window grows only while
+        # it is one, so each word costs a lookup or two instead of MAX_WORDS.
+        self._prefixes = {key[:end] for key in keys if not key.isalnum()
+                          for _, end in _word_spans(key)[:-1]}
 
     def rows(self, key: str) -> list[int]:
         pos = self._pos.get(key)
@@ -102,13 +102,14 @@ class NameIndex:
         i = 0
         while i < len(words):
             hit = None
-            for j in range(min(len(words), i + MAX_WORDS) - 1, i - 1, -1):
+            for j in range(i, min(len(words), i + MAX_WORDS)):
                 key = hay[words[i][0]:words[j][1]]
-                if "  " in key or "\n" in key or "\t" in key:
+                if j > i and not key.isalnum() and ("  " in key or "\n" in key or "\t" in key):
                     key = " ".join(key.split())
                 pos = self._pos.get(key)
                 if pos is not None:
                     hit = (j, key, pos)
+                if key not in self._prefixes:
                     break
             if hit is None:
                 i += 1

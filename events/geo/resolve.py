@@ -101,10 +101,15 @@ class Candidate:
     alternatives: list[tuple[float, Entry]] = field(default_factory=list)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE]")     # Latin capitals
+
+
 def _mixed_case(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return bool(letters) and upper < 0.6 * len(letters)
+    sample = text[:4000]                                   # the opening tells the style
+    letters = len(_LETTER.findall(sample))
+    upper = len(_UPPER.findall(sample))
+    return bool(letters) and upper < 0.6 * letters
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -299,8 +304,11 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
     out: list[Match] = []
     if not _mixed_case(text):
         return out          # in capitals every word looks like a name ("SAID" is no "As Said")
+    covered = bytearray(len(text) + 1)
+    for f in found:
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
     for m in _CAPITALISED.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        if any(covered[m.start():m.end()]):
             continue
         word = folded[m.start():m.end()]
         for article in w.articles:
