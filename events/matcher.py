@@ -41,10 +41,6 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -80,10 +76,15 @@ class Matcher:
         found: list[tuple[int, int, str, list[Any]]] = []
         for end_idx, (key, payloads) in self._automaton.iter(hay):
             start, end = end_idx - len(key) + 1, end_idx + 1
-            if start > 0 and _is_word_char(hay[start - 1]) and _is_word_char(hay[start]):
-                continue
-            if end < n and _is_word_char(hay[end]) and _is_word_char(hay[end - 1]):
-                continue
+            # whole words only (inlined word-character tests: this loop is the hot path)
+            if start > 0:
+                c = hay[start - 1]
+                if (c.isalnum() or c == "_") and (hay[start].isalnum() or hay[start] == "_"):
+                    continue
+            if end < n:
+                c = hay[end]
+                if (c.isalnum() or c == "_") and (hay[end - 1].isalnum() or hay[end - 1] == "_"):
+                    continue
             found.append((start, end, key, payloads))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         out: list[Match] = []
