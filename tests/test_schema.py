@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from events import schema
+from conftest import make_event_row
 
 
 def test_schema_has_acled_31_columns_in_order_then_extensions():
@@ -63,25 +64,8 @@ def test_schema_gtd_types():
     assert len(g["weapon_types"]) == 13 and "Explosives" in g["weapon_types"]
 
 
-def _row(**over):
-    row = {
-        "event_id_cnty": "IRQ0000000001", "event_date": dt.date(2023, 12, 8), "year": 2023,
-        "time_precision": 1, "disorder_type": "Political violence",
-        "event_type": "Explosions/Remote violence",
-        "sub_event_type": "Shelling/artillery/missile attack", "actor1": "Unidentified Armed Group (Iraq)",
-        "inter1": 3, "actor2": "Civilians (United States)", "inter2": 7, "interaction": 37,
-        "iso": 368, "region": "Middle East", "country": "Iraq", "admin1": "Baghdad",
-        "location": "Baghdad", "latitude": 33.34, "longitude": 44.40, "geo_precision": 1,
-        "notes": "Rockets hit the US embassy.", "timestamp": 1, "perpetrator_status": "attributed",
-        "claim_status": "no_claim", "article_ids": ["a1"], "evidence": [], "confidence": 0.9,
-        "extractor_version": "0.1.0",
-    }
-    row.update(over)
-    return row
-
-
-def test_schema_validate_row_accepts_a_good_row():
-    assert schema.validate_row(_row()) == []
+def test_schema_validate_row_accepts_a_goodmake_event_row():
+    assert schema.validatemake_event_row(make_event_row()) == []
 
 
 @pytest.mark.parametrize("over, problem", [
@@ -98,5 +82,5 @@ def test_schema_validate_row_accepts_a_good_row():
     ({"bogus": 1}, "unknown columns"),
 ])
 def test_schema_validate_row_rejects(over, problem):
-    problems = schema.validate_row(_row(**over))
+    problems = schema.validatemake_event_row(make_event_row(**over))
     assert any(problem in p for p in problems), problems
