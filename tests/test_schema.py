@@ -65,7 +65,7 @@ def test_schema_gtd_types():
 
 
 def test_schema_validate_row_accepts_a_goodmake_event_row():
-    assert schema.validatemake_event_row(make_event_row()) == []
+    assert schema.validate_row(make_event_row()) == []
 
 
 @pytest.mark.parametrize("over, problem", [
@@ -82,5 +82,5 @@ def test_schema_validate_row_accepts_a_goodmake_event_row():
     ({"bogus": 1}, "unknown columns"),
 ])
 def test_schema_validate_row_rejects(over, problem):
-    problems = schema.validatemake_event_row(make_event_row(**over))
+    problems = schema.validate_row(make_event_row(**over))
     assert any(problem in p for p in problems), problems
