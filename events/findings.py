@@ -6,7 +6,7 @@ Offsets are character offsets in `Article.text`; `sentence` is an index into `Do
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -125,14 +125,3 @@ class Claim:
     start: int
     end: int
     text: str
-
-
-@dataclass
-class Evidence:
-    field: str
-    text: str
-    start: int
-    end: int
-
-    def as_dict(self) -> dict:
-        return {"field": self.field, "text": self.text, "start": self.start, "end": self.end}

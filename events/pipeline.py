@@ -8,7 +8,7 @@ is named in the result's errors and the article yields no rows; the batch goes o
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -70,8 +70,3 @@ def run_article(article: Article, stages: Iterable[str] | None = None) -> Result
 def extract(article: Article) -> list[dict]:
     """Event rows for one article (each valid against schemas/event.toml)."""
     return run_article(article).rows
-
-
-def run(articles: Iterable[Article]) -> Iterator[Result]:
-    for article in articles:
-        yield run_article(article)
