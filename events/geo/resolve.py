@@ -415,6 +415,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     # names written together: "Bandipora, Kashmir", "Quetta, Pakistan", "Abepura (Papua)"
     near_names: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
     followed: set[int] = set()      # names with a larger unit written after them
+    holds: dict[int, set[tuple[str, str]]] = defaultdict(set)    # provinces of the town written before
     for a, b in zip(cands, cands[1:]):
         if _joined(text[a.match.end:b.match.start], w):
             followed.add(a.match.start)
@@ -428,11 +429,16 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                     near_names[b.match.start].add((e.cc, None))
                 elif e.kind == "admin1":
                     near_names[b.match.start].add((e.cc, e.admin1))
+                elif e.admin1:      # "Mesquita, Rio de Janeiro": the name after a town is its province
+                    holds[b.match.start].add((e.cc, e.admin1))
     # "Kaya, South Sudan": a name written with a country it has no reading in is a place the
-    # gazetteer lacks, not the namesake abroad
+    # gazetteer lacks, not the namesake abroad; a province reading counts only in a country the
+    # text names ("Peshawar, North West Frontier, Pakistan" is no place in South Africa's North West)
+    countries_named = {e.cc for c in cands for e in c.entries if e.kind == "country"}
     foreign = {a.match.key for a, b in zip(cands, cands[1:])
                if _joined(text[a.match.end:b.match.start], w) and b.entries
                and all(e.kind in ("country", "admin1") for e in b.entries) and all(e.kind != "country" for e in a.entries)
+               and any(e.kind == "country" or e.cc in countries_named for e in b.entries)
                and not {e.cc for e in a.entries} & {e.cc for e in b.entries}}
     cands = [c for c in cands if c.match.key not in foreign]
     demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
@@ -460,10 +466,13 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             scored = []
             for e in c.entries:
                 s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz, frozenset(followed))
+                if e.kind == "admin1" and (e.cc, e.admin1) in holds.get(c.match.start, ()):
+                    s += 3.0
+                    why.append("written after a town inside it")
                 scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
             scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
             best = scored[0]
-            if best[4].kind == "admin1" and c.hint != "admin1":
+            if best[4].kind == "admin1" and c.hint != "admin1" and c.match.start not in holds:
                 # "Kandahar", "Farah", "Mopti": a province named after its chief town (the
                 # province is coded at that town): the town, unless the text says "province"
                 town = next((t for t in scored if t[4].kind == "city" and t[4].cc == best[4].cc
@@ -480,7 +489,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
                 weight *= 0.3
             votes[c.chosen.cc] += weight
-    _within_town(cands, text)
+    _within_town(cands, text, holds)
     _province_written(cands, text, w)
     named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
     return [c for c in cands if _confident(c, votes, named)]
@@ -515,11 +524,15 @@ def _province_written(cands: list[Candidate], text: str, w: Words) -> None:
                 break
 
 
-def _within_town(cands: list[Candidate], text: str) -> None:
+def _within_town(cands: list[Candidate], text: str, holds: dict[int, set[tuple[str, str]]]) -> None:
     """"Tubod, Iligan City": the first name is a part of the town written after it. If the reading
     chosen for it lies far from that town, it is another place of the same name: take the one
-    near the town, else the town itself (ACLED codes a neighbourhood at its town)."""
+    near the town, else the town itself (ACLED codes a neighbourhood at its town). Not when the
+    second name is also the first one's province ("Nova Iguacu, Rio de Janeiro")."""
     for a, b in zip(cands, cands[1:]):
+        if a.chosen is not None and any(e.kind == "admin1" and (e.cc, e.admin1) == (a.chosen.cc, a.chosen.admin1)
+                                        for e in b.entries):
+            continue
         gap = text[a.match.end:b.match.start].strip()
         if gap != "," or a.chosen is None or b.chosen is None or a.chosen.kind != "city" \
                 or b.chosen.kind != "city" or a.chosen.cc != b.chosen.cc or a.chosen.idx == b.chosen.idx:

@@ -1,0 +1,42 @@
+"""Addresses written as a chain of names ("town, province, country"): the town is the place,
+the names after it say where it lies, and a misread partial name does not lose the town."""
+from __future__ import annotations
+
+import pytest
+
+from events.article import Article
+from events.extract import places
+from events.pipeline import Doc
+
+
+def _choice(text: str, language: str):
+    doc = Doc(article=Article(text=text), language=language)
+    places.run(doc)
+    return places.choose(doc, {0})
+
+
+@pytest.mark.parametrize("text,language,location,admin1,country", [
+    # a partial province name with readings only abroad ("North West" of South Africa) must not
+    # make the town before it a place the gazetteer lacks
+    ("On Tuesday, in Peshawar, North West Frontier Province, Pakistan, militants fired rockets at a market.",
+     "en", "Peshawar", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Pada Selasa, di Peshawar, North West Frontier Province, Pakistan, militan menembakkan roket ke pasar.",
+     "id", "Peshawar", "Khyber Pakhtunkhwa", "Pakistan"),
+    # the name after a town is its province, even where the province's capital has the same name
+    ("Gunmen shot two men dead in Nova Iguacu, Rio de Janeiro, on Sunday night.",
+     "en", "Nova Iguacu", "Rio de Janeiro", "Brazil"),
+    ("Orang bersenjata menembak mati dua pria di Nova Iguacu, Rio de Janeiro, Minggu malam.",
+     "id", "Nova Iguacu", "Rio de Janeiro", "Brazil"),
+    ("GUNMEN SHOT TWO MEN DEAD IN SORRISO, MATO GROSSO, ON SUNDAY NIGHT.",
+     "en", "Sorriso", "Mato Grosso", "Brazil"),
+])
+def test_places_address_chain_codes_the_town(text, language, location, admin1, country):
+    place = _choice(text, language)
+    assert place is not None
+    assert (place.location, place.admin1, place.country) == (location, admin1, country)
+    assert place.feature == "city"
+
+
+def test_places_address_a_quarter_of_a_town_is_still_coded_at_its_town():
+    place = _choice("Police said gunmen attacked Tubod, Iligan City, on Monday.", "en")
+    assert (place.location, place.country) == ("Iligan", "Philippines")
