@@ -292,8 +292,8 @@ def _families(triggers: list[Trigger]) -> set[str]:
     return {t.event_type for t in triggers if is_typed(t) and not t.crowd}
 
 
-def _type_compatible(a: list[Trigger], b: list[Trigger]) -> bool:
-    fa, fb = _families(a), _families(b)
+def _type_compatible(fa: set[str], fb: set[str]) -> bool:
+    """Whether two trigger families (see `_families`) can be one event."""
     strategic = {"Strategic developments"}
     if (fa == strategic and not fb) or (fb == strategic and not fa):
         return False            # an arrest is not the attack told next to it
@@ -326,11 +326,16 @@ def _date_told_after(ctx: Ctx, si: int) -> DateMention | None:
 def cluster(ctx: Ctx) -> list[Event]:
     """The events the story tells, in order, each with its seed and owned sentences."""
     events: list[Event] = []
+    # the events by the last sentence told, latest last, and each one's trigger families:
+    # kept as the loop goes, so a long article costs linear time, not a rescan per sentence
+    recent: dict[int, Event] = {}
+    families: dict[int, set[str]] = {}
     n = len(ctx.doc.sentences)
     for si in range(n):
         if not _seeds(ctx, si):
             continue
         trigs = ctx.triggers[si]
+        fams = _families(trigs)
         # of several dates, a day before a week, the earliest: reports come after events;
         # the date of a statement or of the report itself does not date (or split) the event
         dates = [d for d in fresh_dates(ctx, si) if not statement_date(ctx, d)]
@@ -342,7 +347,7 @@ def cluster(ctx: Ctx) -> list[Event]:
         target = None
         # "In a separate incident on Friday, ...": another event, whatever its place and day
         told_apart = "separate" in ctx.cues.get(si, set())
-        for ev in sorted(events, key=lambda e: -max(e.sentences)) if not told_apart else []:
+        for ev in reversed(recent.values()) if not told_apart else []:
             same_day = date is None or ev.date is None or date.date == ev.date.date or (
                 max(date.time_precision, ev.date.time_precision) > 1
                 and abs((date.date - ev.date.date).days) <= 7)
@@ -353,7 +358,7 @@ def cluster(ctx: Ctx) -> list[Event]:
             elsewhere = date is None and place is None and countries and ev.place is not None \
                 and ev.place.country not in countries
             if same_day and not elsewhere and (vague or _place_compatible(place, ev.place)) and \
-                    _type_compatible(trigs, ev.triggers):
+                    _type_compatible(fams, families[id(ev)]):
                 target = ev
                 break
             if date is not None and place is not None:
@@ -361,9 +366,12 @@ def cluster(ctx: Ctx) -> list[Event]:
         if target is None:
             implied = ctx.published if date is None and si < LEAD_SENTENCES else None
             events.append(Event({si}, list(trigs), date, place, implied=implied))
+            recent[id(events[-1])], families[id(events[-1])] = events[-1], fams
             continue
         target.sentences.add(si)
         target.triggers.extend(trigs)
+        recent[id(target)] = recent.pop(id(target))
+        families[id(target)] |= fams
         target.date = target.date or date
         if place is not None and _place_compatible(place, target.place) and \
                 (target.place is None or target.place.feature in ("admin1", "admin2")
