@@ -58,9 +58,51 @@ class _Count:
 
 
 @dataclass(frozen=True)
+class _Single:
+    """casualties.toml [single]: how one person killed or hurt is told without a numeral."""
+    aux: tuple[tuple[str, ...], ...] = ()
+    aux_plural: tuple[tuple[str, ...], ...] = ()
+    max_gap: int = 3
+    subjects: frozenset[str] = frozenset()
+    objects: tuple[tuple[tuple[str, ...], int], ...] = ()
+    enclitics: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
+    np_stop: frozenset[str] = frozenset()
+    plural_suffixes: tuple[str, ...] = ()
+    singular_endings: tuple[str, ...] = ()
+    plural_heads: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()
+    negation: tuple[tuple[str, ...], ...] = ()
+    adverbs: frozenset[str] = frozenset()
+    perpetrators: tuple[tuple[str, ...], ...] = ()
+    ands: frozenset[str] = frozenset()          # conjunctions.words of one word ("and", "dan")
+
+
+@dataclass(frozen=True)
 class _Table:
     matcher: Matcher
     thousands: str
+    single: _Single = _Single()
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(fold(w).split()) for w in words if w.strip()}, key=len, reverse=True))
+
+
+def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Single:
+    if not data:
+        return _Single()
+    return _Single(
+        _phrases(data.get("aux", [])), _phrases(data.get("aux_plural", [])), int(data.get("max_gap", 3)),
+        frozenset(fold(w) for w in data.get("subjects", [])),
+        tuple(sorted(((tuple(fold(k).split()), int(v)) for k, v in data.get("objects", {}).items()),
+                     key=lambda kv: -len(kv[0]))),
+        tuple(fold(w) for w in data.get("enclitics", [])),
+        frozenset(fold(w) for w in data.get("determiners", [])), frozenset(fold(w) for w in data.get("np_stop", [])),
+        tuple(data.get("plural_suffixes", [])), tuple(data.get("singular_endings", [])),
+        frozenset(fold(w) for w in data.get("plural_heads", [])), frozenset(fold(w) for w in data.get("not_people", [])),
+        _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
+        _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()))
 
 
 @cache
@@ -96,7 +138,9 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("partitive",)) for w in cas["subsets"]["after"]]
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
     pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
-    return _Table(Matcher(pats), nums["numeric"]["thousands_separator"])
+    return _Table(Matcher(pats), nums["numeric"]["thousands_separator"],
+                  _single_table(cas.get("single", {}), cas["perpetrators"]["nouns"],
+                                cas["conjunctions"]["words"]))
 
 
 def _kinds(match) -> dict[str, tuple]:
@@ -219,7 +263,7 @@ def _gap_words(text: str) -> int:
 
 
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
-          starts: list[int]) -> list[tuple]:
+          starts: list[int], single: _Single | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
     counts = _counts(text, tokens, thousands)
     for c in counts:
@@ -277,6 +321,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens)
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
+    if single is not None:
+        found += _singles(text, tokens, words, {ws for ws, _ in groups}, starts, date_spans, single)
     for t in tokens:
         k = _kinds(t)
         if "zero" in k:
@@ -284,6 +330,194 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if "self" in k and t.start not in counted_selves:
             found.append(("killed", 1, 1, t.start, t.end, True, True))
     return sorted(found, key=lambda f: (f[3], f[0]))
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
+_CLAUSE = re.compile(r"[,;:()\[\]\"“”]|\.(?=\s|$)")
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, str, int, int]]:
+    """(word as written, folded, start, end) of text[lo:hi]; punctuation marks are words too."""
+    return [(m.group(), fold(m.group()), lo + m.start(), lo + m.end()) for m in _TOKEN.finditer(text[lo:hi])]
+
+
+def _starts_with(words: list, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase that `words` (folded) start with, else 0."""
+    for p in phrases:
+        if tuple(w[1] for w in words[:len(p)]) == p:
+            return len(p)
+    return 0
+
+
+def _ends_with(words: list, phrases: tuple[tuple[str, ...], ...]) -> int:
+    for p in phrases:
+        if len(words) >= len(p) and tuple(w[1] for w in words[-len(p):]) == p:
+            return len(p)
+    return 0
+
+
+def _plural(head: str, single: _Single) -> bool:
+    if head in single.plural_heads:
+        return True
+    return any(head.endswith(s) for s in single.plural_suffixes) and \
+        not any(head.endswith(e) for e in single.singular_endings)
+
+
+def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> tuple[int, int, bool] | None:
+    """(people, end, of attackers) when `words` open with a noun phrase of one or two persons:
+    "him" 1, "both" 2, "the driver" 1, "Mohammed Ali" 1, "Singh and Kerketta" 2."""
+    n = _starts_with(words, tuple(p for p, _ in single.objects))
+    if n:
+        value = next(v for p, v in single.objects if len(p) == n and tuple(w[1] for w in words[:n]) == p)
+        return value, words[n - 1][3], False
+    if not words:
+        return None
+    if words[0][1] in single.determiners:
+        phrase = []
+        for w in words[1:6]:
+            if w[1] in single.np_stop or not w[1][:1].isalnum():
+                break
+            phrase.append(w)
+        if not phrase or phrase[-1][1] in single.not_people or _plural(phrase[-1][1].split("'")[0], single):
+            return None
+        if any(_starts_with(phrase[i:], single.perpetrators) for i in range(len(phrase))):
+            return 1, phrase[-1][3], True
+        return 1, phrase[-1][3], False
+    names = []
+    for w in words[:6]:
+        if not (mixed_case and w[0][:1].isupper() and w[0][:1].isalpha()) or \
+                any(s <= w[2] < e for s, e in date_spans):
+            break
+        names.append(w)
+    if not names:
+        return None
+    rest = words[len(names):]
+    noun = []
+    for w in rest[:3]:                    # "Afghan soldiers", "Hindu man": the names were modifiers
+        if w[1] in single.np_stop or w[1] in single.ands or not w[0][:1].isalpha() or not w[0][:1].islower():
+            break
+        noun.append(w)
+    if noun:
+        if _plural(noun[-1][1], single) or noun[-1][1] in single.not_people:
+            return None
+        return 1, noun[-1][3], False
+    if len(rest) >= 2 and rest[0][1] in single.ands and mixed_case and rest[1][0][:1].isupper():
+        return 2, rest[1][3], False           # "Singh and Kerketta"
+    return 1, names[-1][3], False
+
+
+def _singles(text: str, tokens: list, words: list, attached: set[int], starts: list[int],
+             date_spans, single: _Single) -> list[tuple]:
+    """One or two people killed or hurt, told without a numeral: "a civilian was shot and
+    killed", "killing him", "the assailant died", "Colon and his driver were killed"."""
+    zero = [(t.start, t.end) for t in tokens if "zero" in _kinds(t)]
+    out = []
+    for w in words:
+        if w.start in attached or any(s < w.end and w.start < e for s, e in zero):
+            continue
+        k = _kinds(w)
+        kind = "killed" if "killed" in k else "injured"
+        sides = _sides(w)
+        si = bisect.bisect_right(starts, w.start) - 1
+        lo = starts[si] if si >= 0 else 0
+        hi = starts[si + 1] if si + 1 < len(starts) else len(text)
+        sentence = text[lo:hi]
+        mixed = not sentence.isupper()
+        before = _tokens(text, max(lo, w.start - 200), w.start)
+        own = [x[1] for x in _tokens(text, w.start, w.end)]
+        after = _tokens(text, w.end, min(hi, w.end + 200))
+        found = None
+        if "before" in sides:
+            if single.enclitics and any(own[0].endswith(e) and len(own[0]) > len(e) + 3 for e in single.enclitics):
+                found = (1, w.start, w.end, False)          # "menewaskannya"
+            else:
+                obj = [x for x in after]
+                while obj and obj[0][1] in single.adverbs:
+                    obj = obj[1:]
+                if not _starts_with(obj, single.negation):
+                    person = _one_person(obj, single, mixed, date_spans)
+                    if person:
+                        found = (person[0], w.start, person[1], person[2])
+        transitive = "before" in sides and after and after[0][0][:1].isalnum() and \
+            after[0][1] not in single.np_stop and after[0][1] not in single.adverbs
+        if found is None and "after" in sides and not transitive:     # "the blast killed the talks": no victim
+            found = _subject(before, own, w, single, mixed)
+        if found is None:
+            continue
+        value, start, end, perps = found
+        out.append((kind, value, value, start, end, True, perps))
+    return out
+
+
+def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple | None:
+    """The count that the subject of a casualty word told after it gives: "a man was killed" 1,
+    "he died" 1, "the officer and his driver were killed" 2."""
+    plural_in_word = _starts_with([(o, o) for o in own], single.aux_plural)
+    clause = before
+    for i in range(len(before) - 1, -1, -1):
+        if _CLAUSE.fullmatch(before[i][0]):
+            clause = before[i + 1:]
+            break
+    gap: list = []
+    body = list(clause)
+    aux = 0
+    if not plural_in_word:
+        for n in range(single.max_gap + 1):        # "was shot and killed", "was later killed"
+            part = body[:len(body) - n] if n else body
+            aux = _ends_with(part, single.aux)
+            if aux:
+                gap = body[len(body) - n:] if n else []
+                body = part[:len(part) - aux]
+                break
+            aux = _ends_with(part, single.aux_plural)
+            if aux:
+                gap = body[len(body) - n:] if n else []
+                body = part[:len(part) - aux]
+                aux = -aux
+                break
+    else:
+        aux = -1
+    if any(_starts_with(gap[i:], single.negation) for i in range(len(gap))) or \
+            any(_starts_with(body[i:], single.negation) for i in range(max(0, len(body) - 2), len(body))):
+        return None                                  # "was not killed", "no one was hurt"
+    perps = any(_starts_with(body[i:], single.perpetrators) for i in range(len(body)))
+    start = body[max(0, len(body) - 4)][2] if body else w.start
+    if aux > 0:
+        return 1, start, w.end, perps                  # "a soldier was shot and killed"
+    if aux < 0:
+        parts = _split_and(body, single.ands)
+        if len(parts) == 2 and all(p and (_one_person(p, single, mixed, ()) or (0,))[0] == 1 for p in parts):
+            return 2, start, w.end, perps              # "Colon and his driver were killed"
+        return None
+    while body and body[-1][1] in single.adverbs:
+        body = body[:-1]
+    if body and body[-1][1] in single.subjects:
+        return 1, body[-1][2], w.end, False          # "he died", "ia tewas"
+    names = 0
+    while mixed and names < len(body) and body[-1 - names][0][:1].isupper() and body[-1 - names][0][:1].isalpha():
+        names += 1
+    if names >= 2 or (names == 1 and len(body) > 1):
+        return 1, body[-names][2], w.end, perps      # "Bripka Marsidon tewas", "... when Khan died"
+    for i in range(max(0, len(body) - 5), len(body)):
+        if body[i][1] in single.determiners:
+            phrase = body[i + 1:]
+            if phrase and all(x[1] not in single.np_stop and x[1][:1].isalnum() for x in phrase) and \
+                    phrase[-1][1] not in single.not_people and not _plural(phrase[-1][1], single):
+                return 1, body[i][2], w.end, perps    # "the administrator died"
+            break
+    return None
+
+
+def _split_and(words: list, ands: frozenset[str]) -> list[list]:
+    parts, cur = [], []
+    for x in words:
+        if x[1] in ands:
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(x)
+    parts.append(cur)
+    return parts
 
 
 def _one_more(text: str, after: int, until: int | None, tokens: list) -> int:
@@ -346,11 +580,14 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
-        for o in inner:           # another count in the gap: only "X and Y <word>" chains pass
+        for o in inner:           # another count in the gap: only "X, Y and Z <word>" lists pass
             words_in_gap -= _gap_words(text[o.start:o.end])
             between = (c.end, o.start) if o.start >= c.end else (o.end, c.start)
-            if not any("and" in _kinds(t) and between[0] <= t.start < between[1] for t in tokens):
-                return None
+            joins = [t.end for t in tokens if "and" in _kinds(t) and between[0] <= t.start < between[1]]
+            comma = text.rfind(",", between[0], between[1])
+            last = max(joins + ([comma + 1] if comma >= 0 else []), default=None)
+            if last is None or _gap_words(text[last:between[1]]):
+                return None       # "wounded 65 others and damaged several": a new verb, not the list
         return words_in_gap if words_in_gap <= limit else None
 
     best = None
@@ -420,7 +657,7 @@ def run(doc: Doc) -> None:
         piece = text[lo:hi]
         for kind, low, high, start, end, firm, perps in _find(
                 piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
-                [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts]):
+                [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     out = []
     for kind, low, high, start, end, firm, perps in found:

@@ -1,0 +1,69 @@
+"""Stage `casualties`: one or two people killed or hurt, told without a numeral, and lists of counts."""
+import pytest
+
+from test_casualties_counts import found
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a singular auxiliary before the casualty word
+    ("en", "A farmer was shot dead near his field.", [("killed", 1)]),
+    ("en", "A shopkeeper was shot and killed outside his store.", [("killed", 1)]),
+    ("en", "The village chief was later killed by the kidnappers.", [("killed", 1)]),
+    ("en", "A TEACHER WAS KILLED AND HIS BROTHER WAS WOUNDED.", [("killed", 1), ("injured", 1)]),
+    ("en", "An aid worker was abducted and beheaded.", [("killed", 1)]),
+    # a one-person object after the verb
+    ("en", "Gunmen stormed the house, killing him and wounding his bodyguard.", [("killed", 1), ("injured", 1)]),
+    ("en", "Assailants shot and killed Maria Lopez, a local councillor.", [("killed", 1)]),
+    ("en", "The blast killed the driver of the minibus.", [("killed", 1)]),
+    ("en", "Attackers fired at two traders, killing both of them.", [("killed", 2)]),
+    ("en", "Unknown men gunned down Ahmed Yusuf and Omar Said.", [("killed", 2)]),
+    # the subject of an intransitive casualty word
+    ("en", "The mayor died on the way to hospital.", [("killed", 1)]),
+    ("en", "He died of his wounds.", [("killed", 1)]),
+    ("en", "The mayor and his driver were killed in the ambush.", [("killed", 2)]),
+    # Indonesian: pronouns, enclitics and personal names only
+    ("id", "Ia tewas di lokasi kejadian.", [("killed", 1)]),
+    ("id", "Pelaku menembaknya hingga tewas.", [("killed", 1)]),
+    ("id", "Bripda Yosua Manik tewas ditembak di depan pos.", [("killed", 1)]),
+    ("id", "KKB menembak mati Pratu Andi di Intan Jaya.", [("killed", 1)]),
+    ("id", "Serangan itu menewaskannya seketika.", [("killed", 1)]),
+    ("id", "SEORANG POLISI TEWAS DITEMBAK.", [("killed", 1)]),
+])
+def test_casualties_single_victim_without_numeral(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The officer was not injured."),
+    ("en", "The minister was nearly killed when the bomb went off."),
+    ("en", "Militants killed Afghan soldiers in the raid."),       # a plural object has no count
+    ("en", "The blast killed the talks."),
+    ("id", "Polisi itu tidak tewas."),
+    ("id", "Warga nyaris tewas tertimpa pohon."),
+])
+def test_casualties_no_single_victim(lang, text):
+    assert [c for c in found(text, lang) if c.low > 0] == []
+
+
+def test_casualties_no_one_was_killed_is_zero_not_one():
+    assert [(c.kind, c.low) for c in found("No one was killed in the attack.", "en")] == [("killed", 0)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The attacker was killed and two police officers were injured.", [("killed", 1, True), ("injured", 2, False)]),
+    ("en", "Police shot and killed the gunman.", [("killed", 1, True)]),
+])
+def test_casualties_single_attacker(lang, text, expected):
+    assert [(c.kind, c.low, c.perpetrators) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Seven soldiers, one policeman, and one civilian were killed.", [("killed", 9)]),
+    ("en", "The bomb killed 12 soldiers, 3 civilians, wounding 20 others.", [("killed", 15), ("injured", 20)]),
+    # a new verb after "and" starts another clause: its vague count is not part of the toll
+    ("en", "The blast killed 35 people, wounded 65 others and damaged several buildings.",
+     [("killed", 35), ("injured", 65)]),
+    ("id", "Ledakan itu menewaskan 4 polisi, 2 warga dan melukai 10 orang.", [("killed", 6), ("injured", 10)]),
+])
+def test_casualties_lists_of_counts(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected
