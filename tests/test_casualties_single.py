@@ -67,3 +67,21 @@ def test_casualties_single_attacker(lang, text, expected):
 ])
 def test_casualties_lists_of_counts(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Gunmen shot and killed farm owner Carlos Mendes near his house.", [("killed", 1)]),
+    ("en", "Assailants killed journalist Amina Yusuf in the capital.", [("killed", 1)]),
+    ("en", "Assailants fired on the vehicle, killing the former senator, his wife, and his servant.", [("killed", 3)]),
+    ("en", "Siyad, an official of the ministry, was killed in the attack.", [("killed", 1)]),
+    ("en", "In addition to the two bombers, at least 25 soldiers were killed.", [("killed", 2), ("killed", 25)]),
+    ("en", "In addition to the bomber, three people were killed.", [("killed", 1), ("killed", 3)]),
+    ("id", "Selain pelaku, tiga orang tewas dalam ledakan itu.", [("killed", 1), ("killed", 3)]),
+])
+def test_casualties_titles_lists_and_attackers_besides(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+def test_casualties_attackers_besides_the_toll_are_attackers():
+    got = found("In addition to the two bombers, at least 25 soldiers were killed.", "en")
+    assert [c.perpetrators for c in got] == [True, False]

@@ -67,6 +67,7 @@ class _Single:
     objects: tuple[tuple[tuple[str, ...], int], ...] = ()
     enclitics: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    list_determiners: frozenset[str] = frozenset()
     np_stop: frozenset[str] = frozenset()
     plural_suffixes: tuple[str, ...] = ()
     singular_endings: tuple[str, ...] = ()
@@ -76,6 +77,7 @@ class _Single:
     adverbs: frozenset[str] = frozenset()
     perpetrators: tuple[tuple[str, ...], ...] = ()
     ands: frozenset[str] = frozenset()          # conjunctions.words of one word ("and", "dan")
+    title_names: bool = False                   # a lowercase title may stand before a name ("killed blogger X")
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,13 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         tuple(sorted(((tuple(fold(k).split()), int(v)) for k, v in data.get("objects", {}).items()),
                      key=lambda kv: -len(kv[0]))),
         tuple(fold(w) for w in data.get("enclitics", [])),
-        frozenset(fold(w) for w in data.get("determiners", [])), frozenset(fold(w) for w in data.get("np_stop", [])),
+        frozenset(fold(w) for w in data.get("determiners", [])),
+        frozenset(fold(w) for w in data.get("list_determiners", [])), frozenset(fold(w) for w in data.get("np_stop", [])),
         tuple(data.get("plural_suffixes", [])), tuple(data.get("singular_endings", [])),
         frozenset(fold(w) for w in data.get("plural_heads", [])), frozenset(fold(w) for w in data.get("not_people", [])),
         _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
-        _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()))
+        _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
+        bool(data.get("title_names", False)))
 
 
 @cache
@@ -131,6 +135,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
+    pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
     pats += [(w, ("one_more",)) for w in cas["conjunctions"].get("one_more", [])]
@@ -291,7 +296,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
-    found: list[tuple] = []
+    found: list[tuple] = _besides(text, tokens, counts, starts)
     counted_selves: set[int] = set()
     for t in tokens:          # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
         if "self" in _kinds(t):
@@ -373,16 +378,29 @@ def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> t
     if not words:
         return None
     if words[0][1] in single.determiners:
-        phrase = []
-        for w in words[1:6]:
-            if w[1] in single.np_stop or not w[1][:1].isalnum():
+        people, end, perps, i = 0, None, False, 0
+        while i < len(words) and (people == 0 or words[i][1] in single.list_determiners):
+            phrase = []
+            for w in words[i + 1:i + 6]:
+                if w[1] in single.np_stop or not w[1][:1].isalnum():
+                    break
+                phrase.append(w)
+            if not phrase or phrase[-1][1] in single.not_people or _plural(phrase[-1][1].split("'")[0], single):
                 break
-            phrase.append(w)
-        if not phrase or phrase[-1][1] in single.not_people or _plural(phrase[-1][1].split("'")[0], single):
-            return None
-        if any(_starts_with(phrase[i:], single.perpetrators) for i in range(len(phrase))):
-            return 1, phrase[-1][3], True
-        return 1, phrase[-1][3], False
+            people += 1
+            end = phrase[-1][3]
+            perps = perps or any(_starts_with(phrase[j:], single.perpetrators) for j in range(len(phrase)))
+            i += 1 + len(phrase)         # "the senator, his wife, and his servant": a list of persons
+            while i < len(words) and (words[i][1] == "," or words[i][1] in single.ands):
+                i += 1
+        return (people, end, perps and people == 1) if people else None
+    title = 0
+    while single.title_names and title < 3 and title < len(words) and words[title][0][:1].islower() and words[title][0].isalpha() \
+            and words[title][1] not in single.np_stop and words[title][1] not in single.ands:
+        title += 1             # "killed farm owner Carlos Navarrete", "killed blogger Ahmed": a title, then a name
+    if title and mixed_case and title < len(words) and words[title][0][:1].isupper() and \
+            not words[title][0].isupper() and not _plural(words[title - 1][1], single):
+        words = words[title:]
     names = []
     for w in words[:6]:
         if not (mixed_case and w[0][:1].isupper() and w[0][:1].isalpha()) or \
@@ -453,6 +471,7 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
     """The count that the subject of a casualty word told after it gives: "a man was killed" 1,
     "he died" 1, "the officer and his driver were killed" 2."""
     plural_in_word = _starts_with([(o, o) for o in own], single.aux_plural)
+    singular_in_word = _starts_with([(o, o) for o in own], single.aux)     # the pattern "was killed"
     clause = before
     for i in range(len(before) - 1, -1, -1):
         if _CLAUSE.fullmatch(before[i][0]):
@@ -461,7 +480,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
     gap: list = []
     body = list(clause)
     aux = 0
-    if not plural_in_word:
+    if singular_in_word:
+        aux = 1
+    elif not plural_in_word:
         for n in range(single.max_gap + 1):        # "was shot and killed", "was later killed"
             part = body[:len(body) - n] if n else body
             aux = _ends_with(part, single.aux)
@@ -518,6 +539,28 @@ def _split_and(words: list, ands: frozenset[str]) -> list[list]:
             cur.append(x)
     parts.append(cur)
     return parts
+
+
+def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int]) -> list[tuple]:
+    """"In addition to the two bombers, 25 soldiers were killed": the attackers are dead too, and
+    their count is not part of the toll that follows (taken out of `counts`)."""
+    out = []
+    for i, t in enumerate(tokens):
+        if "besides" not in _kinds(t):
+            continue
+        perp = next((p for p in tokens[i + 1:i + 4] if "perp" in _kinds(p)), None)
+        if perp is None or _CLAUSE.search(text, t.end, perp.start) or _gap_words(text[t.end:perp.start]) > 2:
+            continue
+        end = starts[bisect.bisect_right(starts, t.start)] if bisect.bisect_right(starts, t.start) < len(starts) \
+            else len(text)
+        if not any({"killed"} & set(_kinds(w)) for w in tokens if perp.end <= w.start < end):
+            continue
+        count = next((c for c in counts if t.end <= c.start and c.end <= perp.start), None)
+        if count is not None:
+            counts.remove(count)
+        low, high = (count.low, count.high) if count else (1, 1)
+        out.append(("killed", low, high, t.start, perp.end, count.firm if count else True, True))
+    return out
 
 
 def _one_more(text: str, after: int, until: int | None, tokens: list) -> int:

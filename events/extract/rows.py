@@ -16,15 +16,17 @@ from dataclasses import replace
 from events import ids, schema
 from events.extract import casualties
 from events.extract import event_types as et
+from events.extract.dates import EARLIEST_YEAR
 from events.extract.actors import groups
 from events.extract.story import (
     ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, choose_place, country_supported,
     fresh_dates, own_place, statement_date, is_typed)
-from events.findings import Actor, Casualty, DateMention, Trigger
+from events.findings import Actor, Casualty, DateMention, Place, Trigger
 from events.matcher import fold
-from events.pipeline import EXTRACTOR_VERSION
+from events.pipeline import BACKGROUND_ONLY, EXTRACTOR_VERSION, NO_DATE, NO_PLACE
 
 WINDOW_DAYS = 30
+NAMING_DAY = dt.date.max     # an undated event's actors are named by the latest periods (Taliban as state)
 
 # English phrases for notes (the notes column is English by definition).
 WHAT = {
@@ -48,8 +50,41 @@ def specific_violent(triggers: list[Trigger]) -> bool:
     return any(t.event_type in VIOLENT and not t.crowd for t in triggers)
 
 
+def _armed_violence(triggers: list[Trigger]) -> bool:
+    """Violence a crowd does not do with its hands, sticks, stones or fire: guns, bombs, shells,
+    clashes of armed men. A beating, a stabbing, a lynching, arson, a crude bomb thrown by party
+    cadres are a mob's too."""
+    return any(t.event_type in VIOLENT and not t.crowd and not t.generic
+               and t.weapon_type not in ("Melee", "Incendiary", "Unknown", "Sabotage Equipment")
+               for t in triggers)
+
+
+def _demonstrating(ctx: Ctx, ev: Event) -> bool:
+    """The event's words say the crowd was demonstrating (a protest, a strike, a demand), even a
+    word told as what they demanded: a riot then is a violent demonstration, else mob violence."""
+    told = ev.sentences | ev.owned
+    return any(t.event_type == "Protests" for t in ev.triggers) or any(
+        t.event_type == "Protests" and t.sentence in told and not t.negated
+        for t in ctx.doc.findings.get("event_types", []))
+
+
+def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[Trigger | None, str, str]:
+    """ACLED's two riots: demonstrators turning violent, or a violent crowd with no demand
+    (supporters of rival candidates fighting, villagers beating a thief, a football crowd)."""
+    trig, event_type, sub = found
+    if event_type != "Riots":
+        return found
+    if sub == "Violent demonstration" and not _demonstrating(ctx, ev):
+        return trig, "Riots", "Mob violence"
+    return found
+
+
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
+    return _riot(ctx, ev, _acled_type(ctx, ev, actors))
+
+
+def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     trigs = ev.triggers
     specific = [t for t in trigs if is_typed(t)]
     own_told = [a for a in actors if a.sentence in ev.sentences]
@@ -88,7 +123,11 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     # police shooting at a crowd is part of the demonstration, not an attack on civilians
     crowd_shot = violent and all(t.sub_event_type == "Attack" for t in violent) and not kinds & set(ARMED)
     rioting = [a for a in told if a.role == "perpetrator" and a.kind in ("rioters", "protesters")]
-    if not demo and rioting and not kinds & set(ARMED) and not specific_violent(specific):
+    # "villagers beat a suspected thief", "residents torched his house": civilians doing violence
+    # with no armed or state party beside them are a mob
+    if not any(a.role == "perpetrator" and a.kind in ARMED + STATE for a in told):
+        rioting += [a for a in told if a.role == "perpetrator" and a.kind == "civilians"]
+    if not demo and rioting and not kinds & set(ARMED) and not _armed_violence(specific):
         # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
         sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
         return (trigs or [None])[0], "Riots", sub
@@ -128,6 +167,64 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return burnt[0], "Strategic developments", "Looting/property destruction"
         return trigs[0], "Violence against civilians", "Attack"
     return None, "Violence against civilians", "Attack"
+
+
+# GTD codebook: when an attack is of several types, the first of this order is coded
+GTD_ORDER = ("Assassination", "Hijacking", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)",
+             "Bombing/Explosion", "Armed Assault", "Unarmed Assault", "Facility/Infrastructure Attack")
+ASSASSINATION_MAX_DEAD = 3       # an attack that kills more is aimed at more than one person
+
+
+def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: str,
+               fatalities: int | None) -> tuple[str | None, str | None]:
+    """(GTD attack type, weapon type): the GTD hierarchy over the event's words (a kidnapping
+    that ends in a killing is a kidnapping; a bombing with gunfire a bombing), an attack aimed at
+    a named notable an assassination. A protest, an arrest or an agreement is no attack."""
+    if event_type == "Protests" or (event_type == "Strategic developments" and sub not in
+                                    ("Looting/property destruction", "Disrupted weapons use")):
+        return None, None
+    usable = [t for t in ev.triggers or ev.inherited if t.attack_type and t.attack_type != "Unknown"]
+    typed = [t for t in usable if not t.generic] or usable
+    if sub == "Disrupted weapons use":     # a failed or defused bombing is still GTD's bombing
+        typed = [t for t in typed if t.attack_type == "Bombing/Explosion"] or \
+            [t for t in (ev.triggers) if t.sub_event_type == "Disrupted weapons use"]
+        return ("Bombing/Explosion", "Explosives") if typed else (None, None)
+    if event_type == "Battles":
+        typed = [t for t in typed if t.attack_type not in ("Facility/Infrastructure Attack",)]
+    if not typed:
+        if event_type == "Battles":
+            return "Armed Assault", "Firearms"
+        return (trig.attack_type, trig.weapon_type) if trig else (None, None)
+    best = min(typed, key=lambda t: GTD_ORDER.index(t.attack_type))
+    attack, weapon = best.attack_type, best.weapon_type
+    if event_type == "Battles" and attack == "Unarmed Assault":
+        attack, weapon = "Armed Assault", "Firearms"
+    if attack in ("Armed Assault", "Bombing/Explosion") and _aimed_at_notable(ctx, ev, best, fatalities):
+        attack = "Assassination"
+    return attack, weapon
+
+
+def _aimed_at_notable(ctx: Ctx, ev: Event, best: Trigger, fatalities: int | None) -> bool:
+    """A shooting or stabbing whose victim is a named official or leader ("shot dead the district
+    governor", "Bupati X ditembak"); a bombing only when said to target one. More than a few dead
+    is an attack on a crowd, whoever was in it."""
+    if fatalities is not None and fatalities > ASSASSINATION_MAX_DEAD:
+        return False
+    si = best.sentence
+    s = ctx.doc.sentences[si]
+    found = et.notables(ctx.doc.language).find(s.text)
+    if not found:
+        return False
+    if best.attack_type == "Bombing/Explosion":
+        aims = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == si
+                and fold(t.text) in TARGET_WORDS]
+        return any(0 <= s.start + m.start - a.end <= 60 for a in aims for m in found)
+    actors = [a for a in ctx.actors.get(si, []) if a.role == "target"]
+    return not actors or any(a.kind in ("government",) or a.named for a in actors) or \
+        any(s.start + m.start <= a.start <= s.start + m.end + 40 for a in actors for m in found)
+
+
+TARGET_WORDS = {"targeted", "targeting", "targets", "menyasar", "disasar", "menargetkan", "sasaran"}
 
 
 def _period(country: str, day: dt.date) -> str:
@@ -214,8 +311,10 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
     value = max((c.low for c in victims), default=None)
     low = min((c.low for c in victims), default=None)
     high = max((c.high for c in victims), default=None)
-    victim_counts = {c.low for c in victims}
-    perps = [c for c in perps if c.low not in victim_counts]   # the same figure told twice ("kills 40")
+    victim_counts = {(c.sentence, c.low) for c in victims}
+    # the same figure told twice in one sentence ("kills 40"); "killing two Israelis. The two
+    # militants were also killed" are two counts
+    perps = [c for c in perps if (c.sentence, c.low) not in victim_counts]
     # "One attacker blew himself up and two more were killed": the dead bomber is inside that toll
     perps = [c for c in perps if not any(o is not c and o.sentence == c.sentence and o.start <= c.start
                                          and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in perps)]
@@ -245,20 +344,43 @@ def _evidence_list(ctx: Ctx, row: dict, sources: dict[tuple[str, ...], int | Non
     return out
 
 
-def _fmt_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+def _fmt_date(day: dt.date | None) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}" if day else "an unknown date"
+
+
+def _dropped(ctx: Ctx, reason: str, detail: str) -> None:
+    """No row for this event: say why (the run summary counts it, `--explain` shows it)."""
+    ctx.doc.dropped.append((reason, detail))
+    return None
+
+
+def _country_level(place: Place) -> Place:
+    """A place known only to its country, kept as a row (`--keep-unlocated`): ACLED's
+    geo_precision 3, no admin1, the country's point."""
+    return replace(place, admin1=None, admin2=None, location=place.location or place.country, geo_precision=3)
 
 
 def _event_date(ctx: Ctx, ev: Event, owned: list[int], main_date: DateMention | None
-                ) -> tuple[dt.date, int, int | None] | None:
+                ) -> tuple[dt.date | None, int | None, int | None] | None:
     """(day, ACLED time precision, evidence sentence) of an event, or None when undated.
 
     Its own date first; else a statement date in its own sentences ("..., kata polisi, Jumat
     (25/8)": that day or just before); a lead with no date reports about the publication day;
     later incidents inherit the story's main date. An event told deep in the story with no date
-    anywhere near it is general talk and gets no row."""
-    if ev.date is not None:
+    anywhere near it is general talk and gets no row. When the article gives no publication
+    date at all, an event without a date of its own is still a row, with an empty date
+    (`(None, None, None)`): never an invented one. No date before 1900 is an event's."""
+    if ev.date is not None and ev.date.date.year >= EARLIEST_YEAR:
         return ev.date.date, ev.date.time_precision, ev.date.sentence
+    dated = _inferred_date(ctx, ev, owned, main_date)
+    if dated is None and ctx.published is None:
+        return None, None, None
+    return dated
+
+
+def _inferred_date(ctx: Ctx, ev: Event, owned: list[int], main_date: DateMention | None
+                   ) -> tuple[dt.date, int, int | None] | None:
+    """An event's date from its statements, the lead's publication day or the story's date."""
     statements = [d for si in owned for d in fresh_dates(ctx, si) if statement_date(ctx, d)]
     own = [d for d in statements if d.sentence in ev.sentences]
     if own:
@@ -267,7 +389,7 @@ def _event_date(ctx: Ctx, ev: Event, owned: list[int], main_date: DateMention | 
         return ctx.published, 1, None
     if statements:
         return statements[0].date, 2, statements[0].sentence
-    if main_date is not None:
+    if main_date is not None and main_date.date.year >= EARLIEST_YEAR:
         return main_date.date, main_date.time_precision, main_date.sentence
     return None
 
@@ -307,20 +429,29 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     """The row of one event, or None when it is background after all (place, date, crime)."""
     doc = ctx.doc
     owned = sorted(ev.owned | ev.sentences)
-    if not first and not own_place(ctx, ev):
-        return None          # a further incident whose place the text does not give (convention 6)
+    if not first and not own_place(ctx, ev):     # a further incident whose place the text does not give
+        return _dropped(ctx, NO_PLACE, "a further incident told without a place of its own")  # (convention 6)
     place = choose_place(ctx, ev)
-    if place is None or place.feature == "country" or not place.admin1:
-        return None
+    if place is None:
+        return _dropped(ctx, NO_PLACE, "no place named for the event")
+    if place.feature == "country" or not place.admin1:
+        if not doc.options.keep_unlocated:
+            return _dropped(ctx, NO_PLACE, f"located only to a country ({place.country}); "
+                                           "--keep-unlocated keeps it at country level")
+        place = _country_level(place)
     country = schema.country(place.country) or schema.country(place.iso3)
     if country is None or not country_supported(ctx, place):
-        return None
+        return _dropped(ctx, NO_PLACE, f"{place.location or place.country} is not in a country the article names")
     dated = _event_date(ctx, ev, owned, main_date)
     if dated is None:
-        return None
+        return _dropped(ctx, NO_DATE, "told deep in the story with no date of its own or near it")
     day, precision, date_si = dated
-    if ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 1):
-        return None
+    if day is not None and ctx.published and 0 < (day - ctx.published).days <= 1:
+        day = ctx.published      # a day after the report: its time zone; never after publication
+    if day is not None and ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 0):
+        return _dropped(ctx, BACKGROUND_ONLY, f"dated {day.isoformat()}, outside the 30 days up to the "
+                                              f"publication date {ctx.published.isoformat()}")
+    event_day, day = day, day or NAMING_DAY      # actor names of an undated event: as of today's periods
     actors = [a for si in owned for a in ctx.actors.get(si, [])]
     trig, event_type, sub = _event_type(ctx, ev, actors)
     taxonomy = schema.taxonomy()
@@ -463,12 +594,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         p_status = "unknown"
     attributed_by = attributed.by if attributed and p_status == "attributed" else None
     target_text = _describe(target[0], doc.language) if target else None
-    attack = trig.attack_type if trig else None
-    weapon = trig.weapon_type if trig else None
-    if event_type == "Battles":
-        attack, weapon = "Armed Assault", "Firearms"
-    if event_type in DEMONSTRATIONS or event_type == "Strategic developments":
-        attack = weapon = None
+    attack, weapon = gtd_attack(ctx, ev, trig, event_type, sub, fatalities)
     dateline = doc.findings.get("dateline")
     confidence = 0.45 + 0.15 * bool(trig and not trig.generic) + 0.1 * bool(ev.date) + \
         0.1 * (place.geo_precision <= 2) + 0.1 * bool(perp or fatalities is not None) + 0.05 * bool(claims)
@@ -481,9 +607,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             t.event_type == "Explosions/Remote violence" and not t.generic for t in ev.triggers) else "",
         "suicide bomb" if sub == "Suicide bomb" else "") if t) or None
     row = {
-        "event_id_cnty": ids.event_id(country.iso3, doc.article.text_hash, day.isoformat(), key_place,
-                                      event_type, actor1),
-        "event_date": day, "year": day.year, "time_precision": int(precision or 1),
+        "event_id_cnty": ids.event_id(country.iso3, doc.article.text_hash,
+                                      event_day.isoformat() if event_day else "", key_place, event_type, actor1),
+        "event_date": event_day, "year": event_day.year if event_day else None,
+        "time_precision": int(precision or 1) if event_day else None,
         "disorder_type": taxonomy.disorder_type_of[sub], "event_type": event_type, "sub_event_type": sub,
         "actor1": actor1, "assoc_actor_1": None, "inter1": inter1,
         "actor2": actor2, "assoc_actor_2": None, "inter2": inter2,
