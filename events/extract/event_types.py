@@ -5,13 +5,16 @@ upper-case wire copy works). Each match becomes a `Trigger` with the ACLED sub-e
 its event and disorder type (from `events.schema.taxonomy()`), GTD attack and weapon types,
 and two flags read from the words just before it in the same sentence: `negated` ("tidak
 ada ledakan", "no explosion") and `hypothetical` ("akan menyerang", "bomb threat", "could
-attack"). Which mention wins for an incident is `assemble`'s job (`rank` helps it).
+attack"). A violent or strategic word told as what a crowd protests about ("protested
+against the killing of", "menuntut pembebasan ... yang ditangkap") is no event of its own: after
+a protest word in the same sentence, a `grievance` modifier before it makes it hypothetical.
+Which mention wins for an incident is `assemble`'s job (`rank` helps it).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 
@@ -41,6 +44,7 @@ class Tables:
     modifiers: Matcher
     window: int
     negation_window: int = 1
+    grievance_window: int = 4
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -73,17 +77,28 @@ def tables(language: str | None) -> Tables:
     """Matchers built once per process and language."""
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
-    window, negation_window = 3, 1
+    window, negation_window, grievance_window = 3, 1, 4
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
         mods = lang.load(code, "triggers").get("modifiers", {})
         window = int(mods.get("window", window))
         negation_window = int(mods.get("negation_window", negation_window))
+        grievance_window = int(mods.get("grievance_window", grievance_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
-                          ("hedge", "hedge")):
+                          ("hedge", "hedge"), ("grievance", "grievance")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
-    return Tables(Matcher(words), Matcher(modifiers), window, negation_window)
+    return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window)
+
+
+@cache
+def notables(language: str | None) -> Matcher:
+    """Words naming a prominent person ("minister", "bupati", "party leader"): an attack aimed
+    at one is GTD's assassination (triggers.toml [targets] notable)."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "notable") for w in lang.load(code, "triggers").get("targets", {}).get("notable", []))
+    return Matcher(words)
 
 
 @cache
@@ -141,15 +156,16 @@ def find(text: str, sentences: list, language: str | None,
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
     mods.sort(key=lambda m: m.end)
     mod_ends = [m.end for m in mods]
-    reach_words = max(tabs.window, tabs.negation_window)
+    reach_words = max(tabs.window, tabs.negation_window, tabs.grievance_window)
     starts = [s.start for s in sentences] or [0]
     t = schema.taxonomy()
     out: list[Trigger] = []
+    grieved: set[int] = set()
     for m in matches:
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
-        negated = hypothetical = False
+        negated = hypothetical = grievance = False
         for mi in range(bisect_right(mod_ends, m.start) - 1, -1, -1):   # nearest first
             mod = mods[mi]
             if mod.start < sent_start:
@@ -158,6 +174,7 @@ def find(text: str, sentences: list, language: str | None,
             if gap > reach_words:
                 break
             negated |= "negated" in mod.value and gap <= tabs.negation_window
+            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window
             if gap <= tabs.window:
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
@@ -166,6 +183,30 @@ def find(text: str, sentences: list, language: str | None,
             end=m.end, text=m.text, attack_type=tw.attack_type, weapon_type=tw.weapon_type,
             civilian_targeting=tw.civilian_targeting, negated=negated, hypothetical=hypothetical,
             generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd))
+        if grievance:
+            grieved.add(len(out) - 1)
+    return _grievances(out, grieved)
+
+
+_CROWD_TYPES = ("Protests", "Riots")
+
+
+def _grievances(found: list[Trigger], grieved: set[int]) -> list[Trigger]:
+    """'staged a protest against the killing of a student', 'menuntut pembebasan rekan mereka
+    yang ditangkap': after a protest word, a killing, an arrest or an attack the crowd protests
+    about is hypothetical (what the crowd wants dealt with, not what happened there and then)."""
+    if not grieved:
+        return found
+    protest_at: dict[int, int] = {}       # sentence -> start of its first protest word
+    for t in found:
+        if t.event_type == "Protests" and not t.generic and not t.hypothetical and not t.negated:
+            protest_at.setdefault(t.sentence, t.start)
+    out = []
+    for i, t in enumerate(found):
+        if i in grieved and t.event_type not in _CROWD_TYPES and t.sentence in protest_at \
+                and protest_at[t.sentence] < t.start:
+            t = replace(t, hypothetical=True)
+        out.append(t)
     return out
 
 

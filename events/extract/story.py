@@ -31,6 +31,10 @@ ARMED = ("group", "armed", "rebels", "militia")
 STATE = ("police", "military")
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 DEMONSTRATIONS = ("Protests", "Riots")
+VICTIMS = ("civilians", "police", "military")    # people a vague word of violence is done to
+NEAR_WORD = 40             # characters between a vague word of violence and its doer or victim
+# strategic developments told after an incident are its aftermath, not another event
+FOLLOW_UPS = ("Arrests", "Change to group/activity")
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
 
 
@@ -160,7 +164,9 @@ def fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
     """Dates of the sentence within the recent past; the publication date counts too (a lead
     often dates its event with it: "Sabtu (3/6)")."""
     late = ctx.published      # a date after the report is a plan or a schedule, not the event
-    return [d for d in ctx.dates.get(si, []) if not d.historical and (late is None or d.date <= late)]
+    # a bare year or decade ("in 2014", "sejak 2004") dates history or an aggregate, never an event
+    return [d for d in ctx.dates.get(si, []) if not d.historical and d.kind != "year"
+            and (late is None or d.date <= late)]
 
 
 def _historical(ctx: Ctx, si: int) -> bool:
@@ -169,6 +175,8 @@ def _historical(ctx: Ctx, si: int) -> bool:
         return False
     if any(d.historical for d in ctx.dates.get(si, [])):
         return True
+    if ctx.published is None and any(d.kind == "year" for d in ctx.dates.get(si, [])):
+        return True          # no anchor to tell this year from a past one: a bare year is history
     if ctx.published:
         years = [int(y) for y in _YEAR.findall(ctx.doc.sentences[si].text)]
         return any(1900 < y < ctx.published.year for y in years)
@@ -203,6 +211,9 @@ def _background(ctx: Ctx, si: int) -> bool:
     return bool(cues) or ctx.history[si]
 
 
+is_background = _background      # for `assemble`, to say why an article gave no row
+
+
 def _seeds(ctx: Ctx, si: int) -> bool:
     trigs = ctx.triggers.get(si, [])
     if not trigs or _background(ctx, si):
@@ -216,6 +227,18 @@ def _seeds(ctx: Ctx, si: int) -> bool:
         and any(t.event_type in VIOLENT or t.sub_event_type == "Looting/property destruction" for t in trigs)
     # "fighting between the army and the RSF": two armed sides named with a battle word
     armed |= any(t.event_type == "Battles" for t in trigs) and len({fold(a.text) for a in fighters}) >= 2
+    people = ctx.actors.get(si, [])
+    # "villagers beat a suspected thief", "raiders attacked civilians": a vague word of violence
+    # with someone doing it to people or the police
+    # (the doer just before the word, the victim just after it: "attack civilians", "warga memukuli")
+    armed |= any(t.event_type in VIOLENT and (
+        any(a.role == "perpetrator" and a.kind == "civilians" and 0 <= t.start - a.end <= NEAR_WORD
+            for a in people)
+        or any(a.role == "target" and a.kind in VICTIMS and 0 <= a.start - t.end <= NEAR_WORD for a in people))
+        for t in trigs)
+    # "ratusan mahasiswa menggelar aksi": a vague protest word with a crowd told
+    armed |= any(t.event_type == "Protests" for t in trigs) and any(
+        a.kind in ("protesters", "rioters") for a in people)
     hurt = any(c.high > 0 and not c.aggregate for c in ctx.casualties.get(si, []))
     return armed or hurt
 
@@ -292,6 +315,12 @@ def _families(triggers: list[Trigger]) -> set[str]:
     return {t.event_type for t in triggers if is_typed(t) and not t.crowd}
 
 
+def _follow_up(triggers: list[Trigger]) -> bool:
+    """Only arrests, deployments, curfews and the like: what follows an incident."""
+    typed = [t for t in triggers if is_typed(t)]
+    return bool(typed) and all(t.sub_event_type in FOLLOW_UPS for t in typed)
+
+
 def _type_compatible(fa: set[str], fb: set[str]) -> bool:
     """Whether two trigger families (see `_families`) can be one event."""
     strategic = {"Strategic developments"}
@@ -363,6 +392,12 @@ def cluster(ctx: Ctx) -> list[Event]:
                 break
             if date is not None and place is not None:
                 continue
+        if target is None and events and _follow_up(trigs) and not told_apart:
+            last = next(reversed(recent.values()))
+            if families[id(last)] and families[id(last)] <= set(DEMONSTRATIONS):
+                target = last        # protesters arrested, the police deployed: the protest's own story
+            else:
+                continue             # the arrests after an attack: its aftermath, not a second event
         if target is None:
             implied = ctx.published if date is None and si < LEAD_SENTENCES else None
             events.append(Event({si}, list(trigs), date, place, implied=implied))
