@@ -19,6 +19,10 @@ class StoreCorruptError(EventsError):
     pass
 
 
+class StoreNotWritableError(EventsError):
+    """A write failed (read-only folder, disk full, `.lock` not a file); stored data is intact."""
+
+
 class QueryError(EventsError):
     pass
 
@@ -43,17 +47,48 @@ def store_busy(db: str) -> str:
 
 
 def store_not_writable(db: str, why: str) -> str:
-    return f"cannot write to {db} ({why}); check permissions and free space, or choose another --db"
+    return (f"cannot write to {db} ({why}); nothing stored was changed; check permissions and "
+            f"free space, or choose another --db")
+
+
+def lock_not_a_file(path: str) -> str:
+    return f"{path} is a folder, not the store's lock file; remove it (nothing else uses it) and run again"
+
+
+def bad_lock_timeout(value: str) -> str:
+    return f"EVENTS_LOCK_TIMEOUT={value!r} is not a number of seconds; set it to e.g. 600, or unset it"
+
+
+def views_not_written(path: str, why: str) -> str:
+    return (f"the data was stored but {path} could not be refreshed ({why}); free space or fix "
+            f"permissions, then run `events ingest` with no new input or `events repair` to rebuild it")
 
 
 def manifest_unreadable(path: str, why: str) -> str:
-    return (f"cannot read the store's manifest {path} ({why}); restore it from a backup or "
-            f"move the folder away and ingest again")
+    return (f"cannot read the store's manifest {path} ({why}); restore it from a backup, or run "
+            f"`events repair` to rebuild it from the stored files")
+
+
+def manifest_lost(db: str) -> str:
+    return (f"{db} holds stored data files but no manifest.json, so nothing will be written; "
+            f"run `events repair` to rebuild the manifest from the files, or restore it from a backup")
+
+
+def manifest_bad_entry(path: str, where: str, entry: object) -> str:
+    shown = repr(entry)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    return (f"the store's manifest {path} has an invalid {where} entry {shown} (not a stored Parquet "
+            f"file); restore the manifest from a backup, or run `events repair` to rebuild it")
 
 
 def manifest_missing_file(path: str) -> str:
-    return (f"the store lists {path} but the file is missing; restore it from a backup or "
-            f"move the folder away and ingest again")
+    return (f"the store lists {path} but the file is missing; restore it from a backup, or run "
+            f"`events repair` to rebuild the manifest from the files present")
+
+
+def stored_file_damaged(path: str, why: str) -> str:
+    return (f"the stored file {path} is damaged ({why}); restore it from a backup, or run "
+            f"`events repair` to rebuild the manifest from the files that verify")
 
 
 def no_store(db: str) -> str:
@@ -120,6 +155,10 @@ def output_not_writable(path: str, why: str) -> str:
     return f"cannot write {path} ({why}); choose another --output"
 
 
+def output_in_store(path: str, db: str) -> str:
+    return f"{path} is inside the store {db}; export to a file outside it (choose another --output)"
+
+
 # --- input (one line per rejected item: "<origin>: <reason>") ---------------------------------
 
 def path_missing(path: str) -> str:
@@ -184,3 +223,16 @@ def id_taken(article_id: str) -> str:
 
 def unreadable(why: str) -> str:
     return f"cannot read ({why})"
+
+
+def not_regular(kind: str) -> str:
+    return f"not a regular file ({kind}); only regular files are read, use - to read a stream from stdin"
+
+
+SYMLINK_LOOP = "symbolic link loop (the link leads back to itself); fix or remove the link"
+JSON_TOO_DEEP = "broken JSON (nested too deeply to be an article)"
+
+
+def lone_surrogate(name: str, index: int) -> str:
+    return (f"{name} holds a lone surrogate escape at character {index:,}, which is not text; "
+            f"fix the encoding of the source")

@@ -1,17 +1,26 @@
 """DuckDB over the store: views, read-only SQL, filtered export and summaries.
 
-Everything here only reads. Views name the manifest's live files, so a query sees one
-published state. User SQL runs on a connection that can read only those files and cannot
-write anything; filters always travel as query parameters.
+Everything here only reads. The views are Arrow datasets over the manifest's live files,
+opened by Python for reading, so a query sees one published state. The DuckDB connection
+itself has no file access at all (`enable_external_access = false`, no allowed paths, no temp
+folder, configuration locked): no SQL run on it can read or write any file, whatever the
+statement wraps. DuckDB's `allowed_paths` is not used for the live files because it grants
+writing as well as reading. User SQL is also checked statement by statement with DuckDB's
+own parser, and filters always travel as query parameters.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import decimal
+import fcntl
+import functools
 import io
 import json
 import os
+import re
+import sys
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.dataset as pads
 
 from events import errors, schema
 from events.store import TABLES, Manifest, Store, table_schema
@@ -27,8 +37,7 @@ OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
 TIME_DIMENSIONS = ("month", "week")
 DIMENSIONS = ("region", "country", "admin1", "event_type", "sub_event_type", *TIME_DIMENSIONS)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_READ_STATEMENTS = {"SELECT", "EXPLAIN"}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")      # kept for callers; see formula_risk
 
 
 def _lit(text: str) -> str:
@@ -68,27 +77,92 @@ def view_statements(store: Store, manifest: Manifest | None = None) -> list[str]
     return [f"CREATE OR REPLACE VIEW {t} AS {_source_sql(t, sorted(store.live_files(t, m)))}" for t in TABLES]
 
 
-def _open(db: str | os.PathLike) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    """A sandboxed connection with the views; `writable` is the one file it may write (export)."""
     store = Store(db)
     m = store.manifest()
-    con = duckdb.connect()
-    for sql in view_statements(store, m):
-        con.execute(sql)
-    return con, [p for t in TABLES for p in store.live_files(t, m)]
+    if not store.exists:
+        m = Manifest()                        # no store yet: empty views, nothing created
+    files = {t: sorted(store.verified_files(t, m)) for t in TABLES}
+    config: dict[str, object] = {"temp_directory": ""}     # no spill folder to write or read
+    if writable is not None:
+        config["preserve_insertion_order"] = False          # export: ORDER BY still orders; less memory
+    con = duckdb.connect(config=config)
+    try:
+        for t in TABLES:
+            con.register(t, pads.dataset([str(p) for p in files[t]], schema=table_schema(t),
+                                         format="parquet"))
+        if writable is not None:
+            con.execute(f"SET allowed_paths = [{_lit(str(writable))}]")
+        con.execute("SET enable_external_access = false")
+        con.execute("SET autoinstall_known_extensions = false")
+        con.execute("SET autoload_known_extensions = false")
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con, [p for t in TABLES for p in files[t]]
 
 
 def connect(db: str | os.PathLike = "data") -> duckdb.DuckDBPyConnection:
     """A read-only DuckDB connection with views `events`, `articles` and `event_sources`.
 
-    The connection may read the store's live files and nothing else, and may write no file,
-    so no SQL run on it can damage stored data.
+    The views read the store's live files through Arrow; the connection itself can open no
+    file at all (read or write) and its configuration is locked, so no SQL run on it can
+    damage stored data or write anywhere.
     """
-    con, files = _open(db)
-    allowed = ", ".join(_lit(str(p)) for p in files)
-    con.execute(f"SET allowed_paths = [{allowed}]")
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
-    return con
+    return _open(db)[0]
+
+
+def read_statements(con: duckdb.DuckDBPyConnection, sql: str) -> list:
+    """The statements of `sql`, each checked by DuckDB's parser to be a plain read.
+
+    SELECT (with WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE, which parse as SELECT) is
+    allowed, and EXPLAIN [ANALYZE] only of such a statement: EXPLAIN can wrap a COPY.
+    """
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
+    if not statements:
+        raise errors.QueryError(errors.no_sql())
+    for st in statements:
+        kind = _kind(st)
+        if kind == "EXPLAIN":
+            inner = _explained(st.query)
+            try:
+                wrapped = con.extract_statements(inner) if inner.strip() else []
+            except duckdb.Error:
+                wrapped = []
+            if len(wrapped) != 1 or _kind(wrapped[0]) != "SELECT":
+                raise errors.QueryError(errors.sql_not_read_only(
+                    "EXPLAIN " + (_kind(wrapped[0]) if len(wrapped) == 1 else "of several statements")))
+        elif kind != "SELECT":
+            raise errors.QueryError(errors.sql_not_read_only(kind))
+    return statements
+
+
+def _kind(statement: object) -> str:
+    t = statement.type  # type: ignore[attr-defined]
+    return t.name if hasattr(t, "name") else str(t)
+
+
+def _explained(sql: str) -> str:
+    """The statement an EXPLAIN statement wraps: after EXPLAIN, ANALYZE and an option list."""
+    tokens = [(start, kind) for start, kind in duckdb.tokenize(sql) if kind.name != "comment"]
+    ends = [start for start, _ in tokens[1:]] + [len(sql)]
+    words = [(start, sql[start:end].strip(), kind.name) for (start, kind), end in zip(tokens, ends)]
+    i = 1 if words and words[0][1].upper() == "EXPLAIN" else 0
+    if i < len(words) and words[i][1].upper() == "ANALYZE":
+        i += 1
+    if i < len(words) and words[i][1] == "(":
+        depth = 0
+        while i < len(words):
+            depth += words[i][1].count("(") - words[i][1].count(")")
+            i += 1
+            if depth <= 0:
+                break
+    return sql[words[i][0]:] if i < len(words) else ""
 
 
 @dataclass
@@ -105,15 +179,10 @@ def run_sql(db: str | os.PathLike, sql: str) -> Rows:
         raise errors.QueryError(errors.no_sql())
     con = connect(db)
     try:
-        statements = con.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
-    if not statements:
-        raise errors.QueryError(errors.no_sql())
-    for st in statements:
-        kind = st.type.name if hasattr(st.type, "name") else str(st.type)
-        if kind not in _READ_STATEMENTS:
-            raise errors.QueryError(errors.sql_not_read_only(kind))
+        statements = read_statements(con, sql)
+    except BaseException:
+        con.close()
+        raise
     try:
         for st in statements[:-1]:
             con.execute(st)
@@ -203,10 +272,59 @@ class Filters:
 
 # --- export ----------------------------------------------------------------------------------
 
+# Characters that start a formula once a spreadsheet has skipped what it ignores: ASCII and
+# full-width/small forms of = + - @, and the minus sign.
+FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20\u2212\ufe62\ufe63\ufe66\ufe6b"
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+
+
+@functools.cache
+def _ignorable_ranges() -> tuple[tuple[int, int], ...]:
+    """Code point ranges a spreadsheet may skip before a formula: control (NUL, tab, CR ...),
+    format (zero-width, BOM, bidi marks, soft hyphen) and space characters (NBSP ...)."""
+    ranges: list[list[int]] = []
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp") or ch.isspace():
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return tuple((a, b) for a, b in ranges)
+
+
+def _char_class(chars: list[tuple[int, int]], escape: str) -> str:
+    one = (lambda c: f"\\x{{{c:x}}}") if escape == "re2" else (lambda c: f"\\U{c:08x}")
+    return "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in chars)
+
+
+def _formula_patterns(escape: str) -> tuple[str, str]:
+    """(risky, plain number) patterns, in Python `re` or DuckDB's RE2 syntax."""
+    skip = _char_class(list(_ignorable_ranges()), escape)
+    signs = _char_class([(ord(c), ord(c)) for c in FORMULA_SIGNS], escape)
+    cc = _char_class([(0, 0x1F), (0x7F, 0x9F)], escape)
+    return f"^(?:[{skip}]*[{signs}]|[{cc}])", f"^{_NUMBER}$"
+
+
+@functools.cache
+def _formula_re() -> tuple[re.Pattern, re.Pattern]:
+    risky, number = _formula_patterns("python")
+    return re.compile(risky), re.compile(number)
+
+
+def formula_risk(text: str) -> bool:
+    """Whether a spreadsheet could run this text cell as a formula: it starts with a control
+    character, or with = + - @ (also full-width ＝ ＋ － ＠ and the minus sign) after any
+    spaces, NBSP, zero-width, BOM or control characters. Plain numbers ("-3", "+1.5") are safe."""
+    risky, number = _formula_re()
+    return bool(risky.match(text)) and not number.match(text)
+
+
 def _neutralise_sql(expr: str) -> str:
-    """Prefix a ' to text that a spreadsheet would run as a formula."""
-    starts = ", ".join(_lit(c) if c not in "\t\r" else f"chr({ord(c)})" for c in FORMULA_START)
-    return f"CASE WHEN left({expr}, 1) IN ({starts}) THEN '''' || {expr} ELSE {expr} END"
+    """Prefix a ' to text that a spreadsheet would run as a formula (the `formula_risk` rule)."""
+    risky, number = _formula_patterns("re2")
+    return (f"CASE WHEN regexp_matches({expr}, {_lit(risky)}) AND NOT regexp_matches({expr}, {_lit(number)}) "
+            f"THEN '''' || {expr} ELSE {expr} END")
 
 
 def export_columns(present: set[str], for_csv: bool) -> list[str]:
@@ -238,41 +356,96 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
     appears whole or not at all: it is written beside the target and renamed.
     """
     out = Path(output)
+    store_root = Path(db).resolve()
+    target = out.resolve()
+    if target == store_root or store_root in target.parents:
+        raise errors.QueryError(errors.output_in_store(str(out), str(db)))
+    if out.is_dir():
+        raise errors.QueryError(errors.output_not_writable(str(out), "it is a folder"))
     if out.exists() and not force:
         raise errors.QueryError(errors.output_exists(str(out)))
     cond, params = (filters or Filters()).where()
-    con, _ = _open(db)
-    con.execute("SET preserve_insertion_order = false")   # ORDER BY still orders; less memory
+    _clear_dead_exports(target)
+    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_EXPORT_TMP}"
     try:
-        present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
-        select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
-                  f"WHERE {cond} ORDER BY event_date, event_id_cnty")
-        count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0]
-        tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
-        options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
-                   "jsonl": "FORMAT json"}[fmt]
+        holder = _claim(tmp)
+    except OSError as exc:
+        raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+    try:
+        con, _ = _open(db, writable=tmp)
         try:
-            con.execute(f"COPY ({select}) TO {_lit(str(tmp.resolve()))} ({options})", params)
-            if bom:
-                _prepend_bom(tmp)
-            os.replace(tmp, out)
-        except (OSError, duckdb.IOException) as exc:
-            Path(tmp).unlink(missing_ok=True)
+            present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+            select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
+                      f"WHERE {cond} ORDER BY event_date, event_id_cnty")
+            count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0]
+            options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
+                       "jsonl": "FORMAT json"}[fmt]
+            con.execute(f"COPY ({select}) TO {_lit(str(tmp))} ({options}, USE_TMP_FILE false)", params)
+        except duckdb.IOException as exc:
             raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+        except duckdb.Error as exc:
+            raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
         finally:
-            Path(tmp).unlink(missing_ok=True)
+            con.close()
+        try:
+            os.replace(_with_bom(tmp, target) if bom else tmp, out)
+        except OSError as exc:
+            raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
         return count
     finally:
-        con.close()
+        tmp.unlink(missing_ok=True)
+        os.close(holder)
 
 
-def _prepend_bom(path: Path) -> None:
-    with_bom = path.with_name(path.name + ".bom")
-    with open(path, "rb") as src, open(with_bom, "wb") as dst:
-        dst.write(b"\xef\xbb\xbf")
-        while chunk := src.read(1 << 22):
-            dst.write(chunk)
-    os.replace(with_bom, path)
+_EXPORT_TMP = ".events-export.tmp"
+
+
+def _claim(tmp: Path) -> int:
+    """Create the export's temporary file and hold a lock on it while the export runs: a
+    killed export's lock goes with its process, which tells the next run the file is dead."""
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _clear_dead_exports(target: Path) -> None:
+    """Remove temporary files that killed exports to this target left (unlocked ones only)."""
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.[0-9a-f]{{8}}{re.escape(_EXPORT_TMP)}$")
+    try:
+        names = [n for n in os.listdir(target.parent) if pattern.match(n)]
+    except OSError:
+        return
+    for name in names:
+        path = target.parent / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.path.samestat(os.fstat(fd), os.lstat(path)):
+                path.unlink()
+        except OSError:
+            pass                          # still locked: another export is running
+        finally:
+            os.close(fd)
+
+
+def _with_bom(path: Path, target: Path) -> Path:
+    """A second claimed temporary file: a UTF-8 BOM, then the export (streamed)."""
+    out = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_EXPORT_TMP}"
+    fd = _claim(out)
+    try:
+        with open(path, "rb") as src, open(fd, "wb", closefd=False) as dst:
+            dst.write(b"\xef\xbb\xbf")
+            while chunk := src.read(1 << 22):
+                dst.write(chunk)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        os.close(fd)
+        raise
+    os.close(fd)      # the renamed file needs no lock: it is no longer a temporary file
+    return out
 
 
 def events_df(db: str | os.PathLike = "data", filters: Filters | None = None):
@@ -393,7 +566,7 @@ def safe_cell(value: object) -> str:
     text = cell_text(value)
     if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
         return text
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if formula_risk(text) else text
 
 
 def render(rows: Rows, fmt: str) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import errno
+import fcntl
 import io
 import json
 import logging
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -77,7 +80,7 @@ def expand(paths: Iterable[str | Path]) -> list[str | Path]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():       # a link loop is reported when read
             out.append(path)
         else:
             raise errors.InputError(errors.path_missing(str(raw)))
@@ -102,10 +105,13 @@ def read_path(path: str | Path, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_
             stream = stdin if stdin is not None else sys.stdin.buffer
             size = None
         else:
-            stream = open(path, "rb")  # noqa: SIM115 - closed below
-            size = os.fstat(stream.fileno()).st_size
+            stream, size = _open_regular(path)
+    except _NotRegular as exc:
+        yield Rejection(origin, errors.not_regular(str(exc)))
+        return
     except OSError as exc:
-        yield Rejection(origin, errors.unreadable(exc.strerror or str(exc)))
+        yield Rejection(origin, errors.SYMLINK_LOOP if exc.errno == errno.ELOOP
+                        else errors.unreadable(exc.strerror or str(exc)))
         return
     try:
         yield from _read_stream(stream, origin, kind, size, max_bytes, Path(origin).suffix.lower())
@@ -114,6 +120,29 @@ def read_path(path: str | Path, fmt: str = "auto", max_bytes: int = DEFAULT_MAX_
     finally:
         if not is_stdin:
             stream.close()
+
+
+class _NotRegular(OSError):
+    """A FIFO, socket, device or folder where a file was expected (its kind is the message)."""
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _open_regular(path: str | Path) -> tuple[BinaryIO, int]:
+    """Open a regular file for reading without ever blocking: opening a FIFO with O_NONBLOCK
+    returns at once, and anything but a regular file is refused before a byte is read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(next((k for test, k in _KINDS if test(info.st_mode)), "not a file"))
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        return os.fdopen(fd, "rb"), info.st_size
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_stream(stream: BinaryIO, origin: str, kind: str | None, size: int | None,
@@ -310,7 +339,22 @@ def _read_json(lines: Iterator[tuple[int, str | None, int]], origin: str,
         except json.JSONDecodeError as exc:
             yield Rejection(where, errors.bad_json(f"{exc.msg.removesuffix(' at')} at column {exc.colno}"))
             continue
+        except RecursionError:
+            yield Rejection(where, errors.JSON_TOO_DEEP)
+            continue
+        except ValueError as exc:           # e.g. an integer past Python's digit limit
+            yield Rejection(where, errors.bad_json(str(exc).split(";")[0][:120]))
+            continue
         yield article_from_record(record, where, max_bytes)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """Where a JSON `\\ud800`-style escape left half a surrogate pair (not storable text)."""
+    try:
+        text.encode("utf-8")
+        return None
+    except UnicodeEncodeError as exc:
+        return exc.start
 
 
 def _read_json_array(first: str, lines: Iterator[tuple[int, str | None, int]], origin: str,
@@ -329,6 +373,12 @@ def _read_json_array(first: str, lines: Iterator[tuple[int, str | None, int]], o
         records = json.loads("".join(parts))
     except json.JSONDecodeError as exc:
         yield Rejection(f"{origin}:{exc.lineno}", errors.bad_json(f"{exc.msg.removesuffix(' at')} at column {exc.colno}"))
+        return
+    except RecursionError:
+        yield Rejection(origin, errors.JSON_TOO_DEEP)
+        return
+    except ValueError as exc:
+        yield Rejection(origin, errors.bad_json(str(exc).split(";")[0][:120]))
         return
     if not isinstance(records, list):
         yield Rejection(origin, errors.not_an_object(type(records).__name__))
@@ -360,6 +410,11 @@ def article_from_record(record: object, origin: str, max_bytes: int = DEFAULT_MA
         return Rejection(origin, errors.missing_field("text"))
     if not isinstance(text, str):
         return Rejection(origin, errors.bad_field("text", text, "a string"))
+    for name in ("text", "id", *_TEXT_FIELDS):
+        value = record.get(name)
+        at = _lone_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            return Rejection(origin, errors.lone_surrogate(name, at))
     size = len(text.encode("utf-8", errors="replace"))
     if size > max_bytes:
         return Rejection(origin, errors.too_large(size, max_bytes))

@@ -8,21 +8,30 @@ Layout of a store folder (`data/` by default):
                                         event_date (row-group statistics prune date/country filters)
     event_sources/part-...parquet       (event_id_cnty, article_id)
     events.duckdb                       views over the live files (absolute paths) for DuckDB users
+    journal.jsonl                       every file this store created, recorded before creating it
     .lock                               held while writing
 
-Writing: under the lock, new Parquet files are written under temporary names, fsynced and
-renamed, then a new manifest is published with one os.replace (fsynced). A run killed at any
-moment leaves the previous manifest and all its files intact; files no manifest lists are
-orphans and are removed at the next write. Articles and their events go in the same manifest,
+Writing: under the lock, each new file is first recorded in the journal, then written under a
+temporary name, fsynced and renamed; a new manifest is published with one os.replace (fsynced).
+A run killed at any moment leaves the previous manifest and all its files intact; files the
+journal records but no manifest lists are orphans and are removed at the next write. Nothing
+else is ever deleted, whatever its name. Articles and their events go in the same manifest,
 so they are committed together. Files a newer manifest dropped (compaction, recode) are kept
-for a grace period so that readers of the previous manifest can finish.
+for a grace period so that readers of the previous manifest can finish. Stored Parquet files
+are written once and never opened for writing again.
+
+A folder holding data files but no readable manifest is refused for writing (the next write
+would otherwise start an empty store over them); `Store.repair` (`events repair`) rebuilds
+the manifest from the files that verify.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -41,6 +50,7 @@ from events.readers import Rejection
 
 MANIFEST = "manifest.json"
 VIEWS_DB = "events.duckdb"
+JOURNAL = "journal.jsonl"
 LOCK = ".lock"
 FORMAT = 1
 TABLES = ("articles", "events", "event_sources")
@@ -50,8 +60,47 @@ MAX_FILES = 16                # files in one partition before the small ones are
 COMPACT_BELOW = 64 * 2**20    # only files smaller than this are merged (bounded rewrite cost)
 RETIRED_GRACE_S = 300.0       # how long files dropped by a newer manifest stay for readers
 ROW_GROUP = 128 * 1024
-DEFAULT_LOCK_TIMEOUT = float(os.environ.get("EVENTS_LOCK_TIMEOUT", "600"))
-_OURS = re.compile(r"^part-\d{6}-[0-9a-f]{12}\.parquet(\.tmp)?$")   # only these are ever deleted
+DEFAULT_LOCK_TIMEOUT = 600.0
+_GENERATION = re.compile(r"^part-(\d{6})-[0-9a-f]{12}\.parquet$")
+
+
+def lock_timeout_from_env() -> float:
+    """EVENTS_LOCK_TIMEOUT in seconds (default 600); a bad value is a one-line error."""
+    raw = os.environ.get("EVENTS_LOCK_TIMEOUT")
+    if raw is None or not raw.strip():
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not value >= 0 or value == float("inf"):
+        raise errors.EventsError(errors.bad_lock_timeout(raw))
+    return value
+
+
+def _safe_rel(rel: object, tables: Iterable[str] = TABLES, suffix: str = ".parquet") -> bool:
+    """A path the manifest may name: relative, inside a table folder, no '..', a Parquet name."""
+    if not isinstance(rel, str) or not rel or "\\" in rel or "\x00" in rel:
+        return False
+    parts = rel.split("/")
+    return (not rel.startswith("/") and parts[0] in tables and len(parts) >= 2
+            and all(p not in ("", ".", "..") for p in parts) and rel.endswith(suffix))
+
+
+def data_files(db: Path) -> list[str]:
+    """Parquet files under the table folders (relative paths, sorted), symlinks not followed."""
+    found = []
+    for table in TABLES:
+        root = db / table
+        if not root.is_dir() or root.is_symlink():
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder) / name
+                if name.endswith(".parquet") and stat.S_ISREG(os.lstat(path).st_mode):
+                    found.append(path.relative_to(db).as_posix())
+    return found
 
 
 def articles_schema() -> pa.Schema:
@@ -89,15 +138,32 @@ class Manifest:
         try:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
+            if db.is_dir() and data_files(db):
+                raise errors.StoreCorruptError(errors.manifest_lost(str(db))) from None
             return cls()
-        except OSError as exc:
-            raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), exc.strerror or str(exc)))
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or type(exc).__name__
+            raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), why)) from None
         try:
             data = json.loads(raw)
-            files = {t: [str(p) for p in data["files"].get(t, [])] for t in TABLES}
-            return cls(int(data["generation"]), files, list(data.get("retired", [])))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), f"{type(exc).__name__}: {exc}"))
+            files = {t: list(data["files"].get(t, [])) for t in TABLES}
+            generation = data["generation"]
+            retired = list(data.get("retired", []))
+            if isinstance(generation, bool) or not isinstance(generation, int) or generation < 0:
+                raise ValueError(f"generation {generation!r} is not a count")
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise errors.StoreCorruptError(errors.manifest_unreadable(
+                str(path), f"{type(exc).__name__}: {str(exc)[:80]}")) from None
+        for table, rels in files.items():
+            for rel in rels:
+                if not _safe_rel(rel, (table,)):
+                    raise errors.StoreCorruptError(errors.manifest_bad_entry(str(path), f"files.{table}", rel))
+        for entry in retired:
+            since = entry.get("since") if isinstance(entry, dict) else None
+            if (not isinstance(entry, dict) or not _safe_rel(entry.get("path"))
+                    or isinstance(since, bool) or not isinstance(since, (int, float)) or since != since):
+                raise errors.StoreCorruptError(errors.manifest_bad_entry(str(path), "retired", entry))
+        return cls(generation, files, retired)
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "generation": self.generation,
@@ -156,13 +222,33 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+@dataclass
+class RepairReport:
+    """What `repair` did: the files kept in the rebuilt manifest and the ones left out."""
+    needed: bool = True
+    kept: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TABLES})
+    rows: dict[str, int] = field(default_factory=lambda: {t: 0 for t in TABLES})
+    skipped: list[tuple[str, str]] = field(default_factory=list)     # (path, reason)
+    saved_manifest: str | None = None
+
+    def summary(self) -> str:
+        if not self.needed:
+            return "The store is healthy: its manifest reads and every file it lists verifies; nothing to repair."
+        line = (f"Rebuilt {MANIFEST} from {_n(sum(self.kept.values()), 'verified file')}: "
+                f"{_n(self.rows['articles'], 'article')}, {_n(self.rows['events'], 'event')}, "
+                f"{_n(self.rows['event_sources'], 'link')}; {len(self.skipped)} left out")
+        if self.saved_manifest:
+            line += f"; the old manifest is kept as {self.saved_manifest}"
+        return line
+
+
 class Store:
     """One store folder. Reading needs no lock; every write goes through `_writing()`."""
 
     def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None,
                  on_lock_wait: Callable[[], None] | None = None) -> None:
         self.db = Path(db)
-        self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+        self.lock_timeout = lock_timeout_from_env() if lock_timeout is None else lock_timeout
         self.on_lock_wait = on_lock_wait          # called once when another writer holds the lock
         self._known: dict[str, str] = {}          # text_hash by article id, as of _known_generation
         self._known_generation = -1
@@ -187,8 +273,15 @@ class Store:
                 raise errors.StoreCorruptError(errors.manifest_missing_file(str(p)))
         return paths
 
+    def verified_files(self, table: str, manifest: Manifest | None = None) -> list[Path]:
+        """Live files whose Parquet footer reads (a damaged file is a one-line error)."""
+        paths = self.live_files(table, manifest)
+        for p in paths:
+            _footer(p)
+        return paths
+
     def count(self, table: str) -> int:
-        return sum(pq.ParquetFile(p).metadata.num_rows for p in self.live_files(table))
+        return sum(_footer(p).num_rows for p in self.live_files(table))
 
     def known_articles(self, manifest: Manifest | None = None) -> dict[str, str]:
         """text_hash by article id, for deduplication (reread only when another writer published)."""
@@ -196,7 +289,7 @@ class Store:
         if m.generation != self._known_generation:
             known: dict[str, str] = {}
             for p in self.live_files("articles", m):
-                t = pq.read_table(p, columns=["id", "text_hash"])
+                t = _damaged_as_error(p, lambda: pq.read_table(p, columns=["id", "text_hash"]))
                 known.update(zip(t.column("id").to_pylist(), t.column("text_hash").to_pylist()))
             self._known, self._known_generation = known, m.generation
         return self._known
@@ -205,7 +298,9 @@ class Store:
         """The stored articles, rebuilt as `Article`s (for recode)."""
         cols = ["id", "text", "title", "published", "source", "url", "language"]
         for p in self.live_files("articles", manifest):
-            for rb in pq.ParquetFile(p).iter_batches(batch_size=batch, columns=cols):
+            batches = _damaged_as_error(p, lambda: list(pq.ParquetFile(p).iter_batches(
+                batch_size=batch, columns=cols)))
+            for rb in batches:
                 for r in rb.to_pylist():
                     yield Article(text=r["text"], id=r["id"], title=r["title"],
                                   published=r["published"], source=r["source"], url=r["url"],
@@ -214,9 +309,19 @@ class Store:
     # --- writing -----------------------------------------------------------------------------
 
     @contextmanager
-    def _writing(self) -> Iterator[Manifest]:
-        """Hold the lock, clear what crashed writers left, yield the current manifest."""
-        self.db.mkdir(parents=True, exist_ok=True)
+    def _writing(self, repairing: bool = False) -> Iterator[Manifest | None]:
+        """Hold the lock, clear what crashed writers left, yield the current manifest.
+
+        Any OSError on the way (read-only folder, disk full, `.lock` not a file) becomes one
+        StoreNotWritableError; the published state is untouched by a failed write. When
+        `repairing`, an unreadable manifest yields None instead of raising.
+        """
+        try:
+            self.db.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise errors.StoreNotWritableError(errors.store_not_writable(str(self.db), _why(exc))) from None
+        if (self.db / LOCK).is_dir():
+            raise errors.StoreNotWritableError(errors.lock_not_a_file(str(self.db / LOCK)))
         lock = filelock.FileLock(str(self.db / LOCK), timeout=self.lock_timeout)
         try:
             try:
@@ -227,43 +332,93 @@ class Store:
                 lock.acquire()
         except filelock.Timeout:
             raise errors.StoreLockedError(errors.store_locked(str(self.db), self.lock_timeout)) from None
+        except OSError as exc:
+            raise errors.StoreNotWritableError(errors.store_not_writable(str(self.db / LOCK), _why(exc))) from None
         try:
-            m = self.manifest()
-            self._clean(m)
+            try:
+                m: Manifest | None = self.manifest()
+            except errors.StoreCorruptError:
+                if not repairing:
+                    raise
+                m = None
+            if m is not None:
+                self._clean(m)
             yield m
+        except OSError as exc:
+            raise errors.StoreNotWritableError(errors.store_not_writable(str(self.db), _why(exc))) from None
         finally:
             lock.release()
 
+    # --- the journal: every file this store creates, recorded before it is created ---------
+
+    def _journal(self, m: Manifest | None) -> list[tuple[str, str]]:
+        """(op, path) entries; a store from before the journal starts from its manifest."""
+        path = self.db / JOURNAL
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            if m is None:
+                return []
+            entries = [("write", p) for t in TABLES for p in m.files[t]]
+            entries += [("write", r["path"]) for r in m.retired] + [("retire", r["path"]) for r in m.retired]
+            self._rewrite_journal(entries)
+            return entries
+        except (OSError, UnicodeDecodeError):
+            return []                      # unreadable: delete nothing rather than guess
+        entries = []
+        for line in lines:
+            try:
+                item = json.loads(line)
+                op, rel = item["op"], item["path"]
+            except (ValueError, KeyError, TypeError):
+                continue                   # a torn last line of a killed run
+            if op in ("write", "retire") and _safe_journal_path(rel):
+                entries.append((op, rel))
+        return entries
+
+    def _record(self, op: str, rel: str) -> None:
+        with open(self.db / JOURNAL, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"op": op, "path": rel}) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def _rewrite_journal(self, entries: list[tuple[str, str]]) -> None:
+        tmp = self.db / f".{JOURNAL}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps({"op": op, "path": rel}) + "\n" for op, rel in entries)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.db / JOURNAL)
+
     def _clean(self, m: Manifest) -> None:
-        """Delete orphans (files no manifest lists) and retired files past their grace period."""
+        """Delete orphans (files the journal records and no manifest lists) and retired files
+        past their grace period. A file the journal does not record is never deleted."""
         now = time.time()
-        keep_retired = [r for r in m.retired if now - float(r.get("since", 0)) < RETIRED_GRACE_S]
+        keep_retired = [r for r in m.retired if now - float(r["since"]) < RETIRED_GRACE_S]
         live = {p for t in TABLES for p in m.files[t]} | {r["path"] for r in keep_retired}
-        for table in TABLES:
-            root = self.db / table
-            if not root.is_dir():
-                continue
-            for path in root.rglob("part-*"):
-                if (_OURS.match(path.name) and path.is_file()
-                        and path.relative_to(self.db).as_posix() not in live):
-                    path.unlink(missing_ok=True)
-        for path in self.db.glob(f".{MANIFEST}.*.tmp"):
-            path.unlink(missing_ok=True)
-        for path in self.db.glob(f".{VIEWS_DB}.*.tmp"):
-            path.unlink(missing_ok=True)
+        entries = self._journal(m)
+        for op, rel in entries:
+            if op == "write" and rel not in live:
+                for name in (rel, rel + ".tmp"):
+                    target = self.db / name
+                    if target.is_file() and not target.is_symlink():
+                        target.unlink()
+        kept = [(op, rel) for op, rel in entries if rel in live]
+        if kept != entries:
+            self._rewrite_journal(list(dict.fromkeys(kept)))
         m.retired = keep_retired
 
     def _write(self, table: str, data: pa.Table, m: Manifest, subdir: str = "") -> str:
-        """Write one Parquet file under a temporary name, fsync, rename; return its relative path."""
+        """Record, write under a temporary name, fsync, rename; return the relative path."""
         rel_dir = Path(table) / subdir if subdir else Path(table)
         (self.db / rel_dir).mkdir(parents=True, exist_ok=True)
         name = f"part-{m.generation + 1:06d}-{uuid.uuid4().hex[:12]}.parquet"
         final = self.db / rel_dir / name
         tmp = final.with_suffix(".parquet.tmp")
+        self._record("write", (rel_dir / name).as_posix())
         pq.write_table(data, tmp, row_group_size=ROW_GROUP, compression="zstd",
                        write_statistics=True)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        _fsync_file(tmp)
         os.replace(tmp, final)
         _fsync_dir(final.parent)
         return (rel_dir / name).as_posix()
@@ -277,15 +432,18 @@ class Store:
                              ("event_id_cnty", "ascending")])
         written = []
         years = pc.unique(data.column("year")).to_pylist()
-        for year in sorted(years):
-            part = data.filter(pc.equal(data.column("year"), year))
-            written.append(self._write("events", part, m, f"year={year}"))
+        for year in sorted(years, key=lambda y: (y is None, y or 0)):
+            # undated events (the article gives no date at all) live in year=unknown
+            part = data.filter(pc.is_null(data.column("year")) if year is None
+                               else pc.equal(data.column("year"), year))
+            written.append(self._write("events", part, m, f"year={'unknown' if year is None else year}"))
         return written
 
     def _publish(self, m: Manifest) -> None:
         """Make `m` the live state with one atomic rename, then refresh the DuckDB views."""
         m.generation += 1
         tmp = self.db / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
+        self._record("write", tmp.name)
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(m.to_json())
             fh.flush()
@@ -302,15 +460,22 @@ class Store:
 
         m = m or self.manifest()
         tmp = self.db / f".{VIEWS_DB}.{uuid.uuid4().hex[:8]}.tmp"
-        con = duckdb.connect(str(tmp))
         try:
-            for sql in query.view_statements(self, m):
-                con.execute(sql)
-            con.execute(f"CREATE VIEW store_info AS SELECT {m.generation} AS generation, "
-                        f"'{str(self.db.resolve()).replace(chr(39), chr(39) * 2)}' AS folder")
-        finally:
-            con.close()
-        os.replace(tmp, self.db / VIEWS_DB)
+            self._record("write", tmp.name)
+            con = duckdb.connect(str(tmp))
+            try:
+                for sql in query.view_statements(self, m):
+                    con.execute(sql)
+                con.execute(f"CREATE VIEW store_info AS SELECT {m.generation} AS generation, "
+                            f"'{str(self.db.resolve()).replace(chr(39), chr(39) * 2)}' AS folder")
+            finally:
+                con.close()
+            os.replace(tmp, self.db / VIEWS_DB)
+        except (OSError, duckdb.Error) as exc:
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            why = _why(exc) if isinstance(exc, OSError) else str(exc).strip().splitlines()[0][:200]
+            raise errors.StoreNotWritableError(errors.views_not_written(str(self.db / VIEWS_DB), why)) from None
 
     def views_fresh(self) -> bool:
         """Whether events.duckdb shows the current manifest from this folder's current path."""
@@ -328,6 +493,9 @@ class Store:
 
     def _retire(self, m: Manifest, paths: Iterable[str]) -> None:
         now = time.time()
+        paths = list(paths)
+        for p in paths:
+            self._record("retire", p)
         m.retired.extend({"path": p, "since": now} for p in paths)
 
     def _compact(self, m: Manifest) -> None:
@@ -416,6 +584,7 @@ class Store:
         check is repeated under the lock at commit, so concurrent ingests stay consistent.
         """
         report = IngestReport()
+        self.manifest()           # a folder with data but no manifest is refused before any work
         known_hashes = set(self.known_articles().values()) if self.exists else set()
         batch: list[pipeline.Result] = []
         started = time.monotonic()
@@ -448,8 +617,7 @@ class Store:
         if not self.exists:
             raise errors.EventsError(errors.no_store(str(self.db)))
         with self._writing() as m:
-            report.events_before = sum(pq.ParquetFile(p).metadata.num_rows
-                                       for p in self.live_files("events", m))
+            report.events_before = sum(_footer(p).num_rows for p in self.live_files("events", m))
             new_events: list[str] = []
             new_links: list[str] = []
             batch: list[pipeline.Result] = []
@@ -479,6 +647,130 @@ class Store:
             self._compact(m)
             self._publish(m)
         return report
+
+
+    def repair(self) -> RepairReport:
+        """Rebuild the manifest from the Parquet files present, each one verified.
+
+        A file is kept when it reads whole, has its table's columns and types, holds no key
+        twice (article id, event id, event-article pair), and shares no key with a file
+        already kept; newer generations are kept first, so the output of a compaction or
+        recode wins over the files it replaced, and files the journal says were retired are
+        left out. Nothing is deleted: files left out stay where they are, and an unreadable
+        manifest is kept beside the new one.
+        """
+        report = RepairReport()
+        with self._writing(repairing=True) as current:
+            if current is not None and self.exists:
+                try:
+                    for t in TABLES:
+                        for path in self.verified_files(t, current):
+                            _damaged_as_error(path, lambda path=path: pq.read_table(path))
+                    report.needed = False
+                    return report
+                except errors.StoreCorruptError:
+                    pass
+            retired = {rel for op, rel in self._journal(None) if op == "retire"}
+            m = Manifest(generation=current.generation if current else 0)
+            for table in TABLES:
+                self._repair_table(table, [r for r in data_files(self.db) if r.split("/")[0] == table],
+                                   retired, m, report)
+            m.generation = max([m.generation] + [_generation(r) for t in TABLES for r in m.files[t]])
+            if (self.db / MANIFEST).exists():
+                saved = f"{MANIFEST}.broken-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
+                os.replace(self.db / MANIFEST, self.db / saved)
+                report.saved_manifest = saved
+            self._rewrite_journal([("write", r) for t in TABLES for r in m.files[t]])
+            self._publish(m)
+        return report
+
+    def _repair_table(self, table: str, rels: list[str], retired: set[str], m: Manifest,
+                      report: RepairReport) -> None:
+        target = table_schema(table)
+        keys = {"articles": ("id",), "events": ("event_id_cnty",),
+                "event_sources": ("event_id_cnty", "article_id")}[table]
+        candidates = []
+        for rel in rels:
+            if rel in retired:
+                report.skipped.append((rel, "retired by a later write (its rows were replaced)"))
+                continue
+            try:
+                data = pq.read_table(self.db / rel)
+            except (OSError, pa.ArrowException) as exc:
+                report.skipped.append((rel, f"unreadable ({str(exc).strip().splitlines()[0][:120]})"))
+                continue
+            problem = _schema_problem(data.schema, target)
+            if problem:
+                report.skipped.append((rel, problem))
+                continue
+            rows = list(zip(*(data.column(k).to_pylist() for k in keys)))
+            if len(set(rows)) != len(rows):
+                report.skipped.append((rel, "holds the same row key twice"))
+                continue
+            candidates.append((-_generation(rel), -len(rows), rel, set(rows)))
+        taken: set = set()
+        for _gen, _size, rel, rows in sorted(candidates):
+            shared = len(rows & taken)
+            if shared:
+                report.skipped.append((rel, f"{shared:,} of its {len(rows):,} rows are in a newer file"))
+                continue
+            taken |= rows
+            m.files[table].append(rel)
+            report.kept[table] += 1
+            report.rows[table] += len(rows)
+        m.files[table].sort()
+
+
+def _generation(rel: str) -> int:
+    match = _GENERATION.match(Path(rel).name)
+    return int(match.group(1)) if match else 0
+
+
+def _schema_problem(found: pa.Schema, target: pa.Schema) -> str | None:
+    """Why a file's columns cannot be read as the table's (None when they can)."""
+    for f in target:
+        if f.name not in found.names:
+            if not f.nullable:
+                return f"has no {f.name!r} column, so it is not a file of this table"
+            continue
+        have = found.field(f.name).type
+        if have != f.type and not (pa.types.is_null(have) or
+                                   (pa.types.is_integer(have) and pa.types.is_integer(f.type)) or
+                                   (pa.types.is_string(have) and pa.types.is_large_string(f.type))):
+            return f"column {f.name!r} is {have}, the table needs {f.type}"
+    return None
+
+
+def _footer(path: Path) -> pq.FileMetaData:
+    return _damaged_as_error(path, lambda: pq.read_metadata(path))
+
+
+def _damaged_as_error(path: Path, read: Callable[[], object]):
+    """Run a read of a stored file; a damaged or unreadable file is one StoreCorruptError."""
+    try:
+        return read()
+    except (OSError, pa.ArrowException) as exc:
+        why = _why(exc) if isinstance(exc, OSError) and exc.errno else str(exc).strip().splitlines()[0][:160]
+        raise errors.StoreCorruptError(errors.stored_file_damaged(str(path), why)) from None
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)        # never reopened for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _safe_journal_path(rel: object) -> bool:
+    return _safe_rel(rel) or (isinstance(rel, str) and re.fullmatch(
+        rf"\.({re.escape(MANIFEST)}|{re.escape(VIEWS_DB)})\.[0-9a-f]{{8}}\.tmp", rel) is not None)
 
 
 def _links(results: list[pipeline.Result]) -> list[dict]:

@@ -210,13 +210,13 @@ def test_query_export_csv_round_trips_any_text(tmp_path_factory, event_row, note
     db = tmp_path_factory.mktemp("db")
     row = event_row(notes=notes or "x", actor1=actor or None, longitude=lon)
     Store(db).commit([pipeline.Result(Article(text="t", id="a1"), [row], [])])
-    out = db / "e.csv"
+    out = tmp_path_factory.mktemp("out") / "e.csv"
     query.export(db, "csv", out)
     with open(out, encoding="utf-8", newline="") as fh:
         [back] = list(csv.DictReader(fh))
 
     def expect(v: str) -> str:
-        return "'" + v if v.startswith(query.FORMULA_START) else v
+        return "'" + v if query.formula_risk(v) else v
     assert back["notes"] == expect(row["notes"])
     assert back["actor1"] == (expect(actor) if actor else "")
     assert float(back["longitude"]) == lon

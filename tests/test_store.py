@@ -90,15 +90,21 @@ def test_store_recode_replaces_rows_and_keeps_ids(tmp_path, marker_pipeline, mon
     assert _count(db, "SELECT count(*) FROM event_sources") == 2
 
 
-def test_store_orphans_are_removed_on_next_write(tmp_path, marker_pipeline):
+def test_store_orphans_are_removed_on_next_write(tmp_path, marker_pipeline, monkeypatch):
     db = tmp_path / "db"
     Store(db).ingest([_article(1)])
-    orphan = db / "events" / "year=2023" / "part-999999-deadbeefcafe.parquet"
-    orphan.write_bytes(b"half-written")
-    tmp = db / "articles" / "part-000002-0123456789ab.parquet.tmp"
-    tmp.write_bytes(b"x")
-    Store(db).ingest([_article(2)])
-    assert not orphan.exists() and not tmp.exists()
+
+    def crash(self, m):
+        raise RuntimeError("killed before publishing")
+    with monkeypatch.context() as patch, pytest.raises(RuntimeError):
+        patch.setattr(Store, "_publish", crash)
+        Store(db).ingest([_article(2)])
+    live = set(json.loads((db / "manifest.json").read_text())["files"]["events"])
+    orphans = [p for p in db.rglob("part-*.parquet") if p.relative_to(db).as_posix() not in
+               {q for t in store.TABLES for q in json.loads((db / "manifest.json").read_text())["files"][t]}]
+    assert len(orphans) == 3 and len(live) == 1          # articles, events, links of the crashed run
+    Store(db).ingest([_article(3)])
+    assert not any(p.exists() for p in orphans)
     assert _count(db, "SELECT count(*) FROM events") == 2
 
 
@@ -286,13 +292,20 @@ def test_store_tells_when_it_waits_for_another_writer(tmp_path):
 def test_store_cleanup_never_touches_files_it_did_not_write(tmp_path, marker_pipeline):
     db = tmp_path / "project"                     # e.g. --db pointed at a source tree by mistake
     (db / "events").mkdir(parents=True)
-    mine = [db / "events" / "store.py", db / "events" / "part-1.parquet", db / "articles" / "notes.txt"]
     (db / "articles").mkdir()
-    for p in mine:
+    for p in [db / "events" / "store.py", db / "articles" / "notes.txt"]:
         p.write_text("keep me")
     Store(db).ingest([_article(1)])
+    # files named exactly like the store's own, which the store never wrote
+    mine = [db / "events" / "store.py", db / "articles" / "notes.txt",
+            db / "events" / "year=2023" / "part-999999-deadbeefcafe.parquet",
+            db / "articles" / "part-000002-0123456789ab.parquet.tmp", db / ".manifest.json.0badf00d.tmp"]
+    for p in mine:
+        p.write_text("keep me")
     Store(db).ingest([_article(2)])
+    Store(db).ingest([_article(3)])
     assert all(p.read_text() == "keep me" for p in mine)
+    assert _count(db, "SELECT count(*) FROM events") == 3
 
 
 def test_store_recode_without_a_store_says_so(tmp_path):
