@@ -62,6 +62,9 @@ class Tables:
     passive_prefixes: tuple[str, ...] = ()      # "di-" (ditembak): the subject undergoes the verb
     passive_words: frozenset[str] = frozenset()  # "was", "were" before the verb
     verb_prefixes: tuple[str, ...] = ()         # "me-": a second verb ends a relative clause
+    name_inner: frozenset[str] = frozenset()    # [unlisted_groups] inner: lowercase words inside a name
+    rebel_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
 
 
 @cache
@@ -79,6 +82,9 @@ def tables(language: str | None) -> Tables:
     passive_prefixes: list[str] = []
     passive_words: set[str] = set()
     verb_prefixes: list[str] = []
+    name_inner: set[str] = set()
+    rebel_words: set[str] = set()
+    not_names: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -98,6 +104,11 @@ def tables(language: str | None) -> Tables:
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
+        unlisted = data.get("unlisted_groups", {})
+        items.extend((w, ("group_before",)) for w in unlisted.get("before", []))
+        name_inner.update(fold(w) for w in unlisted.get("inner", []))
+        rebel_words.update(fold(w) for w in unlisted.get("rebel_words", []))
+        not_names.update(fold(w) for w in unlisted.get("not_names", []))
         ext = data.get("actor_extension", {})
         relative.update(fold(w) for w in ext.get("relative", []))
         stop.update(fold(w) for w in ext.get("stop", []))
@@ -116,7 +127,8 @@ def tables(language: str | None) -> Tables:
     return Tables(Matcher(items), Matcher(gloss), role_window, claim_window, frozenset(relative),
                   frozenset(stop), max_words, head_first,
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
-                  tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes))
+                  tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
+                  frozenset(name_inner), frozenset(rebel_words), frozenset(not_names))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -305,6 +317,10 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
             sent_actors.append(actor)
         sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
+        unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs)
+        sent_actors = sorted([a for a in sent_actors if not any(u.start <= a.start and a.end <= u.end
+                                                                for u in unlisted)] + unlisted,
+                             key=lambda a: a.start)
         if sent.start < floor < sent.end:
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
         found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language, named_before)
@@ -320,6 +336,87 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         actors.extend(sent_actors)
         claims.extend(found)
     return actors, claims
+
+
+_NAME_WORD = re.compile(r"[^\W_][\w'’.&-]*|\(|\)|,|-")
+
+
+def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tabs: Tables) -> list[Actor]:
+    """Groups in no list, by the shape of their name where the words around say a group stands
+    there: "suspected members of the Chicano Liberation Front", "an organization calling itself
+    Revolutionary Force 26", "The Armed Commandos of Liberation claimed credit"."""
+    if sent.text.isupper() or not tabs.name_inner:
+        return []
+    out: list[Actor] = []
+    for m in ms:
+        kinds = {v[0] for v in m.value}
+        if "group_before" in kinds:
+            span = _name_after(text, m.end, sent.end, tabs)
+        elif kinds & {"claimed", "claimed_weak"}:
+            span = _name_before(text, sent.start, m.start, tabs)
+        else:
+            continue
+        if span is None or any(a.start < span[1] and span[0] < a.end and (a.named or a.start < span[0] or
+                                                                          a.end > span[1]) for a in known + out):
+            continue          # a listed group, or an actor word reaching outside the name
+        # an actor word inside the name ("Laskar Fajar Merah", "Popular Liberation Army") is part of it
+        name = text[span[0]:span[1]]
+        inner = tabs.matcher.find(name, fold(name))
+        if any(v[0] == "nationality" for x in inner for v in x.value) and \
+                any(v[0] == "actor" and v[1] in ("police", "military", "government") for x in inner for v in x.value):
+            continue          # "members of the Nigerian Army": the state's forces, not a group
+        rebel = any(fold(w) in tabs.rebel_words for w in re.findall(r"[\w']+", name))
+        out.append(Actor("perpetrator", name, name, 2 if rebel else 3, si, span[0], span[1], kind="group",
+                         label=name, named=True))
+    return out
+
+
+def _valid_name(words: list, tabs: Tables) -> bool:
+    caps = [w for w in words if w[:1].isupper()]
+    acronym = any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
+    return bool(words) and fold(words[0]) not in tabs.not_names and (len(caps) >= 2 or acronym)
+
+
+def _name_after(text: str, start: int, end: int, tabs: Tables) -> tuple[int, int] | None:
+    """The capitalised name that starts at `start`, with its acronym in brackets after it."""
+    words, last = [], None
+    for m in _NAME_WORD.finditer(text, start, end):
+        if text[last or start:m.start()].strip():
+            break
+        w = m.group()
+        if w[:1].isupper() or (words and (w[:1].isdigit() or fold(w) in tabs.name_inner)):
+            words.append((w, m.start(), m.end()))
+            last = m.end()
+        elif fold(w) in tabs.name_inner and not words and fold(w) not in ("-",):
+            last = m.end()              # "members of the" + "the": a leading article
+        else:
+            break
+    while words and (fold(words[-1][0]) in tabs.name_inner):
+        words.pop()
+    if not words or not _valid_name([w[0] for w in words], tabs):
+        return None
+    s, e = words[0][1], words[-1][2]
+    acr = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)", text[e:end])
+    return (s, e + acr.end()) if acr else (s, e)
+
+
+def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, int] | None:
+    """The capitalised name that ends right before `end` ("The Armed Commandos of Liberation | claimed")."""
+    words = [(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text, floor, end)]
+    taken: list = []
+    for w in reversed(words):
+        if w[0][:1].isupper() or w[0][:1].isdigit() or fold(w[0]) in tabs.name_inner or w[0] in ("(", ")"):
+            taken.insert(0, w)
+        else:
+            break
+    while taken and (fold(taken[0][0]) in tabs.name_inner | tabs.not_names or taken[0][0] in ("(", ")")):
+        taken.pop(0)
+    while taken and fold(taken[-1][0]) in tabs.name_inner:
+        taken.pop()
+    plain = [w[0] for w in taken if w[0] not in ("(", ")")]
+    if not taken or not _valid_name(plain, tabs) or text[taken[-1][2]:end].strip():
+        return None
+    return taken[0][1], taken[-1][2]
 
 
 def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: list, kinds: dict) -> list[Actor]:
@@ -418,6 +515,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
                 group = (named or before)[-1]
                 out.append(Claim("claimed", group.label if group.named else group.text, None, si,
                                  m.start, m.end, sent.text))
+            elif strong:            # "A GROUP CALLING ITSELF ... CLAIMED RESPONSIBILITY": a claim, by no known name
+                out.append(Claim("claimed", None, None, si, m.start, m.end, sent.text))
         elif kind == "denied":
             named = [a for a in accused if a.named] or accused
             if named:

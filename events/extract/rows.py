@@ -490,6 +490,11 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         perp = next((a for a in actors if a.kind in STATE and a.role != "target"), None)
     if perp is None and claimed:
         perp = next((a for a in actors if a.sentence == claimed.sentence and a.named), None)
+    if perp is None and attributed and attributed.sentence not in ev.sentences:
+        # "Members of the JDL failed to firebomb a centre. ... four days after a council was
+        # firebombed by suspected militants": a group named in the event's own sentence comes first
+        perp = next((a for a in doers if a.sentence in ev.sentences and a.named), None)
+        attributed = None if perp is not None else attributed      # the blame was of another attack
     if perp is None and attributed:
         perp = next((a for a in actors if a.sentence == attributed.sentence and
                      attributed.group in (a.text, a.label)), None)
