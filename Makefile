@@ -8,17 +8,23 @@ STAMP := $(VENV)/.installed
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test,build]"
+	$(BIN)/pip install --quiet --quiet -e ".[test,build]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
+SEED_EVENTS := SELECT event_date AS date, concat_ws(', ', location, admin1, country) AS place, \
+	event_type AS type, fatalities, coalesce(perpetrator, '') AS perpetrator, claim_status AS claim \
+	FROM events ORDER BY event_date, event_id_cnty
+
 demo: $(STAMP)
-	$(BIN)/events ingest seeds/
-	$(BIN)/events summary --by region
+	@$(BIN)/events ingest seeds/
+	@COLUMNS=120 $(BIN)/events query "$(SEED_EVENTS)" --format table
+	@$(BIN)/events summary --by region --format table
+	@$(BIN)/events report --output data/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
