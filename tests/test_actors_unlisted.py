@@ -64,3 +64,15 @@ def test_actors_negated_claim_stays_no_claim(language: str, text: str) -> None:
 def test_actors_described_perpetrators(language: str, text: str, perpetrator: str) -> None:
     found, _ = _find(text, language)
     assert [a.text for a in found if a.role == "perpetrator"][:1] == [perpetrator]
+
+
+@pytest.mark.parametrize("language,text,actor_text,label", [
+    ("id", "Ratusan mahasiswa Unhas berunjuk rasa di depan kantor gubernur.", "Ratusan mahasiswa Unhas", "students"),
+    ("id", "Satgas Operasi Damai Cartenz menangkap dua anggota KKB di Nabire.", "Satgas Operasi Damai Cartenz", "military"),
+    ("id", "Tawuran antarpelajar pecah di Johar Baru, Jakarta Pusat.", "Tawuran antarpelajar", "two groups of students"),
+    ("id", "TAWURAN ANTARWARGA KEMBALI TERJADI DI TALLO.", "TAWURAN ANTARWARGA", "two groups of residents"),
+    ("id", "Seorang polisi ditembak orang tak dikenal di Wamena.", "orang tak dikenal", "unidentified gunmen"),
+])
+def test_actors_indonesian_names_and_descriptions(language: str, text: str, actor_text: str, label: str) -> None:
+    found, _ = _find(text, language)
+    assert any(a.text == actor_text and a.label == label for a in found), [(a.text, a.label) for a in found]

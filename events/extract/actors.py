@@ -65,6 +65,7 @@ class Tables:
     name_inner: frozenset[str] = frozenset()    # [unlisted_groups] inner: lowercase words inside a name
     rebel_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    name_after_head: int = 0                    # capitalised words after a head noun that name it
 
 
 @cache
@@ -85,6 +86,7 @@ def tables(language: str | None) -> Tables:
     name_inner: set[str] = set()
     rebel_words: set[str] = set()
     not_names: set[str] = set()
+    name_after_head = 0
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -114,6 +116,7 @@ def tables(language: str | None) -> Tables:
         stop.update(fold(w) for w in ext.get("stop", []))
         max_words = int(ext.get("max_words", max_words))
         verb_prefixes.extend(fold(w) for w in ext.get("verb_prefixes", []))
+        name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
         head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
@@ -128,7 +131,7 @@ def tables(language: str | None) -> Tables:
                   frozenset(stop), max_words, head_first,
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
                   tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
-                  frozenset(name_inner), frozenset(rebel_words), frozenset(not_names))
+                  frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head)
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -149,6 +152,19 @@ def _extend_right(text: str, end: int, limit: int, tabs: Tables) -> int:
             break       # "milisi yang didukung Iran | melancarkan serangan": the sentence's own verb
         new_end = end + w.end()
     return new_end if new_end > end + words[0].end() else end
+
+
+def _own_name(text: str, end: int, limit: int, tabs: Tables) -> int:
+    """'mahasiswa' + ' Unibos', 'Satgas' + ' Operasi Damai Cartenz': capitalised words right after
+    a head noun name it (languages whose noun phrases put the head first)."""
+    if not tabs.name_after_head:
+        return end
+    new_end = end
+    for n, w in enumerate(re.finditer(r"\s+([^\W\d_][\w'-]*)", text[end:limit])):
+        if n >= tabs.name_after_head or w.start() != (new_end - end) or not w.group(1)[:1].isupper():
+            break
+        new_end = end + w.end()
+    return new_end
 
 
 def _extend_left(text: str, start: int, floor: int) -> int:
@@ -301,6 +317,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 kind, label = tag[1], tag[2]
                 acled, inter, named, role = None, int(kinds[kind]["inter"]), False, kinds[kind]["role"]
                 end = _extend_right(text, end, sent.end, tabs)
+                if end == m.end and not sent.text.isupper():
+                    end = _own_name(text, end, nxt.start if nxt is not None else sent.end, tabs)
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
             prev = sent_actors[-1] if sent_actors else None
