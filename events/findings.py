@@ -14,12 +14,22 @@ class Dateline:
     """findings['dateline']: the outlet and publication date, from metadata or the text."""
     outlet: str | None = None
     published: dt.date | None = None
-    published_from: str = "none"        # "metadata", "text" or "none"
+    published_from: str = "none"        # "metadata", "dateline", "text", "option" (--published) or "none"
     place: str | None = None            # dateline city ("JAKARTA, CNN Indonesia --"): evidence only
     start: int | None = None            # span of the dateline/outlet text, if read from the text
     end: int | None = None
     date_start: int | None = None       # span of the publication date, if read from the text
     date_end: int | None = None
+    assumed: str = ""                   # what the stage assumed to read the date, for the evidence
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """findings['language']: what the language stage read and how sure it was."""
+    code: str                           # doc.language: ISO 639-1, or "und" when unsure
+    probability: float = 1.0
+    guess: str | None = None            # the likeliest language with data files (reads the dates)
+    assumed: str = ""                   # for the evidence; empty when the input named its language
 
 
 @dataclass(frozen=True)
@@ -97,6 +107,7 @@ class Casualty:
     exact: bool = True                  # False where ACLED codes no figure: "up to N", "several"
     perpetrators: bool = False          # the count is of attackers (a bomber who blew himself up)
     aggregate: bool = False             # a total since a date / overall toll, not this incident
+    stated: bool = False                # the coder's own figure ("Fatalities coded as 0"): it wins
 
 
 @dataclass(frozen=True)

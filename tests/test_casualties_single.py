@@ -85,3 +85,8 @@ def test_casualties_titles_lists_and_attackers_besides(lang, text, expected):
 def test_casualties_attackers_besides_the_toll_are_attackers():
     got = found("In addition to the two bombers, at least 25 soldiers were killed.", "en")
     assert [c.perpetrators for c in got] == [True, False]
+
+
+def test_casualties_coders_stated_figure():
+    got = found("4 soldiers were killed in an ambush. Fatalities coded as 0 (another source reported 4).", "en")
+    assert [(c.kind, c.low, c.stated) for c in got] == [("killed", 4, False), ("killed", 0, True)]

@@ -136,6 +136,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
+    pats += [(w, ("stated",)) for w in cas.get("stated", {}).get("before", [])]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
     pats += [(w, ("one_more",)) for w in cas["conjunctions"].get("one_more", [])]
@@ -297,6 +298,12 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
     found: list[tuple] = _besides(text, tokens, counts, starts)
+    for t in tokens:          # "Fatalities coded as 0": the coder's own figure
+        if "stated" in _kinds(t):
+            c = next((c for c in counts if c.start >= t.end and not text[t.end:c.start].strip()), None)
+            if c is not None:
+                found.append(("killed", c.low, c.high, t.start, c.end, c.firm, "stated"))
+                counts.remove(c)
     counted_selves: set[int] = set()
     for t in tokens:          # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
         if "self" in _kinds(t):
@@ -706,6 +713,6 @@ def run(doc: Doc) -> None:
     for kind, low, high, start, end, firm, perps in found:
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
-        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps,
-                            sentence in aggregate))
+        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps is True,
+                            sentence in aggregate, stated=perps == "stated"))
     doc.findings["casualties"] = out
