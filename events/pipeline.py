@@ -7,9 +7,12 @@ is named in the result's errors and the article yields no rows; the batch goes o
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
@@ -23,6 +26,32 @@ STAGES: list[str] = ["language", "sentences", "dateline", "dates", "places", "ev
                      "actors", "assemble"]
 
 
+# Why an article gave no row (the run summary counts them, `extract --explain` says which).
+NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE = "no event words", "background only", "no date", "no place"
+NO_ROW_REASONS = (NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the caller decides for a run rather than the text: a publication date for inputs
+    that carry none (`--published`), and country-only events kept as rows (`--keep-unlocated`)."""
+    published: dt.date | None = None
+    keep_unlocated: bool = False
+
+
+_options: ContextVar[Options] = ContextVar("events_pipeline_options", default=Options())
+
+
+@contextmanager
+def options(**changes: Any) -> Iterator[Options]:
+    """Run options for every article coded inside the block (also by the store's ingest/recode)."""
+    token = _options.set(replace(_options.get(), **changes))
+    try:
+        yield _options.get()
+    finally:
+        _options.reset(token)
+
+
 @dataclass
 class Doc:
     """One article on its way through the stages: the text and everything found so far."""
@@ -31,6 +60,9 @@ class Doc:
     language: str | None = None
     findings: dict[str, Any] = field(default_factory=dict)   # stage name -> its findings
     rows: list[dict] = field(default_factory=list)
+    options: Options = field(default_factory=lambda: _options.get())
+    no_rows: tuple[str, str] | None = None     # (reason, detail) when the article gives no row
+    dropped: list[tuple[str, str]] = field(default_factory=list)   # events that gave no row, and why
 
 
 @dataclass
@@ -38,6 +70,52 @@ class Result:
     article: Article
     rows: list[dict]
     errors: list[str]
+    no_rows: str | None = None                 # one of NO_ROW_REASONS when there is no row
+    why: str = ""                              # the detail, in a sentence
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """A run's count of articles with no row, by reason, and of undated events."""
+    articles: int = 0
+    no_rows: dict[str, int] = field(default_factory=dict)
+    undated: int = 0
+    unlocated_dropped: int = 0
+
+    def add(self, result: Result) -> None:
+        self.articles += 1
+        if result.no_rows:
+            self.no_rows[result.no_rows] = self.no_rows.get(result.no_rows, 0) + 1
+        self.undated += sum(1 for r in result.rows if r.get("event_date") is None)
+        self.unlocated_dropped += sum(1 for reason, _ in result.dropped if reason == NO_PLACE)
+
+    def summary(self) -> str:
+        """`12 articles gave no row (7 no event words, 3 background only, 2 no place); 4 events undated`."""
+        total = sum(self.no_rows.values())
+        line = f"{total:,} article{'' if total == 1 else 's'} gave no row"
+        if total:
+            line += " (" + ", ".join(f"{self.no_rows[k]:,} {k}" for k in NO_ROW_REASONS if k in self.no_rows) + ")"
+        if self.undated:
+            line += f"; {self.undated:,} event{'' if self.undated == 1 else 's'} undated (no publication date)"
+        if self.unlocated_dropped:
+            line += (f"; {self.unlocated_dropped:,} event{'' if self.unlocated_dropped == 1 else 's'} located "
+                     "only to a country not written (--keep-unlocated keeps them)")
+        return line
+
+
+_tallies: ContextVar[tuple[Tally, ...]] = ContextVar("events_pipeline_tallies", default=())
+
+
+@contextmanager
+def tally() -> Iterator[Tally]:
+    """Count every article coded inside the block (the store runs the pipeline itself)."""
+    counted = Tally()
+    token = _tallies.set(_tallies.get() + (counted,))
+    try:
+        yield counted
+    finally:
+        _tallies.reset(token)
 
 
 _modules: dict[str, ModuleType] = {}
@@ -49,14 +127,14 @@ def _stage(name: str) -> Callable[[Doc], None]:
     return _modules[name].run
 
 
-def run_article(article: Article, stages: Iterable[str] | None = None) -> Result:
+def run_article(article: Article, stages: Iterable[str] | None = None, opts: Options | None = None) -> Result:
     """Run every stage over one article; name the stage that fails; validate the rows."""
-    doc = Doc(article=article)
+    doc = Doc(article=article, options=opts or _options.get())
     for name in (STAGES if stages is None else stages):
         try:
             _stage(name)(doc)
         except Exception as exc:  # a stage's bug must not stop the batch
-            return Result(article, [], [f"stage '{name}' failed: {type(exc).__name__}: {exc}"])
+            return _counted(Result(article, [], [f"stage '{name}' failed: {type(exc).__name__}: {exc}"]))
     rows, errors = [], []
     for row in doc.rows:
         problems = schema.validate_row(row)
@@ -64,7 +142,17 @@ def run_article(article: Article, stages: Iterable[str] | None = None) -> Result
             errors.append(f"row dropped ({'; '.join(problems)})")
         else:
             rows.append(row)
-    return Result(article, rows, errors)
+    dateline = doc.findings.get("dateline")
+    if doc.options.published and article.published is None and getattr(dateline, "published", None):
+        article.published = dateline.published     # stored with the article: recode gives the same rows
+    reason, why = doc.no_rows if doc.no_rows and not rows and not errors else (None, "")
+    return _counted(Result(article, rows, errors, reason, why, list(doc.dropped)))
+
+
+def _counted(result: Result) -> Result:
+    for counted in _tallies.get():
+        counted.add(result)
+    return result
 
 
 def extract(article: Article) -> list[dict]:

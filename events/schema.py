@@ -235,7 +235,9 @@ def validate_row(row: dict) -> list[str]:
     if t.disorder_type_of[row["sub_event_type"]] != row["disorder_type"]:
         problems.append(f"disorder_type of {row['sub_event_type']!r} is "
                         f"{t.disorder_type_of[row['sub_event_type']]!r}")
-    if row["year"] != row["event_date"].year:
+    day = row.get("event_date")
+    if (row.get("year") != day.year) if day is not None else \
+            (row.get("year") is not None or row.get("time_precision") is not None):
         problems.append("year does not match event_date")
     if interaction(row["inter1"], row["inter2"]) != row["interaction"]:
         problems.append("interaction does not match inter1/inter2")

@@ -16,7 +16,7 @@ def test_cli_extract_jsonl_input_carries_the_input_id(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "db"), "extract", str(src),
                                        "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 1
     assert rows[0]["article_ids"] == ["wire-42"]
     assert rows[0]["country"] == "Iraq" and rows[0]["event_date"] == "2023-12-08"
@@ -44,5 +44,5 @@ def test_cli_extract_reads_stdin():
     text = "KABUL, Reuters - On 12 March 2021 a car bomb exploded in Kabul, killing three people."
     result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=text)
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and rows[0]["country"] == "Afghanistan" and rows[0]["fatalities"] == 3

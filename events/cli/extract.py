@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
+from collections.abc import Callable
 
 import click
 from rich.console import Console
@@ -37,8 +37,10 @@ def _explain(console: Console, row: dict) -> None:
         return f"{name}={'; '.join(value) if isinstance(value, list) else value}"
 
     for (start, end, text), fields in sorted(by_span.items()):
-        console.print(f"  [dim]{start}-{end}[/dim] \u201c{text}\u201d", highlight=False)
-        values = [shown(f) for f in fields if row.get(f) not in (None, [])]
+        console.print(f"  [dim]{start}-{end}[/dim] \u201c{text}\u201d" if text else "  [dim](not in the text)[/dim]",
+                      highlight=False)
+        # "published: from the dateline ...", "language: und: unsure ...": what a stage assumed
+        values = [shown(f) if f in row else f for f in fields if f not in row or row.get(f) not in (None, [])]
         console.print("      " + " | ".join(values), highlight=False, style="cyan")
     rest = [shown(n) for n, v in row.items()
             if n not in explained and n not in ("evidence", "notes") and v not in (None, [])]
@@ -46,31 +48,62 @@ def _explain(console: Console, row: dict) -> None:
     console.print()
 
 
+def coding_options(command: Callable) -> Callable:
+    """`--published` and `--keep-unlocated`: what the caller decides for a run (ingest, extract)."""
+    command = click.option(
+        "--keep-unlocated", is_flag=True,
+        help="Keep an event whose place resolves only to a country as a row (admin1 empty, "
+             "geo_precision 3); by default it is counted and explained, not written.")(command)
+    return click.option(
+        "--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+        help="Publication date for inputs that carry none (no metadata, no dated dateline or "
+             "date line in the text): relative dates (yesterday, Senin lalu) resolve against it.")(command)
+
+
+def run_options(published: dt.datetime | None, keep_unlocated: bool) -> dict:
+    """The pipeline options of the two flags (for `pipeline.options(**...)`)."""
+    return {"published": published.date() if published else None, "keep_unlocated": keep_unlocated}
+
+
+def _explain_missing(console: Console, result: pipeline.Result) -> None:
+    """Why an article gave no row, or which of its events were not written."""
+    name = result.article.origin or result.article.id
+    if not result.rows and result.no_rows:
+        console.print(f"[bold]{name}[/bold]  no row: {result.no_rows} ({result.why})", highlight=False)
+    for reason, why in result.dropped if result.rows else result.dropped[1:]:
+        console.print(f"  [dim]event not written:[/dim] {reason} ({why})", highlight=False)
+
+
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
               help="jsonl (every column) or a table of the main columns. "
                    "Default: table on a terminal, jsonl when piped.")
-@click.option("--explain", is_flag=True, help="Show each field with the sentence it came from.")
+@click.option("--explain", is_flag=True,
+              help="Show each field with the sentence it came from, and why an article gave no row.")
 @click.option("--input-format", type=click.Choice(readers.FORMATS), default="auto", show_default=True,
               help="Input format; auto goes by file extension and sniffs stdin.")
-def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, input_format: str) -> None:
+@coding_options
+def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, input_format: str,
+                    published: dt.datetime | None, keep_unlocated: bool) -> None:
     """Code articles into event rows and print them, without storing anything.
 
     Reads the same inputs as `events ingest` (text, JSON Lines, CSV, HTML, folders, - for
     stdin). For JSON Lines input each row carries the input's id in article_ids.
+    Ends (on stderr) with the count of articles that gave no row, and why.
     Exit code 1 when some input was rejected or an extractor stage failed.
 
     \b
     Example:
       events extract seeds/ --explain
+      events extract wires/ --published 2024-04-03 --keep-unlocated
       echo "A bomb exploded in Kabul on Friday, killing 3." | events extract - --format jsonl
     """
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     console = Console()
     problems = 0
     rows_out: list[dict] = []
-    with advice():
+    with advice(), pipeline.options(**run_options(published, keep_unlocated)), pipeline.tally() as counted:
         for item in readers.read(paths, input_format):
             if isinstance(item, readers.Rejection):
                 click.echo(f"rejected {item}", err=True)
@@ -80,6 +113,8 @@ def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, inpu
             for error in result.errors:
                 click.echo(f"warning {item.origin or item.id}: {error}", err=True)
                 problems += 1
+            if explain:
+                _explain_missing(console, result)
             for row in result.rows:
                 if explain:
                     _explain(console, row)
@@ -96,6 +131,7 @@ def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, inpu
         console.print(table)
     elif fmt == "table" and not explain:
         click.echo("no events found", err=True)
+    click.echo(counted.summary(), err=True)
     if problems:
         sys.exit(1)
 

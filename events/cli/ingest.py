@@ -13,7 +13,10 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from events import errors, readers
+import datetime as dt
+
+from events import errors, pipeline, readers
+from events.cli.extract import coding_options, run_options
 from events.cli.query import Fatal, advice
 from events.store import IngestReport, Store
 
@@ -33,8 +36,10 @@ def _progress(enabled: bool) -> Progress | None:
                    "and sniffs stdin and unknown extensions.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=readers.DEFAULT_MAX_BYTES,
               show_default=True, help="Largest article accepted (a file, JSON line or CSV row).")
+@coding_options
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_bytes: int,
+                   published: dt.datetime | None, keep_unlocated: bool) -> None:
     """Read articles from files, folders (recursively) or - (stdin), code them into events
     and store both. Articles already stored (same normalised text) are skipped.
 
@@ -42,11 +47,14 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
     Formats: plain text (one article per file), JSON Lines or a JSON array and CSV
     (columns id, text, title, published, source, url, language; only text is required),
     HTML pages (main text and metadata extracted).
+    The summary ends with the count of articles that gave no row, and why (no event words,
+    background only, no date, no place); `events extract --explain` shows it for one article.
     Exit codes: 0 ok, 1 some input rejected (one line each on stderr), 2 usage/fatal error.
 
     \b
     Example:
       events ingest seeds/
+      events ingest wires-2024-04-03/ --published 2024-04-03
       cat articles.jsonl | events ingest - --format jsonl
     """
     db = ctx.obj["db"]
@@ -80,22 +88,27 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
             progress.update(task, status=f"{report.read} articles read, {report.already} already "
                                          f"stored, {len(report.rejected)} rejected")
 
-    with progress or nullcontext(), advice():
+    with progress or nullcontext(), advice(), pipeline.options(**run_options(published, keep_unlocated)), \
+            pipeline.tally() as counted:
         try:
             report = store.ingest(items(), on_item=on_item)
         except OSError as exc:
             raise Fatal(errors.store_not_writable(str(db), exc.strerror or str(exc))) from None
     on_item(report)
     click.echo(report.summary())
+    click.echo(counted.summary(), err=True)
     if report.rejected:
         ctx.exit(1)
 
 
 @click.command("recode")
+@click.option("--keep-unlocated", is_flag=True,
+              help="Keep events located only to a country as rows (as `ingest --keep-unlocated`).")
 @click.pass_context
-def recode_command(ctx: click.Context) -> None:
+def recode_command(ctx: click.Context, keep_unlocated: bool) -> None:
     """Re-run the current extractors over every stored article and replace all event rows
     (event ids stay the same where the event is the same). Other writers wait meanwhile.
+    Ends with the count of articles that gave no row, and why.
 
     \b
     Example:
@@ -108,12 +121,14 @@ def recode_command(ctx: click.Context) -> None:
         total = store.count("articles") if store.exists else 0
         progress = _progress(sys.stderr.isatty())
         task = progress.add_task("recode", total=total, status="articles") if progress else None
-        with progress or nullcontext():
+        with progress or nullcontext(), pipeline.options(keep_unlocated=keep_unlocated), \
+                pipeline.tally() as counted:
             report = store.recode(on_article=(lambda n: progress.update(task, completed=n))
                                   if progress else None)
     for w in report.warnings:
         click.echo(f"warning {w}", err=True)
     click.echo(report.summary())
+    click.echo(counted.summary(), err=True)
 
 
 commands = [ingest_command, recode_command]

@@ -27,11 +27,14 @@ from __future__ import annotations
 
 from events.extract import rows, story
 from events.findings import DateMention
-from events.pipeline import Doc
+from events.pipeline import BACKGROUND_ONLY, NO_EVENT_WORDS, Doc
+
+NOT_CODED = "told as crime, an accident or a scare, not political violence"
 
 
 def run(doc: Doc) -> None:
-    """Fill doc.rows with one row per event the article reports."""
+    """Fill doc.rows with one row per event the article reports; when there is none, say why
+    on `doc.no_rows` (the run summary counts it, `events extract --explain` shows it)."""
     ctx = story.read(doc)
     events = story.cluster(ctx)
     story.inherit_type(events)
@@ -41,12 +44,54 @@ def run(doc: Doc) -> None:
     out: list[dict] = []
     seen: set[tuple] = set()
     for n, ev in enumerate(events):
+        told = len(doc.dropped)
         row = rows.build(ctx, ev, main_date, first=n == 0)
         if row is None:
+            if len(doc.dropped) == told:
+                doc.dropped.append((BACKGROUND_ONLY, NOT_CODED))
             continue
         key = (row["event_date"], row["country"], row["admin1"], row["location"], row["event_type"])
         if key in seen:
             continue
         seen.add(key)
+        row["evidence"] = row["evidence"] + _assumptions(doc)
         out.append(row)
     doc.rows = out
+    if not out:
+        doc.no_rows = doc.dropped[0] if doc.dropped else _why_no_event(ctx)
+
+
+def _why_no_event(ctx: story.Ctx) -> tuple[str, str]:
+    """Why no sentence seeded an event: no event word at all, or only background ones."""
+    found = ctx.doc.findings.get("event_types") or []
+    if not found:
+        return NO_EVENT_WORDS, "no word of an event in the ACLED taxonomy"
+    if not ctx.triggers:
+        words = ", ".join(dict.fromkeys(t.text for t in found[:3]))
+        return BACKGROUND_ONLY, f"its event words are negated, threats or plans ({words})"
+    told = sorted(ctx.triggers)
+    background = [si for si in told if story.is_background(ctx, si)]
+    if background:
+        s = ctx.doc.sentences[background[0]].text
+        return BACKGROUND_ONLY, f"every sentence with an event word is history, an aggregate or a reaction (\u201c{s[:120]}\u201d)"
+    words = ", ".join(dict.fromkeys(t.text for si in told for t in ctx.triggers[si]))
+    return NO_EVENT_WORDS, f"only vague words ({words}) with no armed actor or casualty to make them an event"
+
+
+def _assumptions(doc: Doc) -> list[dict]:
+    """Evidence items saying what the language and dateline stages assumed: the field names the
+    assumption ("published: from the dateline ... (two-digit year 90 read as 1990)"), the span is
+    the text it rests on (empty when nothing in the text)."""
+    out = []
+    dateline = doc.findings.get("dateline")
+    if dateline is not None and dateline.assumed and dateline.published_from != "metadata":
+        start, end = (dateline.date_start, dateline.date_end) if dateline.date_start is not None else (0, 0)
+        out.append({"field": f"published: {dateline.assumed}", "text": doc.article.text[start:end],
+                    "start": start, "end": end})
+    guess = doc.findings.get("language")
+    if guess is not None and getattr(guess, "assumed", ""):
+        first = doc.sentences[0] if doc.sentences else None
+        start, end = (first.start, first.end) if first else (0, 0)
+        out.append({"field": f"language: {guess.assumed}", "text": doc.article.text[start:end],
+                    "start": start, "end": end})
+    return out

@@ -39,6 +39,11 @@ _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _DAY_BEFORE = re.compile(r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?\s+$")
 _DAY_AFTER = re.compile(r"^\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d.:/,]\d)\b")
 _YEAR_AFTER = re.compile(r"^\.?\s*,?\s*((?:19|20)\d{2})(?![\d.,]\d)\b")
+# "3 JAN 90", "30 Des '89": a two-digit year, read only after a day and an abbreviated month
+_YEAR2_AFTER = re.compile(r"^\.?\s*,?\s*'?(\d{2})(?![\d.,:/]?\d)(?!\s*(?:%|[.,:]\d))\b")
+PIVOT_YY = 69                # POSIX: a two-digit year 69-99 is 19yy, 00-68 is 20yy, without an anchor
+TWO_DIGIT_SPAN_YEARS = 10     # a two-digit year further back than this from publication is a count
+EARLIEST_YEAR = 1900         # no date before it is an event's date (a typo, a scan, an era)
 _YEAR_ONLY = re.compile(r"^\s*((?:1[89]|20)\d{2})(?![\d.,]\d)\b")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s+$")
 _CLOSE = re.compile(r"\s*\)")
@@ -92,6 +97,18 @@ def vocabulary(language: str) -> tuple[Matcher, str, dict[str, str]] | None:
     return Matcher(pats), data["numeric"]["order"], units
 
 
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    """Month names that are short forms of a longer name of the same month ("jan", "des",
+    "sept"): a two-digit year may follow them ("3 JAN 90"), not a full name ("3 January 15 ...")."""
+    try:
+        months = lang.load(language, "dates")["months"]
+    except lang.LanguageDataError:
+        return frozenset()
+    return frozenset(fold(w) for w, n in months.items()
+                     if any(len(o) > len(w) and fold(o).startswith(fold(w)) for o, m in months.items() if m == n))
+
+
 def _kinds(match) -> dict[str, tuple]:
     return {p[0]: p for p in match.value}
 
@@ -108,6 +125,27 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def century(yy: int, published: dt.date | None) -> int:
+    """The four-digit year of a two-digit one: the latest year ending in `yy` that is not after
+    the publication year (plus one, for a date written at a year's turn), else the POSIX pivot."""
+    if published is not None:
+        year = published.year - (published.year - yy) % 100
+        return year + 100 if year + 100 <= published.year + 1 else year
+    return (2000 if yy < PIVOT_YY else 1900) + yy
+
+
+safe_date = _safe_date
+
+
+def date_language(doc: Doc) -> str:
+    """The language whose date words read the article: its own, else the language stage's best
+    guess when it was unsure ("und"), else none."""
+    if doc.language and vocabulary(doc.language) is not None:
+        return doc.language
+    guess = getattr(doc.findings.get("language"), "guess", None)
+    return guess if guess and vocabulary(guess) is not None else (doc.language or "")
+
+
 def _infer_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
@@ -117,13 +155,21 @@ def _infer_year(month: int, day: int, published: dt.date | None) -> dt.date | No
     return found
 
 
-def _cased(text: str, start: int, end: int) -> bool:
-    """Names count when capitalised, or when the text around them is all upper-case."""
+_BESIDE_NUMBER = re.compile(r"(?<![\d.,:/])\d{1,2}\s+$")
+_YEAR_NEXT = re.compile(r"^\s+(?:19|20)\d{2}\b")
+
+
+def _cased(text: str, start: int, end: int, month: bool = False) -> bool:
+    """Names count when capitalised, or when the text around them is all upper-case; a month
+    written in lower case counts between a day and a year ("17 januari", "januari 2020")."""
     word = text[start:end]
     if word[:1].isupper():
         return True
     around = text[max(0, start - 60):end + 60]
-    return around.upper() == around
+    if around.upper() == around:
+        return True
+    return month and bool(_BESIDE_NUMBER.search(text[max(0, start - 4):start])
+                          or _YEAR_NEXT.match(text[end:end + 6]))
 
 
 @dataclass
@@ -133,6 +179,7 @@ class _Scan:
     tokens: list
     numeric: list
     published: dt.date | None
+    abbreviations: frozenset[str] = frozenset()
 
     def adjacent(self, end: int, start: int) -> bool:
         return 0 <= end <= start and bool(_GAP.match(self.text[end:start]))
@@ -209,7 +256,7 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
             continue                       # "3/4" alone may be a fraction or a score
         day, month = (a, b) if order == "dmy" else (b, a)
         if year:
-            y = int(year) + (2000 if len(year) == 2 else 0)
+            y = century(int(year), published) if len(year) == 2 else int(year)
             first, other = _safe_date(y, month, day), _safe_date(y, day, month)
         else:
             first, other = _infer_year(month, day, published), _infer_year(day, month, published)
@@ -278,6 +325,11 @@ def _weekday(scan: _Scan, i: int) -> Found | None:
     return Found(start, end, day, 1, "weekday", has_weekday=True)
 
 
+def infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    """A day and month without a year: the one not after `published` (a week's slack)."""
+    return _infer_year(month, day, published)
+
+
 def _month(scan: _Scan, i: int) -> Found | None:
     """`24 Mei`, `December 8, 2023`, `Rabu, 6 Desember 2023`, `pertengahan Oktober`, `Juli lalu`."""
     tok, text, published = scan.tokens[i], scan.text, scan.published
@@ -289,17 +341,23 @@ def _month(scan: _Scan, i: int) -> Found | None:
     after = _DAY_AFTER.match(text[tok.end:tok.end + 8]) if not before else None
     rest = tok.end + (after.end() if after else 0)
     year = _YEAR_AFTER.match(text[rest:rest + 8])
+    year_no = int(year[1]) if year else None
+    if year is None and before and tok.key in scan.abbreviations:
+        year = _YEAR2_AFTER.match(text[rest:rest + 8])
+        year_no = century(int(year[1]), published) if year else None
+        if year_no and published and year_no < published.year - TWO_DIGIT_SPAN_YEARS:
+            year, year_no = None, None       # "on 3 Jan 15 people died": a count, not 1915
     start = weekday.start if weekday is not None else before.start() if before else tok.start
     end = rest + (year.end() if year else 0)
     if before or after:
         day_no = int((before or after)[1])
-        day = _safe_date(int(year[1]), month, day_no) if year else _infer_year(month, day_no, published)
+        day = _safe_date(year_no, month, day_no) if year_no else _infer_year(month, day_no, published)
         if day is None:
             return None
         return Found(start, end, day, 1, "absolute", has_year=bool(year), has_weekday=weekday is not None)
     modifier, past = scan.prev(i, "m_before"), scan.after(i, "m_past_after")
-    if year:
-        day = dt.date(int(year[1]), month, 15)
+    if year_no:
+        day = dt.date(year_no, month, 15)
     elif (modifier or past) and published:
         this_year = month < published.month or (month == published.month and not past)
         day = dt.date(published.year if this_year else published.year - 1, month, 15)
@@ -339,7 +397,8 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
     if vocab is None:
         return []
     matcher, order, units = vocab
-    scan = _Scan(text, matcher.find(text, fold(text)), _numeric(text, order, published), published)
+    scan = _Scan(text, matcher.find(text, fold(text)), _numeric(text, order, published), published,
+                 abbreviations(language))
     found: list[Found] = []
     used_until = -1
     for i, tok in enumerate(scan.tokens):
@@ -351,7 +410,7 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
             mention = _relative(scan, i, units)
         elif "weekday" in kinds and _cased(text, tok.start, tok.end):
             mention = _weekday(scan, i)
-        elif "month" in kinds and _cased(text, tok.start, tok.end):
+        elif "month" in kinds and _cased(text, tok.start, tok.end, month=True):
             mention = _month(scan, i)
         elif "unit" in kinds:
             mention = _unit_ago(scan, i)
@@ -374,7 +433,7 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
 
 def run(doc: Doc) -> None:
     """Set `doc.findings['dates']`: one DateMention per expression, in text order."""
-    language = doc.language or ""
+    language = date_language(doc)
     if vocabulary(language) is None:
         doc.findings["dates"] = []
         return

@@ -5,13 +5,18 @@ The input's own language wins when it gives one. Otherwise py3langid (a shipped 
 the text, restricted to languages that news about conflict is commonly written in. Malay is
 left out on purpose: on short Indonesian news it wins often enough to cost us the Indonesian
 data, and Malay text read with the Indonesian data loses little. A language without a data
-folder still gets its code, so later stages can skip or fall back.
+folder still gets its code, so later stages can skip or fall back. When the model is unsure
+(below UNSURE_BELOW, as on a headline of three words) the code is `und` and later stages use every
+language's data; the likeliest language that has data still reads the dates, and the evidence
+of each row says what was assumed.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from events import lang
+from events.findings import LanguageGuess
 from events.pipeline import Doc
 
 # Languages the classifier may answer with (ISO 639-1): a set, not word lists.
@@ -19,7 +24,8 @@ CANDIDATES = ("en", "id", "fr", "es", "pt", "de", "it", "nl", "ar", "fa", "ur", 
               "uk", "tr", "zh", "ja", "ko", "th", "vi", "tl", "sw", "pl", "so", "am", "bn",
               "my", "he", "ps", "ku")
 SAMPLE_CHARS = 2000        # the opening is enough, and keeps long articles cheap
-UNKNOWN = "und"            # ISO 639-2 "undetermined": no letters to judge by
+UNKNOWN = "und"            # ISO 639-2 "undetermined": no letters to judge by, or unsure
+UNSURE_BELOW = 0.5         # the model's probability under which the language is not known
 
 _ALIASES = {"in": "id", "ind": "id", "eng": "en", "indonesian": "id", "english": "en",
             "bahasa indonesia": "id"}
@@ -53,13 +59,37 @@ def detect(text: str) -> tuple[str, float]:
     return str(lang), float(prob)
 
 
+def ranked(text: str) -> list[tuple[str, float]]:
+    """Candidate languages with their probabilities, likeliest first ([] without letters)."""
+    sample = text[:SAMPLE_CHARS]
+    if not _LETTER.search(sample):
+        return []
+    return [(str(c), float(p)) for c, p in _identifier().rank(sample.lower())]
+
+
+def guess(text: str) -> LanguageGuess:
+    """The language of a text, `und` when unsure, with the likeliest language that has data."""
+    ranking = ranked(text)
+    if not ranking:
+        return LanguageGuess(UNKNOWN, 0.0, None, "und: no letters to judge by")
+    best, prob = ranking[0]
+    with_data = next((c for c, _ in ranking if c in lang.languages()), None)
+    if prob < UNSURE_BELOW:
+        return LanguageGuess(UNKNOWN, prob, with_data,
+                             f"und: unsure (likeliest {best}, p {prob:.2f}); dates read as {with_data}")
+    return LanguageGuess(best, prob, with_data, f"detected {best} (p {prob:.2f})")
+
+
 def run(doc: Doc) -> None:
     """Set `doc.language` from the input's metadata, else from the text."""
     given = normalise_code(doc.article.language)
     if given:
         doc.language = given
+        doc.findings["language"] = LanguageGuess(given, 1.0, given if given in lang.languages() else None)
         return
     text = doc.article.text
     if doc.article.title:
         text = doc.article.title + "\n" + text
-    doc.language = detect(text)[0]
+    found = guess(text)
+    doc.language = found.code
+    doc.findings["language"] = found

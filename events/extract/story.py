@@ -164,9 +164,12 @@ def fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
     """Dates of the sentence within the recent past; the publication date counts too (a lead
     often dates its event with it: "Sabtu (3/6)")."""
     late = ctx.published      # a date after the report is a plan or a schedule, not the event
-    # a bare year or decade ("in 2014", "sejak 2004") dates history or an aggregate, never an event
+    dateline = ctx.doc.findings.get("dateline")
+    line_end = getattr(dateline, "end", None) if getattr(dateline, "start", None) is not None else None
+    # a bare year or decade ("in 2014", "sejak 2004") dates history or an aggregate, never an event;
+    # the dateline's date ("LIMA, 29 MAR 89 --") is the report's, not the first sentence's
     return [d for d in ctx.dates.get(si, []) if not d.historical and d.kind != "year"
-            and (late is None or d.date <= late)]
+            and (late is None or d.date <= late) and (line_end is None or d.start >= line_end)]
 
 
 def _historical(ctx: Ctx, si: int) -> bool:
