@@ -106,16 +106,16 @@ def event_map(data: ReportData) -> alt.LayerChart:
                                                         clip=True).encode(
         longitude="lon:Q", latitude="lat:Q",
         size=alt.Size("fatalities:Q", title=size_title, scale=alt.Scale(range=[30, 900], zero=False),
-                      legend=alt.Legend(orient="bottom-left", direction="horizontal", tickCount=4)),
+                      legend=alt.Legend(orient="right", tickCount=4)),
         color=alt.Color("event_type:N", title="Event type", scale=event_type_scale(),
-                        legend=alt.Legend(orient="bottom-right", direction="vertical", fillColor="white")),
+                        legend=alt.Legend(orient="right")),
         order=alt.Order("fatalities:Q", sort="descending"),
         tooltip=[alt.Tooltip("location:N", title="Place"), alt.Tooltip("admin1:N", title="Admin1"),
                  alt.Tooltip("country:N", title="Country"), alt.Tooltip("event_type:N", title="Type"),
                  alt.Tooltip("events:Q", title="Events"), alt.Tooltip("fatalities:Q", title="Fatalities"),
                  alt.Tooltip("first:N", title="First"), alt.Tooltip("last:N", title="Last")]).project(**projection)
-    return alt.layer(land, dots).properties(width=WIDTH, height=height, title="Where").configure_view(
-        fill="#f7fbff")
+    return alt.layer(land, dots).properties(width=WIDTH - 220, height=height, title="Where").configure_view(
+        fill="#f4f8fb")
 
 
 def top_bars(rows: list[dict], title: str, colour: str = "#4e79a7") -> alt.LayerChart:
@@ -129,7 +129,7 @@ def top_bars(rows: list[dict], title: str, colour: str = "#4e79a7") -> alt.Layer
     labels = base.mark_text(align="left", dx=3, color="#555").encode(
         text=alt.Text("fatalities:Q", format=",d"))
     return alt.layer(bars, labels).properties(
-        width=WIDTH // 2 - 330, height=max(60, 22 * len(rows)),
+        width=230, height=max(60, 22 * len(rows)),
         title=alt.TitleParams(title, subtitle="bar: events; number: fatalities"))
 
 
@@ -144,7 +144,7 @@ def perpetrators(rows: list[dict]) -> alt.Chart:
                         scale=alt.Scale(domain=statuses, range=list(STATUS_COLOURS.values()))),
         tooltip=[alt.Tooltip("name:N", title="Perpetrator"), alt.Tooltip("status:N", title="Responsibility"),
                  alt.Tooltip("events:Q", title="Events"), alt.Tooltip("fatalities:Q", title="Fatalities")],
-    ).properties(width=WIDTH // 2 - 330, height=max(60, 22 * len(names)), title="Perpetrators")
+    ).properties(width=230, height=max(60, 22 * len(names)), title="Perpetrators")
 
 
 def claims(rows: list[dict]) -> alt.Chart:
@@ -156,7 +156,7 @@ def claims(rows: list[dict]) -> alt.Chart:
         color=alt.Color("claim:N", legend=None, scale=alt.Scale(domain=labels, range=list(CLAIM_COLOURS))),
         tooltip=[alt.Tooltip("claim:N", title="Responsibility"), alt.Tooltip("events:Q", title="Events"),
                  alt.Tooltip("fatalities:Q", title="Fatalities")],
-    ).properties(width=WIDTH // 2 - 200, height=5 * 26, title="Claims of responsibility")
+    ).properties(width=360, height=5 * 26, title="Claims of responsibility")
 
 
 def charts(data: ReportData, stack: str | None = None) -> dict[str, Any]:
