@@ -314,10 +314,10 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
     value = max((c.low for c in victims), default=None)
     low = min((c.low for c in victims), default=None)
     high = max((c.high for c in victims), default=None)
-    victim_counts = {(c.sentence, c.low) for c in victims}
-    # the same figure told twice in one sentence ("kills 40"); "killing two Israelis. The two
-    # militants were also killed" are two counts
-    perps = [c for c in perps if (c.sentence, c.low) not in victim_counts]
+    victim_counts = {c.low for c in victims}
+    # the same figure told twice ("killed 3 militants ... 3 fatalities"), unless the attackers are
+    # told as more besides the victims ("killing two Israelis. The two militants were also killed")
+    perps = [c for c in perps if c.low not in victim_counts or more(c)]
     # "One attacker blew himself up and two more were killed": the dead bomber is inside that toll
     perps = [c for c in perps if not any(o is not c and o.sentence == c.sentence and o.start <= c.start
                                          and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in perps)]
