@@ -93,11 +93,14 @@ def tables(language: str | None) -> Tables:
 
 @cache
 def notables(language: str | None) -> Matcher:
-    """Words naming a prominent person ("minister", "bupati", "party leader"): an attack aimed
-    at one is GTD's assassination (triggers.toml [targets] notable)."""
+    """Words naming a prominent person ("minister", "bupati", "party leader"; value "notable") and
+    words saying at whom an attack was aimed ("targeting", "outside the residence of"; "aim"):
+    an attack aimed at a notable is GTD's assassination (triggers.toml [targets])."""
     words: list[tuple[str, str]] = []
     for code in fallback_languages(language):
-        words.extend((w, "notable") for w in lang.load(code, "triggers").get("targets", {}).get("notable", []))
+        targets = lang.load(code, "triggers").get("targets", {})
+        words.extend((w, "notable") for w in targets.get("notable", []))
+        words.extend((w, "aim") for w in targets.get("aimed", []))
     return Matcher(words)
 
 
@@ -188,7 +191,17 @@ def find(text: str, sentences: list, language: str | None,
     return _grievances(out, grieved)
 
 
-_CROWD_TYPES = ("Protests", "Riots")
+@cache
+def passive(language: str | None) -> tuple[Matcher, tuple[str, ...]]:
+    """Words between a doer and a verb that make the verb passive ("were attacked by"), and
+    verb prefixes that do ("dipukuli"): triggers.toml [voice]."""
+    words: list[tuple[str, str]] = []
+    prefixes: list[str] = []
+    for code in fallback_languages(language):
+        voice = lang.load(code, "triggers").get("voice", {})
+        words.extend((w, "passive") for w in voice.get("passive_between", []))
+        prefixes.extend(fold(p) for p in voice.get("passive_prefixes", []))
+    return Matcher(words), tuple(prefixes)
 
 
 def _grievances(found: list[Trigger], grieved: set[int]) -> list[Trigger]:
@@ -203,7 +216,7 @@ def _grievances(found: list[Trigger], grieved: set[int]) -> list[Trigger]:
             protest_at.setdefault(t.sentence, t.start)
     out = []
     for i, t in enumerate(found):
-        if i in grieved and t.event_type not in _CROWD_TYPES and t.sentence in protest_at \
+        if i in grieved and t.event_type != "Protests" and t.sentence in protest_at \
                 and protest_at[t.sentence] < t.start:
             t = replace(t, hypothetical=True)
         out.append(t)

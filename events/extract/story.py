@@ -397,7 +397,8 @@ def cluster(ctx: Ctx) -> list[Event]:
                 continue
         if target is None and events and _follow_up(trigs) and not told_apart:
             last = next(reversed(recent.values()))
-            if families[id(last)] and families[id(last)] <= set(DEMONSTRATIONS):
+            crowd = any(a.kind in ("protesters", "rioters") for a in ctx.actors.get(si, []))
+            if crowd and families[id(last)] and families[id(last)] <= set(DEMONSTRATIONS):
                 target = last        # protesters arrested, the police deployed: the protest's own story
             else:
                 continue             # the arrests after an attack: its aftermath, not a second event
