@@ -1,20 +1,166 @@
 """The `events` command. Each module in this package holds one command group and exposes
 `commands` (a list of click commands); they are found here and added to the group.
-Commands parse options, call one library function and render its result."""
+Commands parse options, call one library function and render its result.
+
+A command's module is imported only when that command runs: `events --help` reads each
+module's source (the `commands = [...]` list and each command's decorator and docstring)
+instead of importing it, so listing the commands costs no DuckDB, Arrow or extractor import.
+A module whose commands cannot be read that way is imported, as before.
+"""
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import click
 
-from events import __version__
+from events import __version__, errors
 
 DEFAULT_DB = "data"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Fatal(click.ClickException):
+    """`Error: ...` and exit code 2 (usage or fatal); 1 is kept for 'some input rejected'."""
+    exit_code = 2
+
+
+@contextmanager
+def advice() -> Iterator[None]:
+    """Turn library errors into one-line `Error: ...` messages (no traceback)."""
+    try:
+        yield
+    except errors.EventsError as exc:
+        raise Fatal(str(exc)) from None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What `events --help` shows of a command, read from its module's source."""
+    module: str
+    name: str
+    help: str | None
+    short_help: str | None = None
+    hidden: bool = False
+    deprecated: bool | str = False
+
+    def stand_in(self) -> click.Command:
+        return click.Command(self.name, help=self.help, short_help=self.short_help,
+                             hidden=self.hidden, deprecated=self.deprecated)
+
+
+_DECORATORS = {"command", "group"}
+_LISTED_KEYWORDS = {"name", "help", "short_help", "hidden", "deprecated"}
+
+
+def read_commands(source: str, module: str) -> list[Listed] | None:
+    """The commands a module's source lists in `commands = [...]`, or None when that cannot
+    be read without running it (then the module is imported)."""
+    tree = ast.parse(source)
+    listed: list[str] | None = []
+    functions: dict[str, ast.FunctionDef] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            functions[node.name] = node
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "commands"
+                                                  for t in node.targets):
+            value = node.value
+            ok = isinstance(value, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Name) for e in value.elts)
+            listed = [e.id for e in value.elts] if ok else None
+        elif any(isinstance(n, ast.Name) and n.id == "commands" for n in ast.walk(node)):
+            listed = None                   # built some other way: only running it tells
+    if listed is None:
+        return None
+    out = []
+    for name in listed:
+        entry = _read_command(functions.get(name), module)
+        if entry is None:
+            return None
+        out.append(entry)
+    return out
+
+
+def _read_command(fn: ast.FunctionDef | None, module: str) -> Listed | None:
+    if fn is None:
+        return None
+    for deco in fn.decorator_list:
+        if not isinstance(deco, ast.Call):
+            continue
+        func = deco.func
+        kind = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if kind not in _DECORATORS:
+            continue
+        if len(deco.args) > 1 or any(k.arg in (None, "cls") for k in deco.keywords):
+            return None             # a custom class or **options: only running it tells
+        try:
+            given = {k.arg: ast.literal_eval(k.value) for k in deco.keywords if k.arg in _LISTED_KEYWORDS}
+            name = ast.literal_eval(deco.args[0]) if deco.args else given.pop("name", None)
+        except (ValueError, TypeError, SyntaxError):
+            return None
+        given.pop("name", None)
+        if name is None:
+            name = _default_name(fn.name)
+        if not isinstance(name, str):
+            return None
+        help_text = given.pop("help", None) or ast.get_docstring(fn, clean=False)
+        return Listed(module, name, help_text, **given)
+    return None
+
+
+def _default_name(function: str) -> str:
+    """click's own rule: `ingest_command` -> `ingest`."""
+    name = function.lower().replace("_", "-")
+    left, sep, suffix = name.rpartition("-")
+    return left if sep and suffix in {"command", "cmd", "group", "grp"} else name
+
+
+@cache
+def listing() -> dict[str, Listed]:
+    """Every command of every module in this package, by name, without importing them."""
+    found: dict[str, Listed] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = f"{__name__}.{info.name}"
+        path = Path(__path__[0]) / f"{info.name}.py"
+        entries = read_commands(path.read_text(encoding="utf-8"), module) if path.is_file() else None
+        if entries is None:     # not readable from source: import it to know
+            entries = [Listed(module, c.name, c.help, c.short_help, c.hidden, c.deprecated)
+                       for c in getattr(importlib.import_module(module), "commands", [])]
+        for entry in entries:
+            found[entry.name] = entry           # as add_command: a later module's name wins
+    return found
+
+
+class LazyGroup(click.Group):
+    """Lists every command from the listing; imports a command's module only to run it."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(listing()) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in listing():
+            for command in getattr(importlib.import_module(listing()[name].module), "commands", []):
+                if command.name == name:
+                    self.add_command(command)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name) or listing()[name].stand_in()
+            if not command.hidden:
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="EVENTS_DB", default=DEFAULT_DB, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Database folder (or set EVENTS_DB).")
@@ -29,8 +175,3 @@ def main(ctx: click.Context, db: Path) -> None:
       events summary --by region
     """
     ctx.obj = {"db": db}
-
-
-for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-    for _command in getattr(importlib.import_module(f"{__name__}.{_info.name}"), "commands", []):
-        main.add_command(_command)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from events import pipeline, readers
-from events.cli.query import advice
+from events.cli import advice
 
 TABLE_COLUMNS = ("event_date", "country", "admin1", "location", "event_type", "sub_event_type",
                  "fatalities", "injuries", "perpetrator", "claim_status")

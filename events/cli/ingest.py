@@ -17,7 +17,7 @@ import datetime as dt
 
 from events import errors, pipeline, readers
 from events.cli.extract import coding_options, run_options
-from events.cli.query import Fatal, advice
+from events.cli import Fatal, advice
 from events.store import IngestReport, Store
 
 

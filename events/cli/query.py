@@ -2,29 +2,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from events import errors, query
-
-
-class Fatal(click.ClickException):
-    """`Error: ...` and exit code 2 (usage or fatal); 1 is kept for 'some input rejected'."""
-    exit_code = 2
-
-
-@contextmanager
-def advice() -> Iterator[None]:
-    """Turn library errors into one-line `Error: ...` messages (no traceback)."""
-    try:
-        yield
-    except errors.EventsError as exc:
-        raise Fatal(str(exc)) from None
+from events import query
+from events.cli import Fatal, advice   # noqa: F401  (shared by every command; imported from here too)
 
 
 def output_format(fmt: str | None) -> str:
@@ -61,6 +45,9 @@ def _filters(country, region, admin1, event_type, since, until) -> query.Filters
 
 
 def _draw_table(rows: query.Rows, title: str | None = None, total: list[str] | None = None) -> None:
+    from rich.console import Console    # only for a table: csv/json output does not load rich
+    from rich.table import Table
+
     table = Table(title=title)
     numeric = [bool(rows.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
                                        for r in rows.rows if r[i] is not None)
