@@ -117,10 +117,18 @@ def word_info(language: str | None) -> dict[str, TriggerWord]:
 
 def rank(trigger: Trigger) -> tuple[int, int, int]:
     """Sort key, lowest first: ACLED precedence of the event type, specific before generic,
-    then the sub-event type's order in the codebook (suicide bomb before remote explosive)."""
+    then the sub-event type's order in the codebook (suicide bomb before remote explosive), the
+    catch-all strategic types last."""
     t = schema.taxonomy()
     subs = t.sub_event_types[trigger.event_type]
-    return (t.precedence(trigger.event_type), int(is_generic(trigger)), subs.index(trigger.sub_event_type))
+    index = subs.index(trigger.sub_event_type)
+    if trigger.sub_event_type in CATCH_ALL:     # a troop movement told with an arson: the arson
+        index += len(subs)
+    return (t.precedence(trigger.event_type), int(is_generic(trigger)), index)
+
+
+# the codebook's catch-all strategic developments: any other strategic word says more
+CATCH_ALL = ("Change to group/activity", "Other")
 
 
 def is_generic(trigger: Trigger) -> bool:

@@ -1,0 +1,109 @@
+"""story + rows: which incidents an article tells and of what kind, by the ACLED and GTD
+codebooks' definitions (own sentences, both languages)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.article import Article
+from events.pipeline import extract
+
+DAY = dt.date(2024, 5, 4)
+
+
+def _rows(text: str, published: dt.date = DAY) -> list[dict]:
+    return extract(Article(text=text, published=published, source="test"))
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(r["event_type"], r["sub_event_type"]) for r in _rows(text)]
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", [
+    # a demonstration with violence by the demonstrators is a riot; a crowd with no demand is a mob
+    ("On 3 May 2024, students staged a protest in Kisumu, Kenya, demanding lower fees. "
+     "The demonstrators vandalised several shops.", "Riots", "Violent demonstration"),
+    ("On 3 May 2024, villagers lynched a suspected thief in Kisumu, Kenya.", "Riots", "Mob violence"),
+    ("On 3 May 2024, supporters of two rival candidates clashed in Kisumu, Kenya. Several people "
+     "were injured.", "Riots", "Mob violence"),
+    ("Pada Jumat (3/5/2024), ratusan mahasiswa berunjuk rasa di depan kantor DPRD Kota Makassar, "
+     "Sulawesi Selatan. Aksi itu berakhir ricuh setelah massa melempari polisi dengan batu.",
+     "Riots", "Violent demonstration"),
+    ("Pada Jumat (3/5/2024), tawuran antarwarga pecah di Kota Makassar, Sulawesi Selatan.",
+     "Riots", "Mob violence"),
+    # police stepping in: a protest with intervention, not a second event
+    ("On 3 May 2024, hundreds of teachers staged a protest in Kisumu, Kenya. Police fired tear gas "
+     "to disperse the protesters and arrested five of them.", "Protests", "Protest with intervention"),
+    # a protest about a killing is a peaceful protest, not a riot or an attack
+    ("On 3 May 2024, journalists staged a protest in Kisumu, Kenya, against the killing of a "
+     "colleague.", "Protests", "Peaceful protest"),
+    # the target fought back, or was armed: a battle
+    ("On 3 May 2024, unidentified gunmen shot two police officers in Mandera, Kenya.",
+     "Battles", "Armed clash"),
+    # an attack on civilians
+    ("On 3 May 2024, unidentified gunmen shot dead a trader in Mandera, Kenya.",
+     "Violence against civilians", "Attack"),
+    # a device defused is a disrupted weapons use, not an explosion
+    ("On 3 May 2024, police defused a bomb planted near a church in Kisumu, Kenya.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Pada Jumat (3/5/2024), tim Gegana menjinakkan bom rakitan yang gagal meledak di depan gereja "
+     "di Kota Makassar, Sulawesi Selatan.", "Strategic developments", "Disrupted weapons use"),
+    # upper-case wire copy
+    ("ON 3 MAY 2024, UNIDENTIFIED GUNMEN SHOT DEAD A TRADER IN MANDERA, KENYA.",
+     "Violence against civilians", "Attack"),
+])
+def test_story_incident_kind(text: str, event_type: str, sub_event_type: str) -> None:
+    kinds = _kinds(text)
+    assert kinds and kinds[0] == (event_type, sub_event_type), kinds
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2024, unidentified gunmen shot dead a trader in Mandera, Kenya. Police later arrested "
+    "two suspects in connection with the killing.",
+    "Pada Jumat (3/5/2024), orang tak dikenal menembak mati seorang pedagang di Kota Makassar, "
+    "Sulawesi Selatan. Polisi kemudian menangkap dua terduga pelaku.",
+])
+def test_story_arrests_after_an_attack_are_no_second_event(text: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0]["event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2024, hundreds of traders staged a protest in Kisumu, Kenya. Police dispersed them "
+    "with tear gas. Officers arrested ten protesters.",
+    "Pada Jumat (3/5/2024), ratusan buruh berunjuk rasa di depan kantor Gubernur Sulawesi Selatan di "
+    "Kota Makassar. Polisi membubarkan massa dan menangkap sepuluh demonstran.",
+])
+def test_story_dispersal_is_no_arrests_row(text: str) -> None:
+    rows = _rows(text)
+    assert [r["sub_event_type"] for r in rows] == ["Protest with intervention"]
+
+
+def test_story_roundup_of_towns_gives_one_row_each() -> None:
+    text = ("On 3 May 2024, unidentified gunmen shot dead a trader in Mandera, Kenya. "
+            "In a separate incident on 3 May 2024, a roadside bomb exploded near a police vehicle in "
+            "Garissa, Kenya, injuring two officers. "
+            "On 3 May 2024, students staged a protest in Kisumu, Kenya, demanding lower fees.")
+    kinds = {(r["location"], r["event_type"]) for r in _rows(text)}
+    assert len(kinds) == 3
+    assert {e for _, e in kinds} == {"Violence against civilians", "Explosions/Remote violence", "Protests"}
+
+
+@pytest.mark.parametrize("text,attack_type", [
+    ("On 3 May 2024, unknown perpetrators set fire to a recruiting office in Kisumu, Kenya. "
+     "Nobody was hurt.", "Facility/Infrastructure Attack"),
+    ("On 3 May 2024, gunmen kidnapped a teacher in Mandera, Kenya, and later killed him.",
+     "Hostage Taking (Kidnapping)"),
+    ("On 3 May 2024, in Mandera, Kenya, gunmen shot dead the district governor.", "Assassination"),
+    ("On 3 May 2024, in Mandera, Kenya, a suicide bomber blew himself up outside the residence of "
+     "the deputy governor.", "Assassination"),
+    ("On 3 May 2024, in Mandera, Kenya, gunmen shot dead a trader and two farmers.", "Armed Assault"),
+    ("On 3 May 2024, a roadside bomb exploded near a market in Mandera, Kenya, killing four people.",
+     "Bombing/Explosion"),
+    ("Pada Jumat (3/5/2024), orang tak dikenal membakar kantor partai di Kota Makassar, "
+     "Sulawesi Selatan, dengan bom molotov.", "Facility/Infrastructure Attack"),
+])
+def test_story_gtd_attack_type(text: str, attack_type: str) -> None:
+    rows = _rows(text)
+    assert rows and rows[0]["attack_type"] == attack_type, [(r["attack_type"], r["sub_event_type"]) for r in rows]
