@@ -81,10 +81,63 @@ def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[
 
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
-    return _riot(ctx, ev, _acled_type(ctx, ev, actors))
+    return _fought_back(ev, actors, _riot(ctx, ev, _acled_type(ctx, ev, actors)))
+
+
+def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, str, str]
+                 ) -> tuple[Trigger | None, str, str]:
+    """An attack whose only victims told are police or soldiers is a battle for the codebook:
+    the target is armed and can fight back ("gunmen shot two police officers")."""
+    trig, event_type, sub = found
+    if (event_type, sub) != ("Violence against civilians", "Attack") or (trig and trig.civilian_targeting):
+        return found
+    targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
+    if targets and all(a.kind in STATE for a in targets):
+        return trig, "Battles", "Armed clash"
+    return found
+
+
+def _listed(actor: Actor) -> bool:
+    """A group the groups table knows (an armed group, a party with its ACLED name)."""
+    return any(g["name"] == actor.label for g in groups()["groups"].values())
+
+
+def _as_crowd(ctx: Ctx, ev: Event, actors: list[Actor]) -> list[Actor]:
+    """A named group no table knows ("members of the BNP", "Chhatra League activists") that
+    fights with sticks, stones, fire or crude bombs and no gun or bomb of an armed group is a
+    crowd for the codebook (rioters), not an armed group: its clashes are riots, not battles.
+    People told right before such a verb ("locals beat a suspected thief", "warga memukuli")
+    are its doers, whatever role the actor stage guessed."""
+    if _armed_violence(ev.triggers or ev.inherited):
+        return actors
+    return [replace(a, kind="rioters") if a.kind == "group" and a.named and not _listed(a)
+            else replace(a, role="perpetrator") if a.kind == "civilians" and _doer(ctx, ev, a) else a
+            for a in actors]
+
+
+DOER_CHARS = 40       # from a people word to the violent verb it is the subject of
+DOER_WORDS = 2        # ... and at most this many words between ("locals then beat")
+
+
+def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
+    """The people word is the subject of an active violent verb just after it."""
+    between, prefixes = et.passive(ctx.doc.language)
+    text = ctx.doc.article.text
+    for t in ev.triggers:
+        if t.sentence != a.sentence or t.sub_event_type != "Attack" or t.generic \
+                or not 0 <= t.start - a.end <= DOER_CHARS:
+            continue
+        gap = text[a.end:t.start]
+        if any(c in gap for c in ",;:()") or len(gap.split()) > DOER_WORDS or between.find(gap):
+            continue
+        if fold(t.text).startswith(prefixes) if prefixes else False:
+            continue
+        return True
+    return False
 
 
 def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
+    actors = _as_crowd(ctx, ev, actors)
     trigs = ev.triggers
     specific = [t for t in trigs if is_typed(t)]
     own_told = [a for a in actors if a.sentence in ev.sentences]
@@ -135,6 +188,16 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if "Violent demonstration" in subs or "Mob violence" in subs:
             best = next(t for t in demo if t.event_type == "Riots")
             return best, "Riots", best.sub_event_type
+        # "demonstrators vandalised offices", "massa membakar pos polisi": destruction by the crowd
+        wrecked = [t for t in trigs if t.sub_event_type == "Looting/property destruction"]
+        if wrecked:
+            return wrecked[0], "Riots", "Violent demonstration"
+        # "protested against the killing of a student": that death is what they protest about
+        grieved = {t.sentence for t in ctx.doc.findings.get("event_types", [])
+                   if t.hypothetical and t.event_type in VIOLENT}
+        hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate
+                            for si in (ev.owned | ev.sentences | ev.soft) - grieved
+                            for c in ctx.casualties.get(si, []))
         if hurt and any(a.kind in STATE and a.role == "perpetrator" for a in told):
             # the state killed protesters and the text tells of no violence by them
             return demo[0], "Protests", "Excessive force against protesters"
@@ -194,8 +257,15 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
     if not typed:
         if event_type == "Battles":
             return "Armed Assault", "Firearms"
+        if event_type in VIOLENT or event_type == "Riots":    # "gunmen attacked", "killed": armed men
+            return "Armed Assault", "Unknown"                 # doing violence to people
         return (trig.attack_type, trig.weapon_type) if trig else (None, None)
     best = min(typed, key=lambda t: GTD_ORDER.index(t.attack_type))
+    guns = [t for t in typed if t.attack_type == "Armed Assault" and t.weapon_type == "Firearms"]
+    if best.attack_type == "Bombing/Explosion" and guns and all(
+            t.sub_event_type in ("Grenade", "Shelling/artillery/missile attack")
+            for t in typed if t.attack_type == "Bombing/Explosion"):
+        best = guns[0]       # gunmen storming a post with rifles and grenades: an armed assault
     attack, weapon = best.attack_type, best.weapon_type
     if event_type == "Battles" and attack == "Unarmed Assault":
         attack, weapon = "Armed Assault", "Firearms"
@@ -212,19 +282,19 @@ def _aimed_at_notable(ctx: Ctx, ev: Event, best: Trigger, fatalities: int | None
         return False
     si = best.sentence
     s = ctx.doc.sentences[si]
-    found = et.notables(ctx.doc.language).find(s.text)
+    marks = et.notables(ctx.doc.language).find(s.text)
+    found = [m for m in marks if "notable" in m.value]
     if not found:
         return False
-    if best.attack_type == "Bombing/Explosion":
-        aims = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == si
-                and fold(t.text) in TARGET_WORDS]
-        return any(0 <= s.start + m.start - a.end <= 60 for a in aims for m in found)
+    if best.attack_type == "Bombing/Explosion":     # "near the vehicle of the deputy governor"
+        aims = [m for m in marks if "aim" in m.value]
+        return any(0 <= m.start - a.end <= AIM_CHARS for a in aims for m in found)
     actors = [a for a in ctx.actors.get(si, []) if a.role == "target"]
     return not actors or any(a.kind in ("government",) or a.named for a in actors) or \
         any(s.start + m.start <= a.start <= s.start + m.end + 40 for a in actors for m in found)
 
 
-TARGET_WORDS = {"targeted", "targeting", "targets", "menyasar", "disasar", "menargetkan", "sasaran"}
+AIM_CHARS = 40        # from "targeting" to the notable's title
 
 
 def _period(country: str, day: dt.date) -> str:
