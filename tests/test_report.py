@@ -110,8 +110,10 @@ def test_report_page_embeds_every_chart_with_its_data(page_html):
     for name in specs:
         assert f'<div class="chart" id="chart-{name}"></div>' in page_html
     land, dots = specs["map"]["layer"]
-    assert {f["properties"]["name"] for f in land["data"]["values"]} >= {"Indonesia", "Iraq"}
-    assert {(p["location"], p["fatalities"]) for p in dots["data"]["values"]} == {
+    datasets = specs["map"]["datasets"]
+    assert set(datasets) == {land["data"]["name"], dots["data"]["name"]}
+    assert {f["properties"]["name"] for f in datasets[land["data"]["name"]]} >= {"Indonesia", "Iraq"}
+    assert {(p["location"], p["fatalities"]) for p in datasets[dots["data"]["name"]]} == {
         ("Baghdad", 3), ("Ramadi", 1), ("Jayapura", 4), ("Bandung", 0), ("Timika", 2)}
     assert dots["encoding"]["size"]["field"] == "fatalities" and dots["encoding"]["color"]["field"] == "event_type"
     assert "vegaEmbed(" in page_html and "http://cdn" not in page_html.lower()

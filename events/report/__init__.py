@@ -68,7 +68,8 @@ def write(db: str | os.PathLike, output: str | os.PathLike, filters: query.Filte
     except OSError as exc:
         raise errors.QueryError(errors.output_not_writable(str(out), exc.strerror or str(exc))) from None
     specs = charts.specs(rows, stack="event_type")
-    specs["timeline_region"] = charts.timeline(rows, stack="region").to_dict()
+    region: charts.Datasets = {}
+    specs["timeline_region"] = charts.to_spec(charts.timeline(rows, "region", region), region)
     written = []
     for name in IMAGE_NAMES:
         target = out / f"{name}.{fmt}"

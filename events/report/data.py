@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from events import query
 
 MAX_MONTHS = 180          # longer spans are shown per year, so one bad date cannot make 40,000 bars
-MAX_POINTS = 3000         # map points (events binned to 0.01 degree, the busiest first)
+MAX_POINTS = 3000         # map points: events one by one, or past this many binned per 0.1 degree, busiest first
 TOP = 12
 
 CLAIM_PICTURE = (          # (label, SQL condition), first match wins; the order is the precedence
@@ -44,7 +44,8 @@ class ReportData:
     time_unit: str                                   # "month" or "year"
     timeline: list[dict] = field(default_factory=list)
     points: list[dict] = field(default_factory=list)
-    points_binned: bool = False
+    points_binned: bool = False                      # grouped per 0.1 degree cell (many events)
+    points_capped: bool = False                      # only the MAX_POINTS busiest places kept
     countries: list[dict] = field(default_factory=list)
     admin1: list[dict] = field(default_factory=list)
     actors: list[dict] = field(default_factory=list)
@@ -78,8 +79,8 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
             FROM events WHERE {where}""", params).fetchone()
         totals = Totals(int(row[0]), int(row[1]), int(row[2]), int(row[3]), first=row[4], last=row[5])
         totals.articles = con.execute(f"""
-            SELECT count(DISTINCT s.article_id) FROM event_sources s
-            WHERE s.event_id_cnty IN (SELECT event_id_cnty FROM events WHERE {where})""", params).fetchone()[0]
+            SELECT count(DISTINCT a) FROM (SELECT unnest(article_ids) AS a FROM events WHERE {where})""",
+                                      params).fetchone()[0]
         months = 0 if totals.first is None else (
             (totals.last.year - totals.first.year) * 12 + totals.last.month - totals.first.month + 1)
         unit = "month" if months <= MAX_MONTHS else "year"
@@ -95,18 +96,24 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
             UNION ALL
             SELECT period, 'event_type', event_type, count(*), coalesce(sum(fatalities), 0) FROM f GROUP BY ALL
             ORDER BY period, stack, "group" """, params)
+        binned = totals.events > MAX_POINTS
+        digits, places = (1, "any_value(admin1) AS admin1, any_value(country) AS country") if binned else (
+            4, "min(location) AS location, min(admin1) AS admin1, min(country) AS country, "
+               "min(event_date) AS first, max(event_date) AS last")
         data.points = _records(con, f"""
-            SELECT round(latitude, 2) AS lat, round(longitude, 2) AS lon, event_type,
-                   count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities,
-                   min(location) AS location, min(admin1) AS admin1, min(country) AS country,
-                   min(event_date) AS first, max(event_date) AS last
+            SELECT round(latitude, {digits}) AS lat, round(longitude, {digits}) AS lon, event_type,
+                   count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities, {places}
             FROM events WHERE ({where}) AND latitude IS NOT NULL AND longitude IS NOT NULL
             GROUP BY ALL ORDER BY events DESC, fatalities DESC, lat, lon, event_type LIMIT {MAX_POINTS + 1}""",
                                params)
-        data.points_binned = len(data.points) > MAX_POINTS
+        data.points_binned = binned
+        data.points_capped = len(data.points) > MAX_POINTS
         del data.points[MAX_POINTS:]
         data.countries = _top(con, where, params, "country", "name")
-        data.admin1 = _top(con, where, params, "admin1 || ', ' || country", "name", "admin1 IS NOT NULL")
+        data.admin1 = [{"name": f"{r.pop('admin1')}, {r.pop('country')}", **r} for r in _records(con, f"""
+            SELECT admin1, country, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+            FROM events WHERE ({where}) AND admin1 IS NOT NULL AND admin1 <> ''
+            GROUP BY ALL ORDER BY events DESC, fatalities DESC, admin1, country LIMIT {TOP}""", params)]
         data.actors = _top(con, where, params, "actor1", "name")
         data.perpetrators = _records(con, f"""
             WITH top AS ({_top_sql(where, 'perpetrator')})
@@ -132,15 +139,21 @@ def _top_sql(where: str, column: str) -> str:
 
 
 def _latest(con, where: str, params: list, limit: int) -> list[dict]:
+    # the newest ids first (two narrow columns), then their wide rows: no sort over every note
+    newest = con.execute(f"""
+        SELECT event_id_cnty, event_date FROM events WHERE {where}
+        ORDER BY event_date DESC, event_id_cnty LIMIT {int(limit)}""", params).fetchall()
+    if not newest:
+        return []
+    ids = [r[0] for r in newest]
+    marks = ", ".join("?" for _ in ids)
+    # the date bound lets DuckDB skip every file and row group older than the oldest one listed
     rows = _records(con, f"""
         SELECT event_id_cnty, event_date, time_precision, event_type, sub_event_type, country, admin1,
                admin2, location, fatalities, injuries, actor1, actor2, perpetrator, perpetrator_status,
                claim_status, claimed_by, source, notes, language
-        FROM events WHERE {where} ORDER BY event_date DESC, event_id_cnty LIMIT {int(limit)}""", params)
-    if not rows:
-        return rows
-    ids = [r["event_id_cnty"] for r in rows]
-    marks = ", ".join("?" for _ in ids)
+        FROM events WHERE event_date >= ? AND event_id_cnty IN ({marks})
+        ORDER BY event_date DESC, event_id_cnty""", [newest[-1][1], *ids])
     sources: dict[str, list[dict]] = {}
     for s in _records(con, f"""
             SELECT s.event_id_cnty, a.source, a.url, a.title, a.published

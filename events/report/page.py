@@ -173,8 +173,11 @@ def render(data: ReportData, specs: dict[str, dict], title: str, scope: str) -> 
     """The whole page as text."""
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     charts = {name: f'<div class="chart" id="chart-{name}"></div>' for name in specs}
-    binned = ('<p class="muted">The busiest places are shown: events are grouped per 0.01° cell and the '
-              f'map keeps the {len(data.points):,} cells with most events.</p>') if data.points_binned else ""
+    binned = ""
+    if data.points_binned:
+        kept = (f"the {len(data.points):,} cells with most events are drawn" if data.points_capped
+                else "every cell is drawn")
+        binned = f'<p class="muted">Events are grouped per 0.1° cell (about 11 km); {kept}.</p>'
     if data.totals.events:
         body = f"""
 <h2>Over time</h2>{charts['timeline']}
