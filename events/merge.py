@@ -408,7 +408,8 @@ def reconcile(reports: Iterable[dict]) -> dict:
                                               "attack_type", "weapon_type", "civilian_targeting")})
     merged.update({k: who.get(k) for k in ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
                                             "inter2")})
-    merged["interaction"] = schema.interaction(merged["inter1"], merged["inter2"])
+    if merged.get("inter1") is not None:
+        merged["interaction"] = schema.interaction(merged["inter1"], merged.get("inter2") or 0)
     merged.update({k: perp.get(k) for k in ("perpetrator", "perpetrator_status", "attributed_by")})
     merged.update({k: claim.get(k) for k in ("claim_status", "claimed_by")})
     merged["target"] = target.get("target")
@@ -426,7 +427,7 @@ def reconcile(reports: Iterable[dict]) -> dict:
     merged["language"] = min(langs, key=lambda k: (-langs[k], k)) if langs else None
     merged["extractor_version"] = max(r.get("extractor_version") or "" for r in rows) or rows[0].get(
         "extractor_version")
-    merged["notes"] = _closest(rows, merged, order)["notes"]
+    merged["notes"] = _closest(rows, merged, order).get("notes")
     evidence, seen = [], set()
     for r in rows:
         for e in r.get("evidence") or []:
