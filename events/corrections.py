@@ -20,12 +20,13 @@ import getpass
 import os
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import filelock
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events import errors, schema
@@ -359,3 +360,68 @@ SELECT * REPLACE (
     {replace}
 ) FROM {events} e
 WHERE e.event_id_cnty NOT IN (SELECT event_id_cnty FROM named WHERE action = 'delete')"""
+
+
+# --- the store's events, as the views show them --------------------------------------------
+
+@dataclass
+class Shown:
+    """What `events show` prints: the row, its articles, its evidence and its history."""
+    row: dict
+    articles: list[dict] = field(default_factory=list)
+    history: list[Correction] = field(default_factory=list)
+
+
+def _store_rows(db: Path, where: Callable[[pa.Table], pa.Array] | None = None,
+                table: str = "events") -> list[dict]:
+    from events.store import Store          # read-only use; the store never imports this module
+
+    out: list[dict] = []
+    store = Store(db)
+    if not store.exists:
+        raise errors.EventsError(errors.no_store(str(db)))
+    for path in store.live_files(table):
+        data = pq.read_table(path)
+        if where is not None:
+            data = data.filter(where(data))
+        out.extend(data.to_pylist())
+    return out
+
+
+def find(db: str | os.PathLike, event_id: str) -> dict:
+    """The event as the views show it (corrections applied; an id that merged is followed)."""
+    db = Path(db)
+    records = Corrections(db).load()
+    target = _follow(event_id, _aliases(records))
+    found = _store_rows(db, lambda t: pc.equal(t.column("event_id_cnty"), target))
+    if not found:
+        raise CorrectionError(_unknown_event(event_id, str(db)))
+    if not apply(found, records):
+        raise CorrectionError(_deleted_event(target))
+    return apply(found, records)[0]
+
+
+def edit_event(db: str | os.PathLike, event_id: str, assignments: Sequence[str], why: str,
+               who: str | None = None) -> list[Correction]:
+    """`events edit EVENT_ID field=value ... --reason TEXT`."""
+    changes = parse_assignments(assignments)
+    Corrections(db)._check_reason(why)
+    return Corrections(db).edit(find(db, event_id), changes, why, who)
+
+
+def delete_event(db: str | os.PathLike, event_id: str, why: str, who: str | None = None) -> list[Correction]:
+    """`events delete EVENT_ID --reason TEXT`."""
+    Corrections(db)._check_reason(why)
+    return Corrections(db).delete(find(db, event_id), why, who)
+
+
+def show(db: str | os.PathLike, event_id: str) -> Shown:
+    """`events show EVENT_ID`: the row, each source article, the evidence and the history."""
+    db = Path(db)
+    row = find(db, event_id)
+    ids = list(row.get("article_ids") or [])
+    wanted = pa.array(ids, pa.string())
+    articles = _store_rows(db, lambda t: pc.is_in(t.column("id"), value_set=wanted), "articles")
+    by_id = {a["id"]: a for a in articles}
+    ordered = [{k: v for k, v in by_id[i].items() if k != "text"} for i in ids if i in by_id]
+    return Shown(row, ordered, Corrections(db).history(row["event_id_cnty"]))
