@@ -10,12 +10,10 @@ own parser, and filters always travel as query parameters.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import decimal
 import fcntl
 import functools
-import io
 import json
 import os
 import re
@@ -387,10 +385,16 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
             raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
         finally:
             con.close()
+        written = tmp
         try:
-            os.replace(_with_bom(tmp, target) if bom else tmp, out)
+            if bom:
+                written = _with_bom(tmp, target)
+            os.replace(written, out)
         except OSError as exc:
             raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+        finally:
+            if written != tmp:
+                written.unlink(missing_ok=True)
         return count
     finally:
         tmp.unlink(missing_ok=True)
@@ -569,14 +573,20 @@ def safe_cell(value: object) -> str:
     return "'" + text if formula_risk(text) else text
 
 
+def _csv_line(cells: Sequence[str]) -> str:
+    """One CSV record (RFC 4180 quoting, "\\n" ends it). csv.writer with a "\\n" terminator
+    leaves a bare CR unquoted, where a spreadsheet would start a new row."""
+    def cell(text: str) -> str:
+        if any(ch in text for ch in ',"\r\n') or (text == "" and len(cells) == 1):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+    return ",".join(cell(c) for c in cells) + "\n"
+
+
 def render(rows: Rows, fmt: str) -> str:
     """Rows as csv, json, jsonl or markdown text (the table format is drawn by the CLI)."""
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(rows.columns)
-        w.writerows([safe_cell(v) for v in r] for r in rows.rows)
-        return buf.getvalue()
+        return _csv_line(rows.columns) + "".join(_csv_line([safe_cell(v) for v in r]) for r in rows.rows)
     if fmt == "json":
         return json.dumps([dict(zip(rows.columns, map(_plain, r))) for r in rows.rows],
                           ensure_ascii=False, indent=1) + "\n"

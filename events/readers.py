@@ -133,16 +133,21 @@ _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR,
 def _open_regular(path: str | Path) -> tuple[BinaryIO, int]:
     """Open a regular file for reading without ever blocking: opening a FIFO with O_NONBLOCK
     returns at once, and anything but a regular file is refused before a byte is read."""
+    _regular(os.stat(path).st_mode)          # a socket cannot even be opened: say what it is
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _NotRegular(next((k for test, k in _KINDS if test(info.st_mode)), "not a file"))
+        info = os.fstat(fd)                  # and again on what was opened (it may have changed)
+        _regular(info.st_mode)
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
         return os.fdopen(fd, "rb"), info.st_size
     except BaseException:
         os.close(fd)
         raise
+
+
+def _regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise _NotRegular(next((k for test, k in _KINDS if test(mode)), "not a file"))
 
 
 def _read_stream(stream: BinaryIO, origin: str, kind: str | None, size: int | None,

@@ -248,12 +248,16 @@ class Store:
     def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None,
                  on_lock_wait: Callable[[], None] | None = None) -> None:
         self.db = Path(db)
-        self.lock_timeout = lock_timeout_from_env() if lock_timeout is None else lock_timeout
+        self._lock_timeout = lock_timeout          # None: EVENTS_LOCK_TIMEOUT, read when writing
         self.on_lock_wait = on_lock_wait          # called once when another writer holds the lock
         self._known: dict[str, str] = {}          # text_hash by article id, as of _known_generation
         self._known_generation = -1
         if self.db.exists() and not self.db.is_dir():
             raise errors.StoreCorruptError(errors.not_a_store(str(self.db)))
+
+    @property
+    def lock_timeout(self) -> float:
+        return lock_timeout_from_env() if self._lock_timeout is None else self._lock_timeout
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -322,16 +326,17 @@ class Store:
             raise errors.StoreNotWritableError(errors.store_not_writable(str(self.db), _why(exc))) from None
         if (self.db / LOCK).is_dir():
             raise errors.StoreNotWritableError(errors.lock_not_a_file(str(self.db / LOCK)))
-        lock = filelock.FileLock(str(self.db / LOCK), timeout=self.lock_timeout)
+        timeout = self.lock_timeout
+        lock = filelock.FileLock(str(self.db / LOCK), timeout=timeout)
         try:
             try:
-                lock.acquire(timeout=min(0.5, self.lock_timeout))
+                lock.acquire(timeout=min(0.5, timeout))
             except filelock.Timeout:
                 if self.on_lock_wait:
                     self.on_lock_wait()
                 lock.acquire()
         except filelock.Timeout:
-            raise errors.StoreLockedError(errors.store_locked(str(self.db), self.lock_timeout)) from None
+            raise errors.StoreLockedError(errors.store_locked(str(self.db), timeout)) from None
         except OSError as exc:
             raise errors.StoreNotWritableError(errors.store_not_writable(str(self.db / LOCK), _why(exc))) from None
         try:
@@ -584,7 +589,8 @@ class Store:
         check is repeated under the lock at commit, so concurrent ingests stay consistent.
         """
         report = IngestReport()
-        self.manifest()           # a folder with data but no manifest is refused before any work
+        self.manifest()           # a folder with data but no manifest is refused before any work,
+        _ = self.lock_timeout     # and so is a bad EVENTS_LOCK_TIMEOUT
         known_hashes = set(self.known_articles().values()) if self.exists else set()
         batch: list[pipeline.Result] = []
         started = time.monotonic()
@@ -614,6 +620,7 @@ class Store:
         ids come from the pipeline (events.ids), so unchanged events keep their ids.
         """
         report = RecodeReport()
+        self.manifest()           # data files without a manifest: refused, not "no store"
         if not self.exists:
             raise errors.EventsError(errors.no_store(str(self.db)))
         with self._writing() as m:
