@@ -26,7 +26,9 @@ def _fold_table() -> dict[int, str]:
             table[cp] = base.lower()
     table.update({ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'", ord("`"): "'",
                   ord("–"): "-", ord("—"): "-", ord("ı"): "i", ord("ł"): "l", ord("ø"): "o",
-                  ord("đ"): "d", ord("ß"): "s", ord("æ"): "a", ord("œ"): "o"})
+                  ord("đ"): "d", ord("ß"): "s", ord("æ"): "a", ord("œ"): "o",
+                  # a phrase broken by a hard wrap ("ORANG TAK\nDIKENAL") is still the phrase
+                  ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
     return table
 
 

@@ -52,9 +52,10 @@ _SHAPES = [
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"(?:{_DAY}\s+[^\W\d_]{{3,9}}\.?(?:\s*,?\s*'?\d{{2}}(?:\d{{2}})?)?|[^\W\d_]{{3,9}}\.?\s+{_DAY}(?:\s*,?\s*\d{{4}})?)"
 _DATED = re.compile(rf"(?P<place>{_PLACE})(?:\s*\([^()\d]{{2,40}}\))?\s*,\s*(?:(?P<region>{_CAPITALISED})\s*,\s*)?(?P<date>{_DATE})\s*"
-                    rf"(?:\(\s*(?P<outlet>[^()\d]{{2,40}}?)\s*\)\s*)?(?:{_DASH}|:)\s*")
+                    rf"(?:\(\s*(?P<outlet>[^()]{{2,48}}?)\s*\)\s*)?(?:{_DASH}|:)\s*")
 _TAGS = re.compile(r"(?:\[[^\]\[]{1,80}\]\s*)+")      # "[REPORT] [ARMED FORCES PRESS COMMITTEE] [TEXT]"
 _ANY_YEAR = dt.date(2000, 12, 31)
+_YY = re.compile(r"\s*,?\s*'?(\d{2})\s*")
 _LINE = re.compile(r"[^\n]+")
 _INDENT = re.compile(r"[ \t]*")
 
@@ -105,8 +106,16 @@ def _dated_day(written: str, language: str | None) -> dates.Found | None:
         # read (has_year stays False): the last day of a leap year, every day is on or before it
         for anchor in (None, _ANY_YEAR):
             found = [f for f in dates.find(written, code, anchor) if f.precision == 1 and f.kind == "absolute"]
-            if found and found[0].end - found[0].start >= 0.8 * len(written.strip()):
-                return found[0]
+            if not found:
+                continue
+            first = found[0]
+            yy = _YY.fullmatch(written, first.end) if not first.has_year else None
+            if yy:        # "10 MAY 89": in a dateline a two-digit year follows any month name
+                day = dates.safe_date(dates.century(int(yy[1]), None), first.date.month, first.date.day)
+                if day:
+                    return dates.Found(first.start, len(written), day, 1, "absolute", has_year=True)
+            if first.end - first.start >= 0.8 * len(written.strip()):
+                return first
     return None
 
 

@@ -31,6 +31,7 @@ from events.matcher import Matcher, fold
 from events.pipeline import Doc
 
 HISTORICAL_DAYS = 30
+UNITS = ("minute", "hour", "day", "week", "month", "year")    # "3 hours ago" is the day of the report
 FUTURE_SLACK_DAYS = 7        # "24 Mei" read in a January article is last year's May
 
 _SLASH = re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?(?![\d/])"
@@ -86,14 +87,14 @@ def vocabulary(language: str) -> tuple[Matcher, str, dict[str, str]] | None:
     pats += [(w, ("m_past_after",)) for w in data["month_modifiers"]["past_after"]]
     pats += [(w, ("m_before",)) for w in data["month_modifiers"]["before"]]
     pats += [(w, ("year_before",)) for w in data["year_words"]["before"]]
-    for unit in ("day", "week", "month", "year"):
-        pats += [(w, ("unit", unit)) for w in data["units"][unit]]
+    for unit in UNITS:
+        pats += [(w, ("unit", unit)) for w in data["units"].get(unit, [])]
     pats += [(w, ("ago",)) for w in data["units"]["ago"]]
     try:                                   # "dua pekan lalu", "three weeks ago"
         pats += [(w, ("number", v)) for w, v in lang.load(language, "numbers")["words"].items()]
     except lang.LanguageDataError:
         pass
-    units = {fold(w): unit for unit in ("day", "week", "month", "year") for w in data["units"][unit]}
+    units = {fold(w): unit for unit in UNITS for w in data["units"].get(unit, [])}
     return Matcher(pats), data["numeric"]["order"], units
 
 
@@ -270,6 +271,8 @@ def _numeric(text: str, order: str, published: dt.date | None) -> list[tuple[int
 
 def _ago(published: dt.date, n: int, unit: str) -> tuple[dt.date, int]:
     """The date n units before publication, and its precision."""
+    if unit in ("minute", "hour"):
+        return published, 1
     if unit in ("day", "week"):
         return published - dt.timedelta(days=n * (7 if unit == "week" else 1)), (1 if unit == "day" else 2)
     return _shift_months(published, -n * (12 if unit == "year" else 1)), 3

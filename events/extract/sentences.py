@@ -1,7 +1,9 @@
 """Stage `sentences`: split the text into sentences with exact character offsets.
 
 Rules that hold for news copy in Latin-script languages: a line break always ends a sentence
-(paragraphs, headlines, datelines); within a line a sentence ends at `.`, `!`, `?` or `…`
+(paragraphs, headlines, datelines), except in hard-wrapped copy (wire stories and plain-text
+archives broken at a fixed width: most lines of a similar length end mid-sentence), where
+only a blank line or an indented line starts a new paragraph; within a line a sentence ends at `.`, `!`, `?` or `…`
 (with any closing quotes or brackets) followed by white space and a character that is not a
 lower-case letter. A full stop does not end a sentence after an abbreviation from the
 language's `sentences.toml` (`Jl.`, `Dr.`, `No.`), after a single letter or dotted initials
@@ -20,6 +22,11 @@ from events.pipeline import Doc
 
 _STOP = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n|[ \t]+\S)[^\n]+)*")   # lines up to a blank or indented one
+_FINAL = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+WRAP_MIN_LINES = 4          # lines followed by another line of the same paragraph
+WRAP_OPEN_SHARE = 0.6       # ... of which this share end mid-sentence
+WRAP_WIDTH = (40, 100)      # ... with a median length in this range (a fixed wrap width)
 _LONE_CLOSER = re.compile(r"\s+([\"'”’»])(?=\s|$)")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")      # M  U.S  A.S  (before the last stop)
 _OPENERS = "\"'“‘«([<"
@@ -67,11 +74,24 @@ def _closing_quote(line: str, cut: int, end: int) -> int:
     return m.end()
 
 
+def hard_wrapped(text: str) -> bool:
+    """Copy broken at a fixed width: most lines that another line follows end mid-sentence and
+    have about the same length (`THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50\nPEASANTS`)."""
+    lines = text.split("\n")
+    followed = [a for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(followed) < WRAP_MIN_LINES:
+        return False
+    open_ended = [a for a in followed if not _FINAL.search(a)]
+    widths = sorted(len(a.rstrip()) for a in followed)
+    median = widths[len(widths) // 2]
+    return len(open_ended) >= WRAP_OPEN_SHARE * len(followed) and WRAP_WIDTH[0] <= median <= WRAP_WIDTH[1]
+
+
 def split(text: str, language: str | None = None) -> list[Sentence]:
     """Sentences of `text`, each with `text == source[start:end]`, trimmed of white space."""
     abbrev = abbreviations(language)
     out: list[Sentence] = []
-    for line_match in _LINE.finditer(text):
+    for line_match in (_PARAGRAPH if hard_wrapped(text) else _LINE).finditer(text):
         line, base = line_match.group(), line_match.start()
         cut = 0
         for stop in _STOP.finditer(line):
