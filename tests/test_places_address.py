@@ -40,3 +40,23 @@ def test_places_address_chain_codes_the_town(text, language, location, admin1, c
 def test_places_address_a_quarter_of_a_town_is_still_coded_at_its_town():
     place = _choice("Police said gunmen attacked Tubod, Iligan City, on Monday.", "en")
     assert (place.location, place.country) == ("Iligan", "Philippines")
+
+
+def _rows(text: str, language: str, published: str):
+    import datetime as dt
+
+    from events.pipeline import extract
+    return extract(Article(text=text, published=dt.date.fromisoformat(published), language=language))
+
+
+@pytest.mark.parametrize("text,language,location,admin1,country", [
+    # the first name has readings only abroad (a union the gazetteer lacks, namesake in India);
+    # the next name of the sentence lies where the rest of the article does
+    ("On 5 May 2024, rival supporters clashed with sticks in Fatehpur union of Hathazari upazila "
+     "(Chittagong), injuring ten people.", "en", "Hathazari", "Chittagong", "Bangladesh"),
+    ("Pada 5 Mei 2024, pendukung dua kandidat bentrok dengan tongkat di Fatehpur, Hathazari, "
+     "Chittagong, melukai sepuluh orang.", "id", "Hathazari", "Chittagong", "Bangladesh"),
+])
+def test_places_event_falls_back_to_the_next_name_in_the_articles_country(text, language, location, admin1, country):
+    rows = _rows(text, language, "2024-05-05")
+    assert [(r["location"], r["admin1"], r["country"]) for r in rows] == [(location, admin1, country)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -205,10 +206,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
-    if any(d.time_precision <= 2 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
-        # a day- or week-dated event ("last week ... was the target of a bomb attack", "a few
-        # minutes ago"); "sejak Juni", "kata Tito, Senin" do not
-        cues -= {"earlier", "policy"}
+    if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
+        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
         # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
         # investigation", "rallied against the verdict": what a crowd protests about is no background
@@ -262,7 +261,16 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
             return 0
         return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
 
-    best = min(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m), distance(m), -m.score))
+    # a reading in a country the article does not name ("Durgapur" read in India in a note on
+    # Rajshahi) gives way to the next name of the sentence that is in a named one
+    named = _named_countries(ctx)
+    if not named:       # no country named: the one most of the article's places lie in
+        counts = Counter(m.place.country for m in ctx.place_list).most_common(2)
+        if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+            named = {counts[0][0]}
+    ranked = sorted(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m),
+                                       bool(named) and m.place.country not in named, distance(m), -m.score))
+    best = next((m for m in ranked if country_supported(ctx, m.place)), ranked[0])
     if _reference_place(ctx, best):
         return None          # "100 km north of Baghdad" says where the event was not
     return _with_near(best)
@@ -354,23 +362,6 @@ def _date_told_after(ctx: Ctx, si: int) -> DateMention | None:
                  and not (pub_start is not None and pub_start <= d.start < (pub_end or pub_start + 1))]
         if dates:
             return min(dates, key=lambda d: (d.time_precision, d.date))
-    return _date_told_before(ctx, si)
-
-
-TOLD_BEFORE = 2      # sentences back a date may be told before the event's own ("the crime of 12 January")
-
-
-def _date_told_before(ctx: Ctx, si: int) -> DateMention | None:
-    """"The attack took place on 12 January in Guatemala City. Oqueli and Flores were kidnapped
-    on their way ...": a day told in the sentence or two just before an undated event, with no
-    other event or background between, dates it."""
-    for sj in range(si - 1, max(-1, si - 1 - TOLD_BEFORE), -1):
-        if _seeds(ctx, sj) or _background(ctx, sj):
-            return None
-        dates = [d for d in fresh_dates(ctx, sj) if d.time_precision == 1 and d.kind != "publication"
-                 and not statement_date(ctx, d)]
-        if dates:
-            return min(dates, key=lambda d: d.date)
     return None
 
 
@@ -528,9 +519,9 @@ def _dateline_place(doc: Doc) -> Place | None:
                  if start <= m.start < end and m.place.feature not in ("country",)), None)
 
 
-def country_supported(ctx: Ctx, place: Place) -> bool:
-    """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
-    article names countries or provinces, the event's country must be among them."""
+def _named_countries(ctx: Ctx) -> set[str]:
+    """Countries the article names: as countries, as provinces the resolver is sure of, as
+    actors' nationalities, or as the dateline's place."""
     named = {m.place.country for m in ctx.doc.findings.get("places") or []
              if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)}
     named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
@@ -539,6 +530,13 @@ def country_supported(ctx: Ctx, place: Place) -> bool:
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
         named |= {m.place.country for m in ctx.doc.findings.get("places") or []
                   if m.start <= dateline.end or (city and fold(m.text) == city)}
+    return named
+
+
+def country_supported(ctx: Ctx, place: Place) -> bool:
+    """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
+    article names countries or provinces, the event's country must be among them."""
+    named = _named_countries(ctx)
     if place.country in named:
         return True
     mentions = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location]

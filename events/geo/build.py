@@ -251,13 +251,22 @@ def build_table() -> tuple[pa.Table, pa.Table]:
             if link and int(link) in row_to_admin and row_to_admin[int(link)][0] == "2":
                 admin2_of_city[int(r[1])] = row_to_admin[int(link)][1]
 
-    # coordinates of a division: its largest city (a proxy for its capital)
+    # coordinates of a division: the town of its own name inside it (mostly its seat: Marsabit in
+    # Marsabit County, Kandahar), else its largest city (a proxy for its capital)
     largest: dict[str, dict] = {}
+    namesake: dict[str, dict] = {}
+    division_core = {e["code"]: strip.core(e["raw"]) for _, e in row_to_admin.values()}
     for c in sorted(all_cities, key=lambda c: (-c["population"], c["geonameid"])):   # small towns too
-        largest.setdefault(f"{c['countrycode']}.{c['admin1code']}", c)
+        codes = [f"{c['countrycode']}.{c['admin1code']}"]
         a2 = admin2_of_city.get(c["geonameid"])
         if a2:
-            largest.setdefault(a2["code"], c)
+            codes.append(a2["code"])
+        town = strip.core(c["name"])
+        for code in codes:
+            largest.setdefault(code, c)
+            if town and town == division_core.get(code):
+                namesake.setdefault(code, c)
+    largest.update(namesake)
 
     def admin1_of(cc: str, code: str) -> str | None:
         e = admin1_by_code.get(f"{cc}.{code}")

@@ -24,6 +24,7 @@ from events.matcher import Match, Matcher, fold
 ACRONYM_FROM = 40          # upper-case names before this offset may be a dateline ("MOSUL, Iraq -")
 PERSON_MAX_POP = 1_000_000
 BARE_CITY_POP = 100_000     # in capitals, a frequent word is a town without a preposition only this large
+MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Forest") is a town alone only this large
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
@@ -43,7 +44,7 @@ class Words:
     articles: tuple[str, ...] = ()          # "Qamishli" is GeoNames' "Al Qamishli"
     caps_words: frozenset[str] = frozenset()  # "CAR", "US", "AS": words, not countries, in capitals
     directions: tuple[tuple[str, str], ...] = ()  # "utara" -> "north": "Kivu Utara" is "North Kivu"
-    caps_zipf: tuple[float, float] = (99.0, 99.0)   # in capitals, names this frequent as words need support
+    caps_zipf: tuple[float, float, float] = (99.0, 99.0, 99.0)  # names this frequent as words need support
     determiners: frozenset[str] = frozenset()   # "IN THE WAR": a preposition before "the" is no support
 
 
@@ -56,7 +57,7 @@ def words(language: str | None) -> Words:
     caps: set[str] = set()
     directions: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    caps_zipf: tuple[float, float] | None = None
+    caps_zipf: tuple[float, float, float] | None = None
     determiners: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
@@ -75,7 +76,8 @@ def words(language: str | None) -> Words:
         if code == language:
             home += data.get("home_countries", [])
         if caps_zipf is None and "caps_common_zipf" in data:
-            caps_zipf = (float(data["caps_common_zipf"]), float(data.get("caps_word_zipf", 99.0)))
+            caps_zipf = (float(data["caps_common_zipf"]), float(data.get("caps_word_zipf", 99.0)),
+                         float(data.get("mixed_word_zipf", 99.0)))
         determiners.update(fold(x) for x in data.get("determiners", []))
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
         abbr += [(k, (None, v)) for k, v in data.get("place_aliases", {}).items()]
@@ -90,7 +92,7 @@ def words(language: str | None) -> Words:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
                  Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps),
-                 tuple(directions.items()), caps_zipf or (99.0, 99.0), frozenset(determiners))
+                 tuple(directions.items()), caps_zipf or (99.0, 99.0, 99.0), frozenset(determiners))
 
 
 @dataclass
@@ -103,7 +105,7 @@ class Candidate:
     modifier: bool = False          # inside a longer proper name ("Perdana Menteri Irak")
     dateline: bool = False          # the dateline city: where the report was filed
     hint: str | None = None         # kind written with it: "Kandahar province" -> "admin1"
-    common: int = 0                 # in capitals, also a frequent word or surname: 1 "MARTINEZ", 2 "WAR"
+    common: int = 0                 # also a frequent word: 1 "MARTINEZ", 2 "WAR" (capitals), 3 "Post" (mixed)
     chosen: Entry | None = None
     score: float = 0.0
     why: str = ""
@@ -292,11 +294,17 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # a town's name inside a longer proper name: a person, a firm
         in_dateline = dl_span is not None and dl_span[0] <= m.start < (dl_span[1] or 0)
         common = 0
-        if not mixed and not in_dateline and hint is None and " " not in m.key:
+        if not in_dateline and hint is None and " " not in m.key:
             before = _prev_word(text, m.start)
             if not prep or before is not None and fold(text[before[0]:before[1]]) in w.determiners:
                 zipf = gaz.names.word_frequency(m.key, language)
-                common = 2 if zipf >= w.caps_zipf[1] else 1 if zipf >= w.caps_zipf[0] else 0
+                if not mixed:
+                    common = 2 if zipf >= w.caps_zipf[1] else 1 if zipf >= w.caps_zipf[0] else 0
+                elif zipf >= w.caps_zipf[2] and all(e.kind in ("country", "admin1") or e.population < MIXED_WORD_POP
+                                                     for e in entries):
+                    # "Post election riots", "Forest Service": capitalised words; a province too
+                    # when its name is a generic place word ("the Southern Resistance")
+                    common = 3 if m.key in w.place_words else 2
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
                              modifier=modifier, dateline=in_dateline, hint=hint, common=common))
     out.sort(key=lambda c: c.match.start)
@@ -516,7 +524,8 @@ def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[
     after a preposition ("IN", not "IN THE"), in the dateline, written with its province or
     country, or, for a city of BARE_CITY_POP or more, read in a country named in its sentence or
     the next (or the dateline's); a very frequent word ("WAR", "POWER") not by a country nearby.
-    Countries and provinces are unaffected."""
+    Countries and provinces are unaffected, except a province named by a generic place word in
+    mixed case ("the Southern Resistance")."""
     named: dict[int, set[str]] = defaultdict(set)
     for c in cands:
         named[c.sentence] |= {e.cc for e in c.entries if e.kind == "country"}
@@ -531,7 +540,8 @@ def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[
                        for e in cands[j].entries if e.kind in ("country", "admin1")}
             nearby = dateline_cc | named[c.sentence - 1] | named[c.sentence] | named[c.sentence + 1] \
                 if c.common == 1 else set()     # a very common word ("WAR") needs more than that
-            c.entries = [e for e in c.entries if e.kind in ("country", "admin1") or e.cc in written
+            free = ("country",) if c.common == 3 else ("country", "admin1")   # mixed case: "Southern" too
+            c.entries = [e for e in c.entries if e.kind in free or e.cc in written
                          or e.cc in nearby and e.population >= BARE_CITY_POP]
             if not c.entries:
                 continue
