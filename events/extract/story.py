@@ -206,8 +206,10 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
-    if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
-        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
+    if any(d.time_precision <= 2 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
+        # a day- or week-dated event ("last week ... was the target of a bomb attack", "a few
+        # minutes ago"); "sejak Juni", "kata Tito, Senin" do not
+        cues -= {"earlier", "policy"}
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
         # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
         # investigation", "rallied against the verdict": what a crowd protests about is no background
@@ -362,6 +364,23 @@ def _date_told_after(ctx: Ctx, si: int) -> DateMention | None:
                  and not (pub_start is not None and pub_start <= d.start < (pub_end or pub_start + 1))]
         if dates:
             return min(dates, key=lambda d: (d.time_precision, d.date))
+    return _date_told_before(ctx, si)
+
+
+TOLD_BEFORE = 2      # sentences back a date may be told before the event's own ("the crime of 12 January")
+
+
+def _date_told_before(ctx: Ctx, si: int) -> DateMention | None:
+    """"The attack took place on 12 January in Guatemala City. Oqueli and Flores were kidnapped
+    on their way ...": a day told in the sentence or two just before an undated event, with no
+    other event or background between, dates it."""
+    for sj in range(si - 1, max(-1, si - 1 - TOLD_BEFORE), -1):
+        if _seeds(ctx, sj) or _background(ctx, sj):
+            return None
+        dates = [d for d in fresh_dates(ctx, sj) if d.time_precision == 1 and d.kind != "publication"
+                 and not statement_date(ctx, d)]
+        if dates:
+            return min(dates, key=lambda d: d.date)
     return None
 
 
