@@ -60,3 +60,16 @@ def _rows(text: str, language: str, published: str):
 def test_places_event_falls_back_to_the_next_name_in_the_articles_country(text, language, location, admin1, country):
     rows = _rows(text, language, "2024-05-05")
     assert [(r["location"], r["admin1"], r["country"]) for r in rows] == [(location, admin1, country)]
+
+
+@pytest.mark.parametrize("text,language,admin1,admin2", [
+    # a province split or renamed since GeoNames' snapshot keeps its own name as the district
+    ("Soldiers clashed with gunmen in Maguindanao on Sunday, leaving three dead.", "en",
+     "Autonomous Region in Muslim Mindanao", "Maguindanao"),
+    ("Tentara bentrok dengan kelompok bersenjata di Maguindanao, Minggu, tiga orang tewas.", "id",
+     "Autonomous Region in Muslim Mindanao", "Maguindanao"),
+    ("A bomb exploded in a market in North Cotabato.", "en", "Soccsksargen", "Cotabato"),
+])
+def test_places_alias_of_a_former_district_gives_its_region_and_district(text, language, admin1, admin2):
+    place = _choice(text, language)
+    assert (place.country, place.admin1, place.admin2, place.geo_precision) == ("Philippines", admin1, admin2, 2)

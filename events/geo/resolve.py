@@ -232,7 +232,10 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # "A CAR BOMB": in capitals an abbreviation cannot be told from a word
         for written, target in m.value:
             cc, _, admin1 = target.partition("/")
+            admin1, _, admin2 = admin1.partition("/")
             entry = gaz.admin1_entry(cc, admin1) if admin1 else gaz.country_entry(cc)
+            if entry is not None and admin2:
+                entry = _district_alias(gaz, entry, admin2)
             if (written is None or m.text == written) and entry is not None:
                 masked.append((m.start, m.end))
                 out.append(Candidate(m, _sentence_of(sentences, m.start), [entry]))
@@ -316,6 +319,14 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 continue
         kept.append(c)
     return kept
+
+
+def _district_alias(gaz: Gazetteer, province: Entry, district: str) -> Entry:
+    """"Maguindanao" = "PH/Autonomous Region in Muslim Mindanao/Maguindanao": a second-level
+    division GeoNames no longer has (split or renamed), coded in its first-level one; the
+    gazetteer's own district of that name when it has one."""
+    own = [e for e in gaz.lookup(district) if e.kind == "admin2" and e.cc == province.cc and e.admin1 == province.admin1]
+    return own[0] if own else replace(province, kind="admin2", name=district, admin2=district)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{3,}")
