@@ -86,13 +86,13 @@ def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
 
 def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, str, str]
                  ) -> tuple[Trigger | None, str, str]:
-    """An attack whose only victims told are police or soldiers is a battle for the codebook:
-    the target is armed and can fight back ("gunmen shot two police officers")."""
+    """An attack whose only victims told are police, soldiers or fighters is a battle for the
+    codebook: the target is armed and can fight back ("gunmen shot two police officers")."""
     trig, event_type, sub = found
     if (event_type, sub) != ("Violence against civilians", "Attack") or (trig and trig.civilian_targeting):
         return found
     targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
-    if targets and all(a.kind in STATE for a in targets):
+    if targets and all(a.kind in STATE + ARMED for a in targets):
         return trig, "Battles", "Armed clash"
     return found
 
@@ -198,7 +198,9 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate
                             for si in (ev.owned | ev.sentences | ev.soft) - grieved
                             for c in ctx.casualties.get(si, []))
-        if hurt and any(a.kind in STATE and a.role == "perpetrator" for a in told):
+        # live fire on the crowd (a death, or shots fired) by the police or soldiers
+        fired = any(t.weapon_type == "Firearms" and not t.generic for t in violent)
+        if (hurt or fired) and any(a.kind in STATE and a.role == "perpetrator" for a in told):
             # the state killed protesters and the text tells of no violence by them
             return demo[0], "Protests", "Excessive force against protesters"
         if hurt:             # people died and nobody is said to have killed them: clashes
@@ -210,6 +212,10 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             any(not is_typed(t) for t in trigs):
         specific = []          # "a suspect was arrested over the attack that killed four": the attack
     disrupted = [t for t in specific if t.sub_event_type == "Disrupted weapons use"]
+    # "a bomb was discovered near the church", "polisi menemukan bom rakitan": a device and a
+    # word of finding it in one sentence, nothing set off
+    found = {t.sentence for t in trigs if t.sub_event_type == "Disrupted weapons use" and t.generic}
+    disrupted = disrupted or [t for t in specific if t.sentence in found and t.weapon_type == "Explosives"]
     if disrupted and not any(t.detonated for t in trigs) and \
             not any(t.event_type in ("Battles", "Violence against civilians") for t in specific):
         return disrupted[0], "Strategic developments", "Disrupted weapons use"

@@ -36,6 +36,7 @@ VICTIMS = ("civilians", "police", "military")    # people a vague word of violen
 NEAR_WORD = 40             # characters between a vague word of violence and its doer or victim
 # strategic developments told after an incident are its aftermath, not another event
 FOLLOW_UPS = ("Arrests", "Change to group/activity")
+SUPPORT_ONLY = ("Disrupted weapons use",)    # vague words of these kinds never seed an event
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
 
 
@@ -221,7 +222,8 @@ is_background = _background      # for `assemble`, to say why an article gave no
 
 
 def _seeds(ctx: Ctx, si: int) -> bool:
-    trigs = ctx.triggers.get(si, [])
+    # a vague word of finding ("ditemukan", "discovered") only supports a device told with it
+    trigs = [t for t in ctx.triggers.get(si, []) if is_typed(t) or t.sub_event_type not in SUPPORT_ONLY]
     if not trigs or _background(ctx, si):
         return False
     if any(is_typed(t) for t in trigs):
@@ -426,8 +428,7 @@ def cluster(ctx: Ctx) -> list[Event]:
                 continue
         if target is None and events and _follow_up(trigs) and not told_apart:
             last = next(reversed(recent.values()))
-            crowd = any(a.kind in ("protesters", "rioters") for a in ctx.actors.get(si, []))
-            if crowd and families[id(last)] and families[id(last)] <= set(DEMONSTRATIONS):
+            if families[id(last)] and families[id(last)] <= set(DEMONSTRATIONS):
                 target = last        # protesters arrested, the police deployed: the protest's own story
             else:
                 continue             # the arrests after an attack: its aftermath, not a second event
