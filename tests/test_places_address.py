@@ -73,3 +73,24 @@ def test_places_event_falls_back_to_the_next_name_in_the_articles_country(text, 
 def test_places_alias_of_a_former_district_gives_its_region_and_district(text, language, admin1, admin2):
     place = _choice(text, language)
     assert (place.country, place.admin1, place.admin2, place.geo_precision) == ("Philippines", admin1, admin2, 2)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("On Saturday night, in Neiva, Huila, Colombia, two assailants detonated a bomb in front of a bank.", "en"),
+    ("Sabtu malam, di Neiva, Huila, Kolombia, dua penyerang meledakkan bom di depan sebuah bank.", "id"),
+])
+def test_places_address_ends_with_the_country_not_a_town_of_its_name(text, language):
+    doc = Doc(article=Article(text=text), language=language)
+    places.run(doc)
+    last = doc.findings["places"][-1]
+    assert (last.place.feature, last.place.country) == ("country", "Colombia")
+    assert places.choose(doc, {0}).location == "Neiva"
+
+
+@pytest.mark.parametrize("text,language,location", [
+    ("Grenades were found wired to a car outside the Vallejo Police Department in California.", "en", "Vallejo"),
+    ("Students at Kabul University protested against the new fees on Monday.", "en", "Kabul"),
+    ("Mahasiswa Kabul University berunjuk rasa menolak kenaikan biaya kuliah, Senin.", "id", "Kabul"),
+])
+def test_places_town_before_its_institution_is_a_place(text, language, location):
+    assert _choice(text, language).location == location

@@ -46,6 +46,7 @@ class Words:
     directions: tuple[tuple[str, str], ...] = ()  # "utara" -> "north": "Kivu Utara" is "North Kivu"
     caps_zipf: tuple[float, float, float] = (99.0, 99.0, 99.0)  # names this frequent as words need support
     determiners: frozenset[str] = frozenset()   # "IN THE WAR": a preposition before "the" is no support
+    facility_after: frozenset[str] = frozenset()  # "Vallejo Police Department": an institution of its town
 
 
 @cache
@@ -59,6 +60,7 @@ def words(language: str | None) -> Words:
     kinds: dict[str, str] = {}
     caps_zipf: tuple[float, float, float] | None = None
     determiners: set[str] = set()
+    after: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -79,6 +81,7 @@ def words(language: str | None) -> Words:
             caps_zipf = (float(data["caps_common_zipf"]), float(data.get("caps_word_zipf", 99.0)),
                          float(data.get("mixed_word_zipf", 99.0)))
         determiners.update(fold(x) for x in data.get("determiners", []))
+        after.update(fold(x) for x in data.get("facility_words_after", []))
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
         abbr += [(k, (None, v)) for k, v in data.get("place_aliases", {}).items()]
         for word, kind in data.get("kind_words", {}).items():
@@ -92,7 +95,8 @@ def words(language: str | None) -> Words:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
                  Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps),
-                 tuple(directions.items()), caps_zipf or (99.0, 99.0, 99.0), frozenset(determiners))
+                 tuple(directions.items()), caps_zipf or (99.0, 99.0, 99.0), frozenset(determiners),
+                 frozenset(after))
 
 
 @dataclass
@@ -289,7 +293,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
             if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
-                    and fold(text[nxt[0]:nxt[1]]) not in w.kind_words:       # "Bassa LGA"
+                    and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
+                    and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
                 modifier = True
         if modifier and all(e.kind in ("city", "admin2") for e in entries):
             if prev_cap and " " not in m.key:
@@ -465,6 +470,8 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                     near_names[b.match.start].add((e.cc, e.admin1))
                 elif e.admin1:      # "Mesquita, Rio de Janeiro": the name after a town is its province
                     holds[b.match.start].add((e.cc, e.admin1))
+                if e.kind != "country":     # "Neiva, Huila, Colombia": ... and the last its country
+                    holds[b.match.start].add((e.cc, None))
     # "Kaya, South Sudan": a name written with a country it has no reading in is a place the
     # gazetteer lacks, not the namesake abroad; a province reading counts only in a country the
     # text names ("Peshawar, North West Frontier, Pakistan" is no place in South Africa's North West)
@@ -504,10 +511,14 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                 if e.kind == "admin1" and (e.cc, e.admin1) in holds.get(c.match.start, ()):
                     s += 3.0
                     why.append("written after a town inside it")
+                elif e.kind == "country" and (e.cc, None) in holds.get(c.match.start, ()):
+                    s += 3.0
+                    why.append("written after a place inside it")
                 scored.append((s, e.kind != "country", -e.population, e.idx, e, why))
             scored.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
             best = scored[0]
-            if best[4].kind == "admin1" and c.hint != "admin1" and c.match.start not in holds:
+            if best[4].kind == "admin1" and c.hint != "admin1" \
+                    and (best[4].cc, best[4].admin1) not in holds.get(c.match.start, ()):
                 # "Kandahar", "Farah", "Mopti": a province named after its chief town (the
                 # province is coded at that town): the town, unless the text says "province"
                 town = next((t for t in scored if t[4].kind == "city" and t[4].cc == best[4].cc
