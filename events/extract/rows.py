@@ -119,11 +119,23 @@ DOER_CHARS = 40       # from a people word to the violent verb it is the subject
 DOER_WORDS = 2        # ... and at most this many words between ("locals then beat")
 
 
+def _triggers_in(ctx: Ctx, ev: Event, si: int) -> list[Trigger]:
+    """The event's triggers in one sentence, in order (indexed once, so a long article with
+    many people words stays linear)."""
+    key = ("triggers by sentence", id(ev), len(ev.triggers))
+    if key not in ctx.memo:
+        index: dict[int, list[Trigger]] = {}
+        for t in ev.triggers:
+            index.setdefault(t.sentence, []).append(t)
+        ctx.memo[key] = index
+    return ctx.memo[key].get(si, [])
+
+
 def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
     """The people word is the subject of an active violent verb just after it."""
     between, prefixes = et.passive(ctx.doc.language)
     text = ctx.doc.article.text
-    for t in ev.triggers:
+    for t in _triggers_in(ctx, ev, a.sentence):
         if t.sentence != a.sentence or t.sub_event_type != "Attack" or t.generic \
                 or not 0 <= t.start - a.end <= DOER_CHARS:
             continue

@@ -132,6 +132,7 @@ class Ctx:
     published: dt.date | None
     history: list[bool] = field(default_factory=list)
     place_list: list[PlaceMention] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)     # article-wide answers, computed once (linear time)
 
 
 def _by_sentence(items) -> dict[int, list]:
@@ -269,7 +270,10 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
     # Rajshahi) gives way to the next name of the sentence that is in a named one
     named = _named_countries(ctx)
     if not named:       # no country named: the one most of the article's places lie in
-        counts = Counter(m.place.country for m in ctx.place_list).most_common(2)
+        key = ("majority", id(ctx.place_list))
+        if key not in ctx.memo:
+            ctx.memo[key] = Counter(m.place.country for m in ctx.place_list).most_common(2)
+        counts = ctx.memo[key]
         if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
             named = {counts[0][0]}
     ranked = sorted(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m),
@@ -539,9 +543,28 @@ def _dateline_place(doc: Doc) -> Place | None:
                  if start <= m.start < end and m.place.feature not in ("country",)), None)
 
 
-def _named_countries(ctx: Ctx) -> set[str]:
+def _named_countries(ctx: Ctx) -> frozenset[str]:
     """Countries the article names: as countries, as provinces the resolver is sure of, as
-    actors' nationalities, or as the dateline's place."""
+    actors' nationalities, or as the dateline's place (computed once per article)."""
+    key = ("named", id(ctx.doc.findings.get("places")))
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset(_find_named_countries(ctx))
+    return ctx.memo[key]
+
+
+def _places_at(ctx: Ctx, location: str | None) -> list[PlaceMention]:
+    """The article's place mentions read as this location (an index built once per article)."""
+    places = ctx.doc.findings.get("places") or []
+    key = ("by_location", id(places))
+    if key not in ctx.memo:
+        index: dict[str | None, list[PlaceMention]] = {}
+        for m in places:
+            index.setdefault(m.place.location, []).append(m)
+        ctx.memo[key] = index
+    return ctx.memo[key].get(location, [])
+
+
+def _find_named_countries(ctx: Ctx) -> set[str]:
     named = {m.place.country for m in ctx.doc.findings.get("places") or []
              if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)}
     named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
@@ -555,16 +578,23 @@ def _named_countries(ctx: Ctx) -> set[str]:
 
 def country_supported(ctx: Ctx, place: Place) -> bool:
     """A town name alone ("Tak", "Bello", "Kaya") can be read in the wrong country: when the
-    article names countries or provinces, the event's country must be among them."""
+    article names countries or provinces, the event's country must be among them (the answer
+    depends only on the article and the place's name and country, so it is found once)."""
+    key = ("country supported", id(ctx.doc.findings.get("places")), place.location, place.country)
+    if key not in ctx.memo:
+        ctx.memo[key] = _country_supported(ctx, place)
+    return ctx.memo[key]
+
+
+def _country_supported(ctx: Ctx, place: Place) -> bool:
     named = _named_countries(ctx)
     if place.country in named:
         return True
-    mentions = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location]
+    mentions = _places_at(ctx, place.location)
     if not named and all(len(m.text) > 3 for m in mentions):
         return True          # a short note naming no country ("... in Puncak regency (Papua)")
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
-    same = [m for m in ctx.doc.findings.get("places") or [] if m.place.location == place.location
-            and m.place.country == place.country]
+    same = [m for m in _places_at(ctx, place.location) if m.place.country == place.country]
     if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same):
         return True
     # "tentara Israel ... di Gaza": a town after "in"/"di" in a country bordering a named one
