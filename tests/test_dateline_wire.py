@@ -106,3 +106,16 @@ def test_dateline_relative_words_resolve_against_the_dateline(lang, text, phrase
 def test_dateline_wire_no_date_is_read_from_a_non_date(text):
     _, found = _dateline(text)
     assert found.published is None
+
+
+@pytest.mark.parametrize("text, place, outlet", [
+    ("NAIROBI, Kenya (AP) — Police fired tear gas at protesters.", "NAIROBI", "AP"),
+    ("MOGADISHU (AP) — A car bomb exploded near a hotel.", "MOGADISHU", "AP"),
+    ("Jakarta, CNN Indonesia -- Polisi menangkap dua orang.", "Jakarta", "CNN Indonesia"),
+    ("Liputan6.com, Jakarta - Densus 88 menangkap terduga teroris.", "Jakarta", "Liputan6.com"),
+    ("   JAKARTA, KOMPAS.com - Polisi menyelidiki ledakan.", "JAKARTA", "KOMPAS.com"),
+])
+def test_dateline_wire_undated_shapes_keep_outlet_and_place(text, place, outlet):
+    _, found = _dateline(text)
+    assert (found.place, found.outlet, found.published) == (place, outlet, None)
+    assert text[found.start:found.end].startswith(place if text.lstrip().startswith(place) else outlet)

@@ -157,3 +157,14 @@ def test_no_silent_loss_ingest_published_is_stored_and_recode_gives_the_same_row
     assert before.splitlines()[1:] == ["2024-02-19,2024-02-20"]
     _cli("--db", db, "recode")
     assert _cli("--db", db, "query", query, "--format", "csv").stdout == before
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A bomb exploded in Kabul yesterday, killing two police officers. On 3 March 2021, a car "
+           "bomb exploded at a checkpoint in Kandahar, killing five soldiers."),
+    ("id", "Bom meledak di Poso kemarin, menewaskan dua polisi. Pada 3 Maret 2021, kelompok bersenjata "
+           "menyerang pos di Kabupaten Puncak, Papua Tengah, menewaskan lima tentara."),
+])
+def test_no_silent_loss_undated_lead_does_not_take_a_later_incidents_date(lang, text):
+    days = [r["event_date"] for r in _run(text, lang).rows]
+    assert days[0] is None and dt.date(2021, 3, 3) in days

@@ -480,7 +480,10 @@ def _inferred_date(ctx: Ctx, ev: Event, owned: list[int], main_date: DateMention
         return ctx.published, 1, None
     if statements:
         return statements[0].date, 2, statements[0].sentence
-    if main_date is not None and main_date.date.year >= EARLIEST_YEAR:
+    # without a publication date, only a date told before the event carries over to it: a later
+    # incident's date is no date of the lead ("... yesterday. On 3 March 2021, ...")
+    if main_date is not None and main_date.date.year >= EARLIEST_YEAR and \
+            (ctx.published is not None or main_date.sentence <= min(ev.sentences)):
         return main_date.date, main_date.time_precision, main_date.sentence
     return None
 
