@@ -47,6 +47,8 @@ class Words:
     caps_zipf: tuple[float, float, float] = (99.0, 99.0, 99.0)  # names this frequent as words need support
     determiners: frozenset[str] = frozenset()   # "IN THE WAR": a preposition before "the" is no support
     facility_after: frozenset[str] = frozenset()  # "Vallejo Police Department": an institution of its town
+    regions: Matcher | None = None          # "in the north of the country" -> "north"
+    region_admin1: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "north" -> ("North", "Northern", "Nord")
 
 
 @cache
@@ -61,6 +63,8 @@ def words(language: str | None) -> Words:
     caps_zipf: tuple[float, float, float] | None = None
     determiners: set[str] = set()
     after: set[str] = set()
+    regions: list[tuple[str, str]] = []
+    region_admin1: dict[str, list[str]] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -82,6 +86,12 @@ def words(language: str | None) -> Words:
                          float(data.get("mixed_word_zipf", 99.0)))
         determiners.update(fold(x) for x in data.get("determiners", []))
         after.update(fold(x) for x in data.get("facility_words_after", []))
+        region_data = langdata.load(code, "places").get("regions", {})
+        for direction, (noun, adjective) in region_data.get("directions", {}).items():
+            for template in region_data.get("templates", []):
+                regions.append((template.format(noun=noun, adj=adjective), direction))
+        for direction, names in region_data.get("admin1", {}).items():
+            region_admin1.setdefault(direction, list(names))
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
         abbr += [(k, (None, v)) for k, v in data.get("place_aliases", {}).items()]
         for word, kind in data.get("kind_words", {}).items():
@@ -96,7 +106,8 @@ def words(language: str | None) -> Words:
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
                  Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps),
                  tuple(directions.items()), caps_zipf or (99.0, 99.0, 99.0), frozenset(determiners),
-                 frozenset(after))
+                 frozenset(after), Matcher(regions) if regions else None,
+                 tuple((k, tuple(v)) for k, v in region_admin1.items()))
 
 
 @dataclass
@@ -537,6 +548,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             votes[c.chosen.cc] += weight
     _within_town(cands, text, holds)
     _province_written(cands, text, w)
+    cands = _regions(cands, text, sentences, w, votes, gaz)
     named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
     return [c for c in cands if _confident(c, votes, named)]
 
@@ -569,6 +581,31 @@ def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[
                 continue
         out.append(c)
     return out
+
+
+def _regions(cands: list[Candidate], text: str, sentences: list[Sentence], w: Words, votes: Counter,
+             gaz: Gazetteer) -> list[Candidate]:
+    """"In the north of the country", "di wilayah utara negara itu": a part of the country the
+    article is about is the province named after that direction where the country has one
+    (Cameroon's North, Burkina Faso's Nord, Ghana's Northern); elsewhere it stays unresolved."""
+    if w.regions is None or not votes:
+        return cands
+    forms = dict(w.region_admin1)
+    taken = [(c.match.start, c.match.end) for c in cands]
+    country = votes.most_common(1)[0][0]
+    extra = []
+    for m in w.regions.find(text):
+        if any(a < m.end and m.start < b for a, b in taken):
+            continue
+        direction = m.value[0]
+        entries = [e for name in forms.get(direction, ()) for e in gaz.lookup(name)
+                   if e.kind == "admin1" and e.cc == country]
+        if not entries:
+            continue
+        entry = entries[0]
+        extra.append(Candidate(m, _sentence_of(sentences, m.start), [entry], prep=True, chosen=entry,
+                               score=KIND_PRIOR["admin1"], why=f"the {direction} of the article's country"))
+    return sorted(cands + extra, key=lambda c: c.match.start) if extra else cands
 
 
 def _joined(gap: str, w: Words) -> bool:
