@@ -49,6 +49,18 @@ def _kinds(text: str) -> list[tuple[str, str]]:
      "Strategic developments", "Disrupted weapons use"),
     ("Pada Jumat (3/5/2024), tim Gegana menjinakkan bom rakitan yang gagal meledak di depan gereja "
      "di Kota Makassar, Sulawesi Selatan.", "Strategic developments", "Disrupted weapons use"),
+    # live fire by the police on a protest: excessive force
+    ("On 3 May 2024, teachers staged a protest in Kisumu, Kenya. Police opened fire on the "
+     "protesters, killing two.", "Protests", "Excessive force against protesters"),
+    # a death the crowd protests about does not make the protest a riot
+    ("On 3 May 2024, students staged a protest in Kisumu, Kenya, following the death of a "
+     "classmate in a road accident.", "Protests", "Peaceful protest"),
+    # a device found and nothing set off
+    ("On 3 May 2024, a bomb was discovered near a church in Kisumu, Kenya.",
+     "Strategic developments", "Disrupted weapons use"),
+    # supporters fighting amid demonstrations told as the occasion: a mob
+    ("On 3 May 2024, supporters of two rival candidates clashed with sticks in Kisumu, Kenya, "
+     "amid demonstrations over the results.", "Riots", "Mob violence"),
     # upper-case wire copy
     ("ON 3 MAY 2024, UNIDENTIFIED GUNMEN SHOT DEAD A TRADER IN MANDERA, KENYA.",
      "Violence against civilians", "Attack"),

@@ -200,6 +200,16 @@ def find(text: str, sentences: list, language: str | None,
 
 
 @cache
+def occasions(language: str | None) -> Matcher:
+    """Words before a protest word that make it the occasion of what a crowd did ("during the
+    rally", "amid demonstrations"): triggers.toml [voice] occasion_before."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "occasion") for w in lang.load(code, "triggers").get("voice", {}).get("occasion_before", []))
+    return Matcher(words)
+
+
+@cache
 def passive(language: str | None) -> tuple[Matcher, tuple[str, ...]]:
     """Words between a doer and a verb that make the verb passive ("were attacked by"), and
     verb prefixes that do ("dipukuli"): triggers.toml [voice]."""

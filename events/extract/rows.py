@@ -63,9 +63,33 @@ def _demonstrating(ctx: Ctx, ev: Event) -> bool:
     """The event's words say the crowd was demonstrating (a protest, a strike, a demand), even a
     word told as what they demanded: a riot then is a violent demonstration, else mob violence."""
     told = ev.sentences | ev.owned
-    return any(t.event_type == "Protests" for t in ev.triggers) or any(
-        t.event_type == "Protests" and t.sentence in told and not t.negated
+    return any(t.event_type == "Protests" and not _occasion(ctx, t) for t in ev.triggers) or any(
+        t.event_type == "Protests" and t.sentence in told and not t.negated and not _occasion(ctx, t)
         for t in ctx.doc.findings.get("event_types", []))
+
+
+OCCASION_WORDS = 3    # "amid the demonstrations": the protest word this close after an occasion word
+
+
+def _occasion(ctx: Ctx, t: Trigger) -> bool:
+    """'clashed during a rally', 'amid anti-government demonstrations', 'bentrok saat aksi': the
+    protest is the occasion of the violence, not what the violent crowd was doing."""
+    s = ctx.doc.sentences[t.sentence]
+    before = ctx.doc.article.text[s.start:t.start]
+    marks = [m for m in et.occasions(ctx.doc.language).find(before)]
+    return any(len(before[m.end:].split()) <= OCCASION_WORDS for m in marks)
+
+
+def _grieved_casualty(ctx: Ctx, c: Casualty) -> bool:
+    """'staged a protest following the death of a student', 'demanding justice for the worker who
+    was killed': a death the crowd protests about (a grievance word between the protest word and
+    the count)."""
+    protest = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence
+               and t.event_type == "Protests" and t.end <= c.start]
+    if not protest:
+        return False
+    gap = ctx.doc.article.text[protest[0].end:c.start]
+    return any("grievance" in m.value for m in et.tables(ctx.doc.language).modifiers.find(gap))
 
 
 def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[Trigger | None, str, str]:
@@ -201,13 +225,13 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             best = next(t for t in demo if t.event_type == "Riots")
             return best, "Riots", best.sub_event_type
         # "demonstrators vandalised offices", "massa membakar pos polisi": destruction by the crowd
-        wrecked = [t for t in trigs if t.sub_event_type == "Looting/property destruction"]
+        wrecked = [t for t in specific if t.sub_event_type == "Looting/property destruction"]
         if wrecked:
             return wrecked[0], "Riots", "Violent demonstration"
         # "protested against the killing of a student": that death is what they protest about
         grieved = {t.sentence for t in ctx.doc.findings.get("event_types", [])
                    if t.hypothetical and t.event_type in VIOLENT}
-        hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate
+        hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate and not _grieved_casualty(ctx, c)
                             for si in (ev.owned | ev.sentences | ev.soft) - grieved
                             for c in ctx.casualties.get(si, []))
         # live fire on the crowd (a death, or shots fired) by the police or soldiers
