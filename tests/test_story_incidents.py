@@ -41,6 +41,9 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     # the target fought back, or was armed: a battle
     ("On 3 May 2024, unidentified gunmen shot two police officers in Mandera, Kenya.",
      "Battles", "Armed clash"),
+    # the police beating someone at their own checkpoint: violence against civilians
+    ("On 3 May 2024, police officers beat up a motorcyclist at a checkpoint in Mandera, Kenya.",
+     "Violence against civilians", "Attack"),
     # an attack on civilians
     ("On 3 May 2024, unidentified gunmen shot dead a trader in Mandera, Kenya.",
      "Violence against civilians", "Attack"),

@@ -116,7 +116,10 @@ def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, st
     if (event_type, sub) != ("Violence against civilians", "Attack") or (trig and trig.civilian_targeting):
         return found
     targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
-    if targets and all(a.kind in STATE + ARMED for a in targets):
+    state_doer = any(a.role == "perpetrator" and a.kind in STATE for a in actors if a.sentence in ev.sentences)
+    # the police beating a woman at their checkpoint: the state's violence, the checkpoint no side
+    if targets and all(a.kind in STATE + ARMED for a in targets) and \
+            not (state_doer and all(a.kind in STATE for a in targets)):
         return trig, "Battles", "Armed clash"
     return found
 
