@@ -208,10 +208,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
-    if any(d.time_precision <= 2 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
-        # a day- or week-dated event ("last week ... was the target of a bomb attack", "a few
-        # minutes ago"); "sejak Juni", "kata Tito, Senin" do not
-        cues -= {"earlier", "policy"}
+    if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
+        cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
         # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
         # investigation", "rallied against the verdict": what a crowd protests about is no background
