@@ -94,3 +94,31 @@ def test_places_address_ends_with_the_country_not_a_town_of_its_name(text, langu
 ])
 def test_places_town_before_its_institution_is_a_place(text, language, location):
     assert _choice(text, language).location == location
+
+
+@pytest.mark.parametrize("text,language,location,country", [
+    # a province named alone is refined by its district told with it when the town is unknown
+    ("Polisi menangkap delapan anggota kelompok bersenjata yang menyerang guru di Distrik Anggruk, "
+     "Kabupaten Yahukimo, Papua Pegunungan, Jumat (10/10/2025). Penyerangan itu menewaskan seorang guru.",
+     "id", "Yahukimo", "Indonesia"),
+    # an event told only with its country takes a town of that country told later, not the
+    # town abroad named in a gang's name between them
+    ("Bentrokan antara demonstran dan polisi pecah di Peru pada Kamis (16/10/2025). Geng seperti "
+     "Tren de Aragua dari Venezuela disebut memeras warga. Pemerintah menetapkan keadaan darurat di Lima.",
+     "id", "Lima", "Peru"),
+    ("Protesters clashed with police in Peru on Thursday, leaving one dead. Gangs such as Tren de Aragua "
+     "from Venezuela extort shopkeepers. The government declared a state of emergency in Lima.",
+     "en", "Lima", "Peru"),
+    # a word of the stop list written as a lone capitalised name after a preposition is the place
+    ("Unknown perpetrators set off an incendiary device at the Army Reserve Center in Reading, "
+     "Pennsylvania, on Tuesday 14 October 2025.", "en", "Reading", "United States"),
+])
+def test_places_event_place_from_the_story(text, language, location, country):
+    rows = _rows(text, language, "2025-10-17")
+    assert rows and (rows[0]["location"], rows[0]["country"]) == (location, country)
+
+
+def test_places_stop_word_before_a_street_name_stays_a_word():
+    rows = _rows("Lima orang tewas dalam bentrokan di Jalan Sudirman, Kamis (16/10/2025), kata polisi di Jakarta.",
+                 "id", "2025-10-17")
+    assert all(r["location"] != "Jalan" for r in rows)

@@ -503,7 +503,10 @@ def choose_place(ctx: Ctx, ev: Event) -> Place | None:
     if ev.place is not None:
         inside = [m for si in sorted(ev.sentences) + sorted(ev.owned - ev.sentences) for m in ctx.places.get(si, [])
                   if m.place.admin1 == ev.place.admin1 and m.place.country == ev.place.country
-                  and m.place.feature not in ("admin1", "admin2", "country") and "modifier" not in m.why]
+                  and m.place.feature not in ("admin1", "country") and "modifier" not in m.why]
+        # a town inside the province first, else its district ("Distrik X, Kabupaten Yahukimo, Papua
+        # Pegunungan" with no entry for X: the regency)
+        inside.sort(key=lambda m: m.place.feature == "admin2")
         return _with_near(inside[0]) if inside else ev.place
     try:
         from events.extract import places
@@ -518,6 +521,13 @@ def choose_place(ctx: Ctx, ev: Event) -> Place | None:
         inside = [m for si in sorted(ev.owned | ev.sentences) for m in ctx.places.get(si, [])
                   if m.place.feature != "country" and "modifier" not in m.why and not _reference_place(ctx, m)]
         same = [m for m in inside if chosen is None or m.place.country == chosen.country]
+        if not same and chosen is not None:
+            # a town of that country told elsewhere in the article, the nearest first, before a
+            # town abroad told with the event ("di Peru ... Tren de Aragua dari Venezuela")
+            near_ev = min(ev.sentences)
+            same = sorted((m for m in ctx.place_list if m.place.country == chosen.country
+                           and m.place.feature != "country" and "modifier" not in m.why
+                           and not _reference_place(ctx, m)), key=lambda m: abs(m.sentence - near_ev))
         if same or inside:
             return _with_near((same or inside)[0])
         # "MOGADISHU - A car bomb exploded in the Somali capital": the dateline city, when the

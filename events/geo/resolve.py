@@ -214,6 +214,20 @@ def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
     return near, prep, False
 
 
+def _stop_word_as_name(text: str, m: Match, mixed: bool, starts: set[int], ctx_end: dict[int, tuple[str, int]],
+                       person_end: set[int], w: Words) -> bool:
+    """"di Lima", "in Reading, Pennsylvania": in mixed case a word of the stop list written
+    capitalised inside a sentence, after "in"/"di" and not followed by another capitalised word
+    ("di Jalan Sudirman" is a street), is the place of that name."""
+    if not mixed or not m.text[:1].isupper() or m.start in starts or " " in m.key \
+            or m.key in w.place_words or m.key in w.kind_words:
+        return False
+    nxt = _next_word(text, m.end)
+    if nxt is not None and text[nxt[0]].isupper():
+        return False
+    return _context_before(text, m.start, ctx_end, person_end)[1]
+
+
 def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     dateline: Dateline | None = None, outlet: str | None = None,
                     gaz: Gazetteer | None = None, names: list[tuple[int, int]] = ()) -> list[Candidate]:
@@ -259,7 +273,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     for m in all_matches:
         if any(a <= m.start < b or a < m.end <= b for a, b in masked):
             continue
-        if m.key in w.stop or (not mixed and m.key in w.place_words):
+        if m.key in w.stop and not _stop_word_as_name(text, m, mixed, starts, ctx_end, person_end, w):
+            continue        # "lima" (five), "reading": ordinary words, unless written as a lone name
+        if not mixed and m.key in w.place_words:
             continue        # "NORTHERN BURKINA FASO": in capitals a generic word looks like a name
         after = text[m.end:m.end + 2]
         if len(after) == 2 and after[0] in ".@" and after[1].isalnum() \
