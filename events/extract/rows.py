@@ -115,6 +115,8 @@ def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, st
     trig, event_type, sub = found
     if (event_type, sub) != ("Violence against civilians", "Attack") or (trig and trig.civilian_targeting):
         return found
+    if trig and trig.weapon_type == "Melee" and not trig.generic:
+        return found         # a soldier hacked to death by men with machetes could not fight back
     targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
     state_doer = any(a.role == "perpetrator" and a.kind in STATE for a in actors if a.sentence in ev.sentences)
     # the police beating a woman at their checkpoint: the state's violence, the checkpoint no side

@@ -330,8 +330,10 @@ def is_typed(t: Trigger) -> bool:
 
 def _families(triggers: list[Trigger]) -> set[str]:
     """Event types the specific triggers speak for; a crowd clash word ("bentrok", "clashes")
-    can be a battle or a riot, so it fits either."""
-    return {t.event_type for t in triggers if is_typed(t) and not t.crowd}
+    can be a battle or a riot, so it fits either; houses burnt or shops looted go with any
+    violence told with them (a clash, a raid, a riot)."""
+    return {t.event_type for t in triggers if is_typed(t) and not t.crowd
+            and t.sub_event_type != "Looting/property destruction"}
 
 
 def _follow_up(triggers: list[Trigger]) -> bool:
