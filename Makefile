@@ -32,6 +32,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_cli.py --reuse
 
 gazetteer: $(STAMP)
 	$(BIN)/python -m events.geo.build
