@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +37,13 @@ def advice() -> Iterator[None]:
         yield
     except errors.EventsError as exc:
         raise Fatal(str(exc)) from None
+
+
+def jobs_option(command: Callable) -> Callable:
+    """`--jobs N`: the processes that code articles (events.parallel); default every core."""
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                        help="Processes coding articles: default every core, 1 codes in this "
+                             "process. Output and stored rows are the same whatever N is.")(command)
 
 
 @dataclass(frozen=True)
