@@ -46,11 +46,14 @@ def abbreviations(language: str | None) -> frozenset[str]:
     return frozenset(words)
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
 def _ends_sentence(line: str, stop: re.Match, abbrev: frozenset[str]) -> bool:
-    rest = line[stop.end():].lstrip()
-    if not rest:
+    after = _NEXT_CHAR.match(line, stop.end())     # no copy of the rest: a 5 MB line stays linear
+    if not after:
         return False                     # the line's end closes the sentence anyway
-    if rest[0].islower():
+    if after.group(1).islower():
         return False                     # "Dr. med", "U.S. officials", "etc. and"
     if stop.group().rstrip("\"'”’»)]") != ".":
         return True                      # ! ? … and runs like "..."
