@@ -36,7 +36,7 @@ VICTIMS = ("civilians", "police", "military")    # people a vague word of violen
 NEAR_WORD = 40             # characters between a vague word of violence and its doer or victim
 # strategic developments told after an incident are its aftermath, not another event
 FOLLOW_UPS = ("Arrests", "Change to group/activity")
-SUPPORT_ONLY = ("Disrupted weapons use",)    # vague words of these kinds never seed an event
+SUPPORT_ONLY = ("Disrupted weapons use", "Agreement")    # vague words of these kinds never seed an event
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
 
 
