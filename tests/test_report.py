@@ -177,7 +177,7 @@ def test_report_map_keeps_the_busiest_cells_when_there_are_many(tmp_path, event_
             for i in range(7)]
     Store(path).commit([pipeline.Result(Article(text="x", id="x1"), rows, [])])
     d = data.read(path)
-    assert d.points_binned and [p["events"] for p in d.points] == [3, 2]
+    assert d.cell == 0.01 and d.points_capped and [p["events"] for p in d.points] == [3, 2]
 
 
 @pytest.mark.parametrize("fmt, magic", [("svg", b"<svg"), ("png", b"\x89PNG")])

@@ -110,9 +110,9 @@ def event_map(data: ReportData, datasets: Datasets | None = None) -> alt.LayerCh
     land = alt.Chart(_values(countries, "outlines", datasets)).mark_geoshape(
         fill="#eceae4", stroke="#9a968c", strokeWidth=0.6, clip=True).encode(
         tooltip=alt.Tooltip("properties.name:N", title="Country")).project(**projection)
-    size_title = "Fatalities" + (" (per 0.1° cell)" if data.points_binned else "")
+    size_title = "Fatalities" + (f" (per {data.cell:g}° cell)" if data.cell else "")
     tips = [("admin1", "Admin1"), ("country", "Country"), ("event_type", "Type")]
-    if not data.points_binned:
+    if not data.cell:
         tips = [("location", "Place"), *tips, ("first", "First"), ("last", "Last")]
     dots = alt.Chart(_values(data.points, "points", datasets)).mark_circle(
         opacity=0.7, stroke="white", strokeWidth=0.5, clip=True).encode(

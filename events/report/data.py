@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from events import query
 
 MAX_MONTHS = 180          # longer spans are shown per year, so one bad date cannot make 40,000 bars
-MAX_POINTS = 3000         # map points: events one by one, or past this many binned per 0.1 degree, busiest first
+MAX_POINTS = 3000         # map points: events one by one, or past this many binned in cells, busiest first
+CELLS_ACROSS = 400        # binned, a cell is about 1/400 of the events' extent (2 pixels on the map) ...
+CELL_SIZES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)   # ... rounded up to one of these (degrees)
 TOP = 12
 
 CLAIM_PICTURE = (          # (label, SQL condition), first match wins; the order is the precedence
@@ -44,7 +46,7 @@ class ReportData:
     time_unit: str                                   # "month" or "year"
     timeline: list[dict] = field(default_factory=list)
     points: list[dict] = field(default_factory=list)
-    points_binned: bool = False                      # grouped per 0.1 degree cell (many events)
+    cell: float | None = None                        # degrees: events grouped per cell (many events)
     points_capped: bool = False                      # only the MAX_POINTS busiest places kept
     countries: list[dict] = field(default_factory=list)
     admin1: list[dict] = field(default_factory=list)
@@ -75,8 +77,10 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
     try:
         row = con.execute(f"""
             SELECT count(*), coalesce(sum(fatalities), 0), coalesce(sum(injuries), 0),
-                   count(DISTINCT country), min(event_date), max(event_date)
+                   count(DISTINCT country), min(event_date), max(event_date),
+                   max(longitude) - min(longitude), max(latitude) - min(latitude)
             FROM events WHERE {where}""", params).fetchone()
+        span = max(row[6] or 0.0, row[7] or 0.0)
         totals = Totals(int(row[0]), int(row[1]), int(row[2]), int(row[3]), first=row[4], last=row[5])
         totals.articles = con.execute(f"""
             SELECT count(DISTINCT a) FROM (SELECT unnest(article_ids) AS a FROM events WHERE {where})""",
@@ -96,17 +100,20 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
             UNION ALL
             SELECT period, 'event_type', event_type, count(*), coalesce(sum(fatalities), 0) FROM f GROUP BY ALL
             ORDER BY period, stack, "group" """, params)
-        binned = totals.events > MAX_POINTS
-        digits, places = (1, "any_value(admin1) AS admin1, any_value(country) AS country") if binned else (
-            4, "min(location) AS location, min(admin1) AS admin1, min(country) AS country, "
-               "min(event_date) AS first, max(event_date) AS last")
+        if totals.events > MAX_POINTS:
+            data.cell = next((c for c in CELL_SIZES if c >= span / CELLS_ACROSS), CELL_SIZES[-1])
+            lat, lon = (f"round(round({c} / {data.cell}) * {data.cell}, 2)" for c in ("latitude", "longitude"))
+            places = "any_value(admin1) AS admin1, any_value(country) AS country"
+        else:
+            lat, lon = "round(latitude, 4)", "round(longitude, 4)"
+            places = ("min(location) AS location, min(admin1) AS admin1, min(country) AS country, "
+                      "min(event_date) AS first, max(event_date) AS last")
         data.points = _records(con, f"""
-            SELECT round(latitude, {digits}) AS lat, round(longitude, {digits}) AS lon, event_type,
+            SELECT {lat} AS lat, {lon} AS lon, event_type,
                    count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities, {places}
             FROM events WHERE ({where}) AND latitude IS NOT NULL AND longitude IS NOT NULL
             GROUP BY ALL ORDER BY events DESC, fatalities DESC, lat, lon, event_type LIMIT {MAX_POINTS + 1}""",
                                params)
-        data.points_binned = binned
         data.points_capped = len(data.points) > MAX_POINTS
         del data.points[MAX_POINTS:]
         data.countries = _top(con, where, params, "country", "name")

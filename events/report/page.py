@@ -174,10 +174,11 @@ def render(data: ReportData, specs: dict[str, dict], title: str, scope: str) -> 
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     charts = {name: f'<div class="chart" id="chart-{name}"></div>' for name in specs}
     binned = ""
-    if data.points_binned:
+    if data.cell:
         kept = (f"the {len(data.points):,} cells with most events are drawn" if data.points_capped
                 else "every cell is drawn")
-        binned = f'<p class="muted">Events are grouped per 0.1° cell (about 11 km); {kept}.</p>'
+        binned = (f'<p class="muted">Events are grouped per {data.cell:g}° cell (about {data.cell * 111:,.0f} km); '
+                  f"{kept}.</p>")
     if data.totals.events:
         body = f"""
 <h2>Over time</h2>{charts['timeline']}
