@@ -108,6 +108,8 @@ class Casualty:
     perpetrators: bool = False          # the count is of attackers (a bomber who blew himself up)
     aggregate: bool = False             # a total since a date / overall toll, not this incident
     stated: bool = False                # the coder's own figure ("Fatalities coded as 0"): it wins
+    besides: bool = False               # attackers told beside the toll ("in addition to the bomber"): never the same figure
+    shared: int = 1                     # incidents the figure is told across ("across both blasts"): this one's share
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,14 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
+    pats += [(w, ("survived",)) for w in cas["perpetrators"].get("survived", [])]   # "gagal meledakkan rompinya": no self
     pats += [(w, ("stated",)) for w in cas.get("stated", {}).get("before", [])]
+    shared = cas.get("shared", {})
+    pats += [(w, ("shared", True)) for w in shared.get("markers", [])]
+    pats += [(w, ("shared", False)) for w in shared.get("counted", [])]
+    pats += [(w, ("both", int(v))) for w, v in shared.get("both", {}).items()]
+    pats += [(w, ("incidents",)) for w in shared.get("incidents", [])]
+    pats += [(w, ("one_of",)) for w in shared.get("one_of", [])]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
     pats += [(w, ("one_more",)) for w in cas["conjunctions"].get("one_more", [])]
@@ -297,7 +304,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
-    found: list[tuple] = _besides(text, tokens, counts, starts)
+    found: list[tuple] = _besides(text, tokens, counts, starts, single)
     for t in tokens:          # "Fatalities coded as 0": the coder's own figure
         if "stated" in _kinds(t):
             c = next((c for c in counts if c.start >= t.end and not text[t.end:c.start].strip()), None)
@@ -339,8 +346,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         k = _kinds(t)
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
-        if "self" in k and t.start not in counted_selves:
-            found.append(("killed", 1, 1, t.start, t.end, True, True))
+        if "self" in k and t.start not in counted_selves:      # "killing himself and one officer": 2
+            found.append(("killed", 1, 1, t.start, t.end, True, "besides"))
     return sorted(found, key=lambda f: (f[3], f[0]))
 
 
@@ -548,9 +555,12 @@ def _split_and(words: list, ands: frozenset[str]) -> list[list]:
     return parts
 
 
-def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int]) -> list[tuple]:
+def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int],
+             single: _Single | None = None) -> list[tuple]:
     """"In addition to the two bombers, 25 soldiers were killed": the attackers are dead too, and
-    their count is not part of the toll that follows (taken out of `counts`)."""
+    their count is not part of the toll that follows (taken out of `counts`). "In addition to the
+    bombers" with no count of its own takes the count that told the attackers before ("Four
+    suicide bombers detonated ...")."""
     out = []
     for i, t in enumerate(tokens):
         if "besides" not in _kinds(t):
@@ -565,9 +575,30 @@ def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int]) -
         count = next((c for c in counts if t.end <= c.start and c.end <= perp.start), None)
         if count is not None:
             counts.remove(count)
-        low, high = (count.low, count.high) if count else (1, 1)
-        out.append(("killed", low, high, t.start, perp.end, count.firm if count else True, True))
+            low, high, firm = count.low, count.high, count.firm
+        else:
+            low, high, firm = 1, 1, True
+            head = fold(text[perp.start:perp.end]).split()[-1]
+            if single is not None and _plural(head, single):
+                told = _told_attackers(text, tokens, counts, t.start)
+                if told is not None:
+                    low, high, firm = told.low, told.high, told.firm
+        out.append(("killed", low, high, t.start, perp.end, firm, "besides"))
     return out
+
+
+def _told_attackers(text: str, tokens: list, counts: list[_Count], before: int) -> _Count | None:
+    """The last count of attackers told before `before` ("Two suicide bombers", "at least three
+    assailants"): a count right before an attacker noun (two words at most between them)."""
+    perps = [p for p in tokens if "perp" in _kinds(p) and p.end <= before]
+    best = None
+    for c in counts:
+        if c.end > before or c.weak:
+            continue
+        p = next((p for p in perps if p.start >= c.end), None)
+        if p is not None and _gap_words(text[c.end:p.start]) <= 2 and not _CLAUSE.search(text, c.end, p.start):
+            best = c
+    return best
 
 
 def _one_more(text: str, after: int, until: int | None, tokens: list) -> int:
@@ -661,15 +692,27 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
     return (words[best[2]].start, best[3]) if best else None
 
 
-def told_as_more(text: str, language: str | None) -> bool:
-    """"Dua pria bersenjata lagi tewas", "two more attackers were killed": a count of people
-    besides those already told (casualties.toml `conjunctions.more`)."""
+def _says_any(text: str, language: str | None, table: str, key: str) -> bool:
+    """Does `text` hold one of the phrases of casualties.toml [table] key (whole words, folded)?"""
     try:
-        words = lang.load(language or "", "casualties").get("conjunctions", {}).get("more", [])
+        words = lang.load(language or "", "casualties").get(table, {}).get(key, [])
     except lang.LanguageDataError:
         return False
     folded = f" {' '.join(fold(text).split())} "
     return any(f" {' '.join(fold(w).split())} " in folded for w in words)
+
+
+def told_as_more(text: str, language: str | None) -> bool:
+    """"Dua pria bersenjata lagi tewas", "two more attackers were killed": a count of people
+    besides those already told (casualties.toml `conjunctions.more`)."""
+    return _says_any(text, language, "conjunctions", "more")
+
+
+def attacker_survived(text: str, language: str | None) -> bool:
+    """"A suicide bomber attempted to detonate ...", "police arrested the bomber", "sebelum sempat
+    meledakkan diri": the bomber is not told dead, so no dead bomber is added to the toll
+    (casualties.toml `perpetrators.survived`)."""
+    return _says_any(text, language, "perpetrators", "survived")
 
 
 def attacker_included(text: str, language: str | None, casualty: Casualty) -> bool:
@@ -709,10 +752,55 @@ def run(doc: Doc) -> None:
                 piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
                 [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
+    shared = _shared(text, tokens, starts, tab)
     out = []
     for kind, low, high, start, end, firm, perps in found:
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
-        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps is True,
-                            sentence in aggregate, stated=perps == "stated"))
+        out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps in (True, "besides"),
+                            sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
+                            shared=shared.get(sentence, 1)))
     doc.findings["casualties"] = out
+
+
+def _number_at(text: str, tokens: list, start: int, tab: _Table) -> int | None:
+    """The number written right at `start` (digits or words; "both" 2), else None."""
+    m = re.match(r"\s*(\d+)\b", text[start:start + 12])
+    if m:
+        return int(m.group(1))
+    rest = text[start:].lstrip()
+    at = len(text) - len(rest)
+    t = next((t for t in tokens if t.start == at), None)
+    if t is None:
+        return None
+    k = _kinds(t)
+    for key in ("both", "num"):
+        if key in k:
+            return int(k[key][1])
+    return None
+
+
+def _shared(text: str, tokens: list, starts: list[int], tab: _Table) -> dict[int, int]:
+    """{sentence: N} where a toll is told across N incidents ("across both blasts", "across the
+    attacks" in an article that says "one of three coordinated bombings"): the row of one
+    incident gets its share."""
+    one_of = [n for t in tokens if "one_of" in _kinds(t) for n in [_number_at(text, tokens, t.end, tab)] if n]
+    incidents = [t for t in tokens if "incidents" in _kinds(t)]
+    out: dict[int, int] = {}
+    for t in tokens:
+        if "shared" not in _kinds(t):
+            continue
+        noun = next((i for i in incidents if t.end <= i.start and _gap_words(text[t.end:i.start]) <= 3), None)
+        if noun is None:
+            continue
+        between = text[t.end:noun.start]
+        n = None
+        for w in re.finditer(r"\S+", between):
+            n = _number_at(text, tokens, t.end + w.start(), tab)
+            if n:
+                break
+        if n is None and _kinds(t)["shared"][1]:      # "across the attacks": as many as "one of three" says
+            n = max(one_of) if one_of else None
+        if n and 1 < n <= 20:
+            out[bisect.bisect_right(starts, t.start) - 1] = n
+    return out

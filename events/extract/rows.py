@@ -434,7 +434,7 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
     victim_counts = {c.low for c in victims}
     # the same figure told twice ("killed 3 militants ... 3 fatalities"), unless the attackers are
     # told as more besides the victims ("killing two Israelis. The two militants were also killed")
-    perps = [c for c in perps if c.low not in victim_counts or more(c)]
+    perps = [c for c in perps if c.low not in victim_counts or more(c) or c.besides]
     # "One attacker blew himself up and two more were killed": the dead bomber is inside that toll
     perps = [c for c in perps if not any(o is not c and o.sentence == c.sentence and o.start <= c.start
                                          and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in perps)]
@@ -443,6 +443,9 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
         extra = max([c.low for c in perps if not more(c)] or [0]) + sum(c.low for c in perps if more(c))
         value, low, high = (value or 0) + extra, (low or 0) + extra, (high or 0) + extra
     best = max(firm, key=lambda c: c.low)
+    share = max((c.shared for c in firm), default=1)
+    if share > 1 and value is not None:    # "across both blasts": this incident's share of the total
+        value, low, high = value // share, (low or 0) // share, (high or 0) // share
     return value, low, high, best
 
 
@@ -689,7 +692,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead
     told_with_bomber = f_ev is not None and casualties.attacker_included(doc.article.text, doc.language, f_ev)
-    if suicide and not told_with_bomber and not any(c.perpetrators and c.kind == "killed" for c in cas):
+    survived = casualties.attacker_survived(" ".join(doc.sentences[si].text for si in owned
+                                                     if si < len(doc.sentences)), doc.language)
+    if suicide and not told_with_bomber and not survived and not any(c.perpetrators and c.kind == "killed"
+                                                                     for c in cas):
         fatalities = (fatalities or 0) + 1
         f_low = (f_low or 0) + 1
         f_high = (f_high or 0) + 1

@@ -1,0 +1,58 @@
+"""Rows' fatalities when attackers die beside the toll, when the bomber lives, and when a toll is
+told across several incidents (own sentences, English and Indonesian, upper and mixed case)."""
+import datetime as dt
+
+import pytest
+
+from events.article import Article
+from events.pipeline import extract
+
+PUB = dt.date(2024, 3, 10)
+
+
+def fatalities(text, lang):
+    rows = extract(Article(text=text, published=PUB, language=lang))
+    assert rows, "no row"
+    return rows[0]["fatalities"], rows[0]["injuries"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # attackers told beside the toll: their count comes from where they were first told
+    ("en", "On Friday two suicide bombers detonated explosives at a bus station in Kano, Nigeria. "
+           "In addition to the bombers, nine passengers were killed and 20 others were injured.", (11, 20)),
+    ("en", "ON FRIDAY THREE SUICIDE BOMBERS DETONATED EXPLOSIVES AT A MARKET IN MAIDUGURI, NIGERIA. "
+           "IN ADDITION TO THE ASSAILANTS, FOUR TRADERS WERE KILLED.", (7, None)),
+    # one attacker beside one victim is two dead, not the same figure told twice
+    ("en", "On Friday a suicide bomber detonated a vest at a checkpoint in Kandahar, Afghanistan. "
+           "In addition to the bomber, one policeman was killed.", (2, None)),
+    ("en", "On Friday a suicide bomber approached a patrol in Mogadishu, Somalia, and blew himself up, "
+           "killing himself and one soldier.", (2, None)),
+    ("id", "Pada Jumat, seorang pelaku bom bunuh diri meledakkan dirinya di pos polisi di Makassar. "
+           "Selain pelaku, satu polisi tewas.", (2, None)),
+])
+def test_attackers_beside_the_toll(lang, text, expected):
+    assert fatalities(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday a suicide bomber attempted to detonate an explosive vest near a police station in Kabul, "
+           "Afghanistan. Officers arrested the bomber."),
+    ("en", "ON FRIDAY A SUICIDE BOMBER TRIED TO DETONATE HIS VEST AT A CHECKPOINT IN QUETTA, PAKISTAN, BUT THE "
+           "DEVICE FAILED TO DETONATE."),
+    ("id", "Pada Jumat, seorang pelaku bom bunuh diri menyerang pos polisi di Surabaya, tetapi gagal meledakkan rompinya."),
+    ("id", "PADA JUMAT, PELAKU BOM BUNUH DIRI MENCOBA MELEDAKKAN BOM DI GEREJA DI MEDAN."),
+])
+def test_a_bomber_who_lived_is_not_dead(lang, text):
+    assert fatalities(text, lang)[0] in (None, 0)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "On Friday a car bomb exploded at a market in Mosul, Iraq. This was one of two bombings in the city "
+           "that day. Twenty people were killed and 40 were wounded across both blasts.", (10, 20)),
+    ("en", "ON FRIDAY A CAR BOMB EXPLODED AT A MARKET IN MOSUL, IRAQ. THIS WAS ONE OF THREE BOMBINGS THAT DAY. "
+           "THIRTY PEOPLE WERE KILLED ACROSS THE ATTACKS.", (10, None)),
+    ("en", "On Friday a bomb exploded at a market in Mosul, Iraq, killing six people.", (6, None)),
+    ("id", "Pada Jumat, bom meledak di pasar di Mosul, Irak. Sepuluh orang tewas dalam kedua ledakan itu.", (5, None)),
+])
+def test_a_toll_across_several_incidents_is_shared(lang, text, expected):
+    assert fatalities(text, lang) == expected
