@@ -402,11 +402,12 @@ class Store:
         keep_retired = [r for r in m.retired if now - float(r["since"]) < RETIRED_GRACE_S]
         live = {p for t in TABLES for p in m.files[t]} | {r["path"] for r in keep_retired}
         entries = self._journal(m)
+        root = self.db.resolve()                 # a folder swapped for a link is not followed out
         for op, rel in entries:
             if op == "write" and rel not in live:
                 for name in (rel, rel + ".tmp"):
                     target = self.db / name
-                    if target.is_file() and not target.is_symlink():
+                    if target.is_file() and not target.is_symlink() and root in target.resolve().parents:
                         target.unlink()
         kept = [(op, rel) for op, rel in entries if rel in live]
         if kept != entries:
@@ -546,6 +547,10 @@ class Store:
             fresh: list[pipeline.Result] = []
             for res in results:
                 a = res.article
+                bad = _unstorable(a)
+                if bad:
+                    report.rejected.append(Rejection(a.origin or str(a.id), bad))
+                    continue
                 if a.text_hash in hashes:
                     report.already += 1
                     continue
@@ -598,6 +603,8 @@ class Store:
             report.read += 1
             if isinstance(item, Rejection):
                 report.rejected.append(item)
+            elif _unstorable(item):
+                report.rejected.append(Rejection(item.origin or str(item.id), _unstorable(item) or ""))
             elif item.text_hash in known_hashes:
                 report.already += 1
             else:
@@ -667,6 +674,8 @@ class Store:
         manifest is kept beside the new one.
         """
         report = RepairReport()
+        if not self.db.is_dir() or (not self.exists and not data_files(self.db)):
+            raise errors.EventsError(errors.no_store(str(self.db)))
         with self._writing(repairing=True) as current:
             if current is not None and self.exists:
                 try:
@@ -726,6 +735,19 @@ class Store:
             report.kept[table] += 1
             report.rows[table] += len(rows)
         m.files[table].sort()
+
+
+def _unstorable(article: Article) -> str | None:
+    """Why an article's text fields cannot be stored (a lone surrogate from a JSON escape
+    fails at commit and would lose the whole batch), or None."""
+    for name in ("text", "id", "title", "source", "url", "language"):
+        value = getattr(article, name, None)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return errors.lone_surrogate(name, exc.start)
+    return None
 
 
 def _generation(rel: str) -> int:

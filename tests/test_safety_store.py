@@ -347,3 +347,16 @@ def test_safety_store_export_disk_full_leaves_nothing(db, tmp_path, monkeypatch)
         with pytest.raises(errors.QueryError, match="cannot write .*No space left"):
             query.export(db, "csv", out, bom=True)
     assert list(tmp_path.iterdir()) == [db]
+
+
+def test_safety_store_repair_without_a_store_says_so(tmp_path):
+    _one_error(_cli(tmp_path / "none", "repair"), "no store at")
+    assert not (tmp_path / "none").exists()
+
+
+def test_safety_store_article_that_cannot_be_stored_is_rejected_not_the_batch(db):
+    bad = Article(text="Report 5.\nEVENT IRQ 2023-12-09 5\n", id="a5", title="Judul \udc00", origin="api:5")
+    report = Store(db).ingest([_article(3), bad, _article(4)])
+    assert (report.new, [str(r) for r in report.rejected]) == (
+        2, [f"api:5: {errors.lone_surrogate('title', 6)}"])
+    assert len(_events(db)) == 4

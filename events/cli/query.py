@@ -76,8 +76,9 @@ def _emit(rows: query.Rows, fmt: str, title: str | None = None, total: list[str]
 @format_option
 @click.pass_context
 def query_command(ctx: click.Context, sql: str, fmt: str | None) -> None:
-    """Run one read-only SQL statement (DuckDB) over the views events, articles and
-    event_sources. Statements that write (COPY, CREATE, INSERT, ATTACH ...) are refused.
+    """Run read-only SQL (DuckDB) over the views events, articles and event_sources.
+    Only SELECT (WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN of one are accepted;
+    the connection itself can open no file, so nothing can be written.
 
     SQL may be - to read it from stdin.
 
@@ -106,7 +107,9 @@ def export_command(ctx: click.Context, fmt: str, output: Path, bom: bool, force:
                    **filters: object) -> None:
     """Export events in the schema's column order. CSV is UTF-8 with ISO dates, article_ids
     joined with '; ', evidence as JSON, and text cells that a spreadsheet would run as a
-    formula (starting with = + - @ tab or CR) prefixed with '.
+    formula prefixed with ' (= + - @, full-width ＝ ＋ － ＠ or a minus sign, after any spaces,
+    NBSP, zero-width, BOM or control characters; or a control character first). The file is
+    written whole or not at all, never inside the store folder.
 
     \b
     Example:
