@@ -94,3 +94,32 @@ def test_dates_sanity_a_day_after_publication_is_the_publication_day():
     rows = _rows("Bom meledak di Poso, Sulawesi Tengah, Sabtu (9/12/2023) dini hari, menewaskan dua polisi.",
                  "id", dt.date(2023, 12, 8))
     assert [r["event_date"] for r in rows] == [dt.date(2023, 12, 8)]
+
+
+@pytest.mark.parametrize("lang, text, published, day", [
+    ("en", "Gunmen killed five villagers in Garissa County, Kenya, in January.", dt.date(2012, 2, 15),
+     dt.date(2012, 1, 15)),
+    ("id", "Kelompok bersenjata menembak mati lima warga di Kabupaten Puncak, Papua Tengah, pada Januari.",
+     dt.date(2012, 2, 15), dt.date(2012, 1, 15)),
+])
+def test_dates_sanity_a_month_is_history_only_when_all_of_it_is(lang, text, published, day):
+    rows = _rows(text, lang, published)
+    assert [(r["event_date"], r["time_precision"]) for r in rows] == [(day, 3)]
+    assert _rows(text, lang, published + dt.timedelta(days=40)) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed three herders in Garissa County, Kenya, to avenge a raid earlier in the week."),
+    ("id", "Kelompok bersenjata menembak mati tiga warga di Kabupaten Puncak, Papua Tengah, untuk membalas "
+           "serangan pekan lalu."),
+])
+def test_dates_sanity_a_past_clause_after_the_event_keeps_the_event(lang, text):
+    assert len(_rows(text, lang, dt.date(2023, 6, 10))) == 1
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Earlier this year, gunmen killed three herders in Garissa County, Kenya."),
+    ("id", "Sebelumnya, kelompok bersenjata menembak mati tiga warga di Kabupaten Puncak, Papua Tengah."),
+])
+def test_dates_sanity_a_past_word_before_the_event_is_history(lang, text):
+    assert _rows(text, lang, dt.date(2023, 6, 10)) == []

@@ -428,10 +428,18 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
     found.sort(key=lambda f: f.start)
     if published is not None:
         limit = published - dt.timedelta(days=HISTORICAL_DAYS)
-        found = [f if f.historical or f.date >= limit else
+        found = [f if f.historical or latest_day(f.date, f.precision) >= limit else
                  Found(f.start, f.end, f.date, f.precision, f.kind, True, f.has_year, f.has_weekday)
                  for f in found]
     return found
+
+
+def latest_day(day: dt.date, precision: int) -> dt.date:
+    """The last day a date of this precision can mean: "in January" may be the 31st, "last week"
+    its Sunday. A month or a week is history only when all of it is."""
+    if precision == 3:
+        return _shift_months(day, 1).replace(day=1) - dt.timedelta(days=1)
+    return day + dt.timedelta(days=6) if precision == 2 else day
 
 
 def run(doc: Doc) -> None:

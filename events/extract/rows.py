@@ -16,7 +16,7 @@ from dataclasses import replace
 from events import ids, schema
 from events.extract import casualties
 from events.extract import event_types as et
-from events.extract.dates import EARLIEST_YEAR
+from events.extract.dates import EARLIEST_YEAR, latest_day
 from events.extract.actors import groups
 from events.extract.story import (
     ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, choose_place, country_supported,
@@ -574,7 +574,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     day, precision, date_si = dated
     if day is not None and ctx.published and 0 < (day - ctx.published).days <= 1:
         day = ctx.published      # a day after the report: its time zone; never after publication
-    if day is not None and ctx.published and not (-WINDOW_DAYS <= (day - ctx.published).days <= 0):
+    if day is not None and ctx.published and not (
+            -WINDOW_DAYS <= (latest_day(day, precision or 1) - ctx.published).days and day <= ctx.published):
         return _dropped(ctx, BACKGROUND_ONLY, f"dated {day.isoformat()}, outside the 30 days up to the "
                                               f"publication date {ctx.published.isoformat()}")
     event_day, day = day, day or NAMING_DAY      # actor names of an undated event: as of today's periods
