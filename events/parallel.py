@@ -27,6 +27,7 @@ copy mid-use; 'spawn' would be as safe but re-imports everything in every worker
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -44,7 +45,7 @@ START_METHOD = "forkserver"
 CHUNK = 16              # articles per task: ~0.1 s of work, so sending costs ~1 %
 WINDOW_PER_JOB = 3      # chunks in flight per worker: enough that no worker waits for input
 
-Run = Callable[[Article, Sequence[str] | None, pipeline.Options], pipeline.Result]
+Run = Callable[..., pipeline.Result]     # run(article) or run(article, stages), as pipeline.run_article
 
 # Two short texts of our own, one per shipped language, coded once per worker so that every
 # table (language model, gazetteer, triggers, numbers, dates) is loaded before real work.
@@ -84,14 +85,16 @@ def default_jobs() -> int:
 
 def imap(items: Iterable[Any], jobs: int | None = None, *, stages: Sequence[str] | None = None,
          opts: pipeline.Options | None = None, chunk: int = CHUNK, window: int | None = None,
-         run: Run = pipeline.run_article) -> Iterator[Any]:
+         run: Run | None = None) -> Iterator[Any]:
     """A Result for each Article of `items`, other items passed through, all in input order.
 
     `opts` defaults to the options in force here (`pipeline.options(...)`), which workers
     would not otherwise see; results coded in workers are counted in this process's
-    `pipeline.tally()` blocks, as in-process ones are. `run(article, stages, opts)` is the
-    function coded per article (a module-level function, so workers can import it).
+    `pipeline.tally()` blocks, as in-process ones are. `run` codes one article (default
+    `pipeline.run_article`, looked up when the run starts); workers import it by name, so it
+    must be a module-level function.
     """
+    run = run or pipeline.run_article
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1 or chunk < 1 or (window is not None and window < 1):
         raise ValueError(f"jobs, chunk and window must be at least 1 (got {jobs}, {chunk}, {window})")
@@ -128,11 +131,17 @@ def _chain(head: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
     yield from rest
 
 
+def _fields(opts: pipeline.Options) -> dict[str, Any]:
+    return {f.name: getattr(opts, f.name) for f in dataclasses.fields(opts)}
+
+
 def _code(run: Run, article: Article, stages: Sequence[str] | None, opts: pipeline.Options,
           count: bool = False) -> pipeline.Result:
-    """One article, whatever happens short of the process dying (the same in-process and in workers)."""
+    """One article, whatever happens short of the process dying (the same in-process and in
+    workers; the options are in force around it, as `pipeline.options` sets them)."""
     try:
-        return run(article, stages, opts)
+        with pipeline.options(**_fields(opts)):
+            return run(article) if stages is None else run(article, stages)
     except Exception as exc:   # run_article names a failing stage itself; this is anything else
         result = pipeline.Result(article, [], [f"pipeline failed: {type(exc).__name__}: {exc}"])
         if count:
@@ -149,7 +158,8 @@ def _init(run: Run, stages: Sequence[str] | None, opts: pipeline.Options) -> Non
         return
     for article in WARM_UP:
         try:
-            pipeline.run_article(article, stages, opts)
+            with pipeline.options(**_fields(opts)):
+                pipeline.run_article(article, stages)
         except Exception:     # a broken stage is reported per article, not at start-up
             pass
 

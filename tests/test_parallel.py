@@ -30,18 +30,18 @@ def in_worker() -> bool:
 
 
 # Module-level stand-ins for the pipeline (workers import them by name).
-def echo(article: Article, stages, opts) -> pipeline.Result:
+def echo(article: Article, stages=None) -> pipeline.Result:
     """Records where it ran: the worker's pid as the only error-free 'row'."""
     return pipeline.Result(article, [{"text": article.text, "pid": os.getpid()}], [])
 
 
-def fragile(article: Article, stages, opts) -> pipeline.Result:
+def fragile(article: Article, stages=None) -> pipeline.Result:
     """Raises on one article, kills its (worker) process on another, echoes the rest."""
     if FAIL in article.text:
         raise RuntimeError("boom")
     if CRASH in article.text and in_worker():
         os._exit(3)
-    return echo(article, stages, opts)
+    return echo(article)
 
 
 def numbered(n: int, marks: dict[int, str] | None = None) -> list[Article]:
