@@ -64,6 +64,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     # supporters fighting amid demonstrations told as the occasion: a mob
     ("On 3 May 2024, supporters of two rival candidates clashed with sticks in Kisumu, Kenya, "
      "amid demonstrations over the results.", "Riots", "Mob violence"),
+    # strategic developments told with vague words and the state doing them
+    ("On 3 May 2024, police deployed reinforcements in Mandera town, Kenya, to trace the gang.",
+     "Strategic developments", "Change to group/activity"),
+    ("Pada Jumat (3/5/2024), polisi mengamankan dua pria di Kota Makassar, Sulawesi Selatan.",
+     "Strategic developments", "Arrests"),
     # upper-case wire copy
     ("ON 3 MAY 2024, UNIDENTIFIED GUNMEN SHOT DEAD A TRADER IN MANDERA, KENYA.",
      "Violence against civilians", "Attack"),

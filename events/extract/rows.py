@@ -184,7 +184,8 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     own_told = [a for a in actors if a.sentence in ev.sentences]
     fought = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in own_told) and \
         any(a.kind in ARMED + STATE and a.role == "target" for a in own_told)
-    if not specific and trigs and fought:
+    strategic_only = all(t.event_type == "Strategic developments" for t in trigs)   # "troops deployed"
+    if not specific and trigs and fought and not strategic_only:
         return trigs[0], "Battles", "Armed clash"   # "soldiers repelled an attack by ISWAP": not the story's kind
     specific = specific or list(ev.inherited)
     subs = {t.sub_event_type for t in specific}
@@ -270,6 +271,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     if detonated:
         return detonated[0], detonated[0].event_type, detonated[0].sub_event_type
     if trigs:
+        if not hurt and all(t.event_type == "Strategic developments" for t in trigs):
+            # "troops were deployed to the border", "polisi mengamankan dua orang": a strategic
+            # development told with vague words only, nobody hurt
+            best = min(trigs, key=et.rank)
+            return best, "Strategic developments", best.sub_event_type
         if state_target and armed_perp:
             return trigs[0], "Battles", "Armed clash"
         burnt = [t for t in trigs if t.sub_event_type == "Looting/property destruction"]
