@@ -111,15 +111,17 @@ def event_map(data: ReportData, datasets: Datasets | None = None) -> alt.LayerCh
         fill="#eceae4", stroke="#9a968c", strokeWidth=0.6, clip=True).encode(
         tooltip=alt.Tooltip("properties.name:N", title="Country")).project(**projection)
     size_title = "Fatalities" + (f" (per {data.cell:g}° cell)" if data.cell else "")
-    tips = [("admin1", "Admin1"), ("country", "Country"), ("event_type", "Type")]
+    tips = [("country", "Country"), ("event_type", "Main type")]
     if not data.cell:
-        tips = [("location", "Place"), *tips, ("first", "First"), ("last", "Last")]
+        tips = [("location", "Place"), ("admin1", "Admin1"), ("country", "Country"), ("event_type", "Type"),
+                ("first", "First"), ("last", "Last")]
     dots = alt.Chart(_values(data.points, "points", datasets)).mark_circle(
         opacity=0.7, stroke="white", strokeWidth=0.5, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q",
         size=alt.Size("fatalities:Q", title=size_title, scale=alt.Scale(range=[30, 900], zero=False),
                       legend=alt.Legend(orient="right", tickCount=4)),
-        color=alt.Color("event_type:N", title="Event type", scale=event_type_scale(),
+        color=alt.Color("event_type:N", title="Main event type" if data.cell else "Event type",
+                        scale=event_type_scale(),
                         legend=alt.Legend(orient="right")),
         order=alt.Order("fatalities:Q", sort="descending"),
         tooltip=[alt.Tooltip(f"{field}:N", title=title) for field, title in tips]

@@ -18,6 +18,7 @@ MAX_POINTS = 3000         # map points: events one by one, or past this many bin
 CELLS_ACROSS = 400        # binned, a cell is about 1/400 of the events' extent (2 pixels on the map) ...
 CELL_SIZES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)   # ... rounded up to one of these (degrees)
 TOP = 12
+EXACT_ARTICLES = 1_000_000   # past this many events the articles are counted approximately (HyperLogLog)
 
 CLAIM_PICTURE = (          # (label, SQL condition), first match wins; the order is the precedence
     ("Claimed", "claim_status = 'claimed' OR perpetrator_status = 'claimed'"),
@@ -35,6 +36,7 @@ class Totals:
     injuries: int = 0
     countries: int = 0
     articles: int = 0
+    articles_approx: bool = False
     first: dt.date | None = None
     last: dt.date | None = None
 
@@ -82,14 +84,17 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
             FROM events WHERE {where}""", params).fetchone()
         span = max(row[6] or 0.0, row[7] or 0.0)
         totals = Totals(int(row[0]), int(row[1]), int(row[2]), int(row[3]), first=row[4], last=row[5])
+        totals.articles_approx = totals.events > EXACT_ARTICLES
+        distinct = "approx_count_distinct(a)" if totals.articles_approx else "count(DISTINCT a)"
         totals.articles = con.execute(f"""
-            SELECT count(DISTINCT a) FROM (SELECT unnest(article_ids) AS a FROM events WHERE {where})""",
+            SELECT {distinct} FROM (SELECT unnest(article_ids) AS a FROM events WHERE {where})""",
                                       params).fetchone()[0]
         months = 0 if totals.first is None else (
             (totals.last.year - totals.first.year) * 12 + totals.last.month - totals.first.month + 1)
         unit = "month" if months <= MAX_MONTHS else "year"
         data = ReportData(totals=totals, time_unit=unit)
-        data.stored_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        data.stored_events = totals.events if where == "true" else \
+            con.execute("SELECT count(*) FROM events").fetchone()[0]
         if not totals.events:
             return data
         data.timeline = _records(con, f"""
@@ -101,19 +106,21 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
             SELECT period, 'event_type', event_type, count(*), coalesce(sum(fatalities), 0) FROM f GROUP BY ALL
             ORDER BY period, stack, "group" """, params)
         if totals.events > MAX_POINTS:
+            # one point per cell, coloured by its most frequent event type (grouping by the type
+            # as well costs twice as long on a big store)
             data.cell = next((c for c in CELL_SIZES if c >= span / CELLS_ACROSS), CELL_SIZES[-1])
             lat, lon = (f"round(round({c} / {data.cell}) * {data.cell}, 2)" for c in ("latitude", "longitude"))
-            places = "any_value(admin1) AS admin1, any_value(country) AS country"
+            kind, places = "mode(event_type) AS event_type", "any_value(country) AS country"
         else:
-            lat, lon = "round(latitude, 4)", "round(longitude, 4)"
+            lat, lon, kind = "round(latitude, 4)", "round(longitude, 4)", "event_type"
             places = ("min(location) AS location, min(admin1) AS admin1, min(country) AS country, "
                       "min(event_date) AS first, max(event_date) AS last")
         data.points = _records(con, f"""
-            SELECT {lat} AS lat, {lon} AS lon, event_type,
+            SELECT {lat} AS lat, {lon} AS lon, {kind},
                    count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities, {places}
             FROM events WHERE ({where}) AND latitude IS NOT NULL AND longitude IS NOT NULL
-            GROUP BY ALL ORDER BY events DESC, fatalities DESC, lat, lon, event_type LIMIT {MAX_POINTS + 1}""",
-                               params)
+            GROUP BY {"ALL" if kind == "event_type" else "lat, lon"}
+            ORDER BY events DESC, fatalities DESC, lat, lon LIMIT {MAX_POINTS + 1}""", params)
         data.points_capped = len(data.points) > MAX_POINTS
         del data.points[MAX_POINTS:]
         data.countries = _top(con, where, params, "country", "name")

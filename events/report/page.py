@@ -163,7 +163,7 @@ def _cards(data: ReportData) -> str:
     t = data.totals
     span = f"{t.first} – {t.last}" if t.first else "–"
     cards = [("Events", _num(t.events)), ("Fatalities", _num(t.fatalities)), ("Injuries", _num(t.injuries)),
-             ("Countries", _num(t.countries)), ("Articles", _num(t.articles)), ("Dates", span)]
+             ("Countries", _num(t.countries)), ("Articles", ("about " if t.articles_approx else "") + _num(t.articles)), ("Dates", span)]
     return '<div class="cards">' + "".join(
         f'<div class="card" data-total="{k.lower()}"><span class="muted">{k}</span><b>{v}</b></div>'
         for k, v in cards) + "</div>"
@@ -177,8 +177,8 @@ def render(data: ReportData, specs: dict[str, dict], title: str, scope: str) -> 
     if data.cell:
         kept = (f"the {len(data.points):,} cells with most events are drawn" if data.points_capped
                 else "every cell is drawn")
-        binned = (f'<p class="muted">Events are grouped per {data.cell:g}° cell (about {data.cell * 111:,.0f} km); '
-                  f"{kept}.</p>")
+        binned = (f'<p class="muted">Events are grouped per {data.cell:g}° cell (about {data.cell * 111:,.0f} km), '
+                  f"each coloured by its most frequent event type; {kept}.</p>")
     if data.totals.events:
         body = f"""
 <h2>Over time</h2>{charts['timeline']}
