@@ -56,3 +56,35 @@ def test_a_bomber_who_lived_is_not_dead(lang, text):
 ])
 def test_a_toll_across_several_incidents_is_shared(lang, text, expected):
     assert fatalities(text, lang) == expected
+
+
+def toll(text, lang):
+    rows = extract(Article(text=text, published=PUB, language=lang))
+    return rows[0]["fatalities"] if rows else "no row"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a list of victims ending in one person told with an article
+    ("en", "On Friday gunmen killed six policemen and a civilian in an ambush near Sukma, India.", 7),
+    ("en", "ON FRIDAY GUNMEN SHOT DEAD THREE FARMERS AND A 40-YEAR-OLD WOMAN IN AN AMBUSH NEAR SUKMA, INDIA.", 4),
+    # the agent of a passive is not a victim
+    ("en", "On Friday a teacher was beheaded by 12 armed militants in an attack near Sukma, India.", 1),
+    ("id", "Pada Jumat, seorang guru tewas ditembak oleh 5 orang bersenjata di Intan Jaya, Papua.", 1),
+    # two people named, joined by "and", mixed case and all in capitals
+    ("en", "On Friday officers Maria Lopez and Daniel Ortiz were killed in an ambush near Cali, Colombia.", 2),
+    ("en", "CALI, 3 MAR 24 -- IT WAS LEARNED THAT MARIO LOPEZ AND DANIEL ORTIZ WERE SHOT TO DEATH BY ARMED MEN "
+           "NEAR CALI, COLOMBIA.", 2),
+    # a death told as a noun
+    ("en", "CALI, 3 MAR 24 -- THE BODIES OF FOUR PEASANTS WERE FOUND AFTER AN ATTACK BY GUERRILLAS NEAR CALI, "
+           "COLOMBIA.", 4),
+])
+def test_victims_told_without_one_numeral(lang, text, expected):
+    assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "CALI, 3 MAR 24 -- SOLDIERS AND POLICEMEN WERE KILLED IN AN AMBUSH BY GUERRILLAS NEAR CALI, COLOMBIA."),
+    ("en", "On Friday soldiers and police officers were killed in an ambush by guerrillas near Cali, Colombia."),
+])
+def test_plural_victims_without_a_count_give_no_figure(lang, text):
+    assert toll(text, lang) is None

@@ -39,7 +39,7 @@ MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ..
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_BREAK = re.compile(r"[;:()\[\]]")
+_BREAK = re.compile(r"[;:()\[\]]|--|—")
 _JOIN = re.compile(r"^[\s-]*$")
 _RESTATED = re.compile(r"\s*\)")
 _CALENDAR_YEAR = range(1900, 2101)
@@ -78,6 +78,7 @@ class _Single:
     perpetrators: tuple[tuple[str, ...], ...] = ()
     ands: frozenset[str] = frozenset()          # conjunctions.words of one word ("and", "dan")
     title_names: bool = False                   # a lowercase title may stand before a name ("killed blogger X")
+    nominal: tuple[tuple[str, ...], ...] = ()   # "the murder of": its object is one person, however written
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         frozenset(fold(w) for w in data.get("plural_heads", [])), frozenset(fold(w) for w in data.get("not_people", [])),
         _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
         _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
-        bool(data.get("title_names", False)))
+        bool(data.get("title_names", False)), _phrases(data.get("nominal", [])))
 
 
 @cache
@@ -438,6 +439,22 @@ def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> t
     return 1, names[-1][3], False
 
 
+def _named_object(words: list, single: _Single) -> tuple[int, int, bool] | None:
+    """The object of a death noun ("the murder of SENATOR LUIS GARCIA", "jenazah korban"): one
+    person when its phrase (up to the end of the noun phrase) has a head that is not plural."""
+    phrase = []
+    for w in words[:6]:
+        if w[1] in single.np_stop or w[1] in single.ands or not w[0][:1].isalpha():
+            break
+        phrase.append(w)
+    if not phrase or phrase[0][1] in single.determiners and len(phrase) == 1:
+        return None
+    head = phrase[-1][1]
+    if _plural(head, single) or head in single.not_people:
+        return None
+    return 1, phrase[-1][3], False
+
+
 def _singles(text: str, tokens: list, words: list, attached: set[int], starts: list[int],
              date_spans, single: _Single) -> list[tuple]:
     """One or two people killed or hurt, told without a numeral: "a civilian was shot and
@@ -468,6 +485,8 @@ def _singles(text: str, tokens: list, words: list, attached: set[int], starts: l
                     obj = obj[1:]
                 if not _starts_with(obj, single.negation):
                     person = _one_person(obj, single, mixed, date_spans)
+                    if person is None and tuple(own) in single.nominal:
+                        person = _named_object(obj, single)
                     if person:
                         found = (person[0], w.start, person[1], person[2])
         transitive = "before" in sides and after and after[0][0][:1].isalnum() and \
@@ -521,8 +540,15 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
         return 1, start, w.end, perps                  # "a soldier was shot and killed"
     if aux < 0:
         parts = _split_and(body, single.ands)
-        if len(parts) == 2 and all(p and (_one_person(p, single, mixed, ()) or (0,))[0] == 1 for p in parts):
-            return 2, start, w.end, perps              # "Colon and his driver were killed"
+        first_named = bool(parts and parts[0]) and (mixed and parts[0][-1][0][:1].isupper() and
+                                                    parts[0][-1][0][:1].isalpha() and len(parts[0]) >= 2 and
+                                                    parts[0][-2][0][:1].isupper() or
+                                                    not mixed and _upper_name(parts[0][-2:], single))
+        last_named = len(parts) == 2 and not mixed and 0 < len(parts[1]) <= 4 and _upper_name(parts[1], single)
+        if len(parts) == 2 and all(p and (first_named and i == 0 or last_named and i == 1 or
+                                          (_one_person(p, single, mixed, ()) or (0,))[0] == 1)
+                                   for i, p in enumerate(parts)):
+            return 2, start, w.end, perps              # "Colon and his driver were killed", "officers Ann Lee and Bo Ray were"
         return None
     while body and body[-1][1] in single.adverbs:
         body = body[:-1]
@@ -541,6 +567,14 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
     return None
+
+
+def _upper_name(words: list, single: _Single) -> bool:
+    """In text written all in capitals, two to four words that can only be a person's name
+    ("CRISTOBAL PEREZ"): letters only, no function word, determiner, pronoun or plural head."""
+    return len(words) >= 2 and all(w[0].isalpha() and w[1] not in single.np_stop and w[1] not in single.determiners
+                                   and w[1] not in single.subjects and not _plural(w[1], single)
+                                   and w[1] not in single.not_people for w in words)
 
 
 def _split_and(words: list, ands: frozenset[str]) -> list[list]:
