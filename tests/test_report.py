@@ -261,3 +261,16 @@ def test_report_shipped_outlines_match_a_fresh_build(tmp_path):
     fresh = outlines_build.write(tmp_path)
     assert outlines_build.content_hash(fresh) == outlines_build.content_hash(outlines.OUTLINES_PATH), \
         "events/report/outlines.json.gz is stale: run `python -m events.report.outlines_build`"
+
+
+def test_report_leaves_out_a_chart_with_nothing_to_draw(tmp_path, event_row):
+    """No event names a perpetrator: no empty chart (Vega warns on one), a sentence instead."""
+    path = tmp_path / "db"
+    Store(path).commit([pipeline.Result(Article(text="x", id="x1"), [event_row(perpetrator=None)], [])])
+    out = tmp_path / "r.html"
+    report.write(path, out)
+    html = out.read_text(encoding="utf-8")
+    assert "perpetrators" not in _specs(html) and {"timeline", "map", "claims"} <= set(_specs(html))
+    assert '<p class="empty">No event names a perpetrator.</p>' in html
+    written, _ = report.write(path, tmp_path / "svg", fmt="svg")
+    assert "perpetrators.svg" not in {p.name for p in written} and len(written) == len(report.IMAGE_NAMES) - 1

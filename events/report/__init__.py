@@ -69,9 +69,10 @@ def write(db: str | os.PathLike, output: str | os.PathLike, filters: query.Filte
         raise errors.QueryError(errors.output_not_writable(str(out), exc.strerror or str(exc))) from None
     specs = charts.specs(rows, stack="event_type")
     region: charts.Datasets = {}
-    specs["timeline_region"] = charts.to_spec(charts.timeline(rows, "region", region), region)
+    if "timeline" in specs:
+        specs["timeline_region"] = charts.to_spec(charts.timeline(rows, "region", region), region)
     written = []
-    for name in IMAGE_NAMES:
+    for name in (n for n in IMAGE_NAMES if n in specs):
         target = out / f"{name}.{fmt}"
         if fmt == "png":
             content = vl_convert.vegalite_to_png(specs[name], scale=2)

@@ -118,7 +118,8 @@ def event_map(data: ReportData, datasets: Datasets | None = None) -> alt.LayerCh
     dots = alt.Chart(_values(data.points, "points", datasets)).mark_circle(
         opacity=0.7, stroke="white", strokeWidth=0.5, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q",
-        size=alt.Size("fatalities:Q", title=size_title, scale=alt.Scale(range=[30, 900], zero=False),
+        size=alt.Size("fatalities:Q", title=size_title,
+                      scale=alt.Scale(range=[20, 900] if len(data.points) <= 300 else [6, 160], zero=False),
                       legend=alt.Legend(orient="right", tickCount=4)),
         color=alt.Color("event_type:N", title="Main event type" if data.cell else "Event type",
                         scale=event_type_scale(),
@@ -204,6 +205,9 @@ def to_spec(chart: Any, datasets: Datasets) -> dict:
 
 
 def specs(data: ReportData, stack: str | None = None) -> dict[str, dict]:
-    """The charts as Vega-Lite JSON dicts, each carrying its own data."""
+    """The charts as Vega-Lite JSON dicts, each carrying its own data; a chart with nothing to
+    draw (no perpetrator named, say) is left out, and the page says so instead."""
     datasets: Datasets = {}
-    return {name: to_spec(chart, datasets) for name, chart in charts(data, stack, datasets).items()}
+    built = {name: to_spec(chart, datasets) for name, chart in charts(data, stack, datasets).items()}
+    return {name: spec for name, spec in built.items()
+            if any(values for key, values in spec["datasets"].items() if key != "outlines")}

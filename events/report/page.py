@@ -48,6 +48,10 @@ td .sub { color: var(--muted); font-size: 12px; }
 footer { margin: 30px auto 40px; font-size: 12px; }
 """
 
+CHART_NAMES = ("timeline", "map", "countries", "admin1", "actors", "perpetrators", "claims")
+EMPTY = {"map": "No event has coordinates.", "admin1": "No event names its first-level division.",
+         "actors": "No event names its main actor.", "perpetrators": "No event names a perpetrator."}
+
 EMBED = """
 (function () {
   const specs = JSON.parse(document.getElementById('chart-specs').textContent);
@@ -172,7 +176,8 @@ def _cards(data: ReportData) -> str:
 def render(data: ReportData, specs: dict[str, dict], title: str, scope: str) -> str:
     """The whole page as text."""
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    charts = {name: f'<div class="chart" id="chart-{name}"></div>' for name in specs}
+    charts = {name: f'<div class="chart" id="chart-{name}"></div>' if name in specs else
+              f'<p class="empty">{_e(EMPTY.get(name, "Nothing to show."))}</p>' for name in CHART_NAMES}
     binned = ""
     if data.cell:
         kept = (f"the {len(data.points):,} cells with most events are drawn" if data.points_capped
