@@ -138,7 +138,7 @@ class Manifest:
         try:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            if db.is_dir() and data_files(db):
+            if db.is_dir() and not _unpublished_only(db):
                 raise errors.StoreCorruptError(errors.manifest_lost(str(db))) from None
             return cls()
         except (OSError, UnicodeDecodeError) as exc:
@@ -358,28 +358,14 @@ class Store:
 
     def _journal(self, m: Manifest | None) -> list[tuple[str, str]]:
         """(op, path) entries; a store from before the journal starts from its manifest."""
-        path = self.db / JOURNAL
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            if m is None:
-                return []
+        entries = read_journal(self.db)
+        if entries is None and m is not None and not (self.db / JOURNAL).exists():
             entries = [("write", p) for t in TABLES for p in m.files[t]]
             entries += [("write", r["path"]) for r in m.retired] + [("retire", r["path"]) for r in m.retired]
+            if self.exists:
+                entries.append(("publish", MANIFEST))
             self._rewrite_journal(entries)
-            return entries
-        except (OSError, UnicodeDecodeError):
-            return []                      # unreadable: delete nothing rather than guess
-        entries = []
-        for line in lines:
-            try:
-                item = json.loads(line)
-                op, rel = item["op"], item["path"]
-            except (ValueError, KeyError, TypeError):
-                continue                   # a torn last line of a killed run
-            if op in ("write", "retire") and _safe_journal_path(rel):
-                entries.append((op, rel))
-        return entries
+        return entries or []
 
     def _record(self, op: str, rel: str) -> None:
         with open(self.db / JOURNAL, "a", encoding="utf-8") as fh:
@@ -409,7 +395,7 @@ class Store:
                     target = self.db / name
                     if target.is_file() and not target.is_symlink() and root in target.resolve().parents:
                         target.unlink()
-        kept = [(op, rel) for op, rel in entries if rel in live]
+        kept = [(op, rel) for op, rel in entries if rel in live or op == "publish"]
         if kept != entries:
             self._rewrite_journal(list(dict.fromkeys(kept)))
         m.retired = keep_retired
@@ -450,6 +436,7 @@ class Store:
         m.generation += 1
         tmp = self.db / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
         self._record("write", tmp.name)
+        self._record("publish", MANIFEST)   # before the rename: from now on a lost manifest is refused
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(m.to_json())
             fh.flush()
@@ -696,7 +683,7 @@ class Store:
                 saved = f"{MANIFEST}.broken-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
                 os.replace(self.db / MANIFEST, self.db / saved)
                 report.saved_manifest = saved
-            self._rewrite_journal([("write", r) for t in TABLES for r in m.files[t]])
+            self._rewrite_journal([("write", r) for t in TABLES for r in m.files[t]] + [("publish", MANIFEST)])
             self._publish(m)
         return report
 
@@ -795,6 +782,40 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def read_journal(db: Path) -> list[tuple[str, str]] | None:
+    """The journal's (op, path) entries: "write" (a file about to be created), "retire" (a
+    file a newer manifest dropped), "publish" (a manifest was published). None when absent or
+    unreadable; a torn last line of a killed run is skipped."""
+    try:
+        lines = (db / JOURNAL).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    entries = []
+    for line in lines:
+        try:
+            item = json.loads(line)
+            op, rel = item["op"], item["path"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        if (op in ("write", "retire") and _safe_journal_path(rel)) or (op, rel) == ("publish", MANIFEST):
+            entries.append((op, rel))
+    return entries
+
+
+def _unpublished_only(db: Path) -> bool:
+    """No manifest, and every data file present is one the journal recorded before any
+    manifest was published: a first write killed before publishing (its files are orphans).
+    Anything else without a manifest (a lost manifest, files from elsewhere) is refused."""
+    files = data_files(db)
+    if not files:
+        return True
+    entries = read_journal(db)
+    if not entries or ("publish", MANIFEST) in entries:
+        return False
+    written = {rel for op, rel in entries if op == "write"}
+    return all(f in written for f in files)
 
 
 def _safe_journal_path(rel: object) -> bool:

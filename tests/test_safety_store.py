@@ -144,7 +144,8 @@ def test_safety_store_cleanup_deletes_only_what_the_journal_records(db, monkeypa
         patch.setattr(Store, "_publish", crash)
         with pytest.raises(errors.StoreNotWritableError):
             Store(db).ingest([_article(3)])
-    journal = [json.loads(line)["path"] for line in (db / "journal.jsonl").read_text().splitlines()]
+    journal = [e["path"] for e in map(json.loads, (db / "journal.jsonl").read_text().splitlines())
+               if e["op"] == "write"]
     orphans = [db / p for p in journal if (db / p).exists() and p not in
                {q for ps in Store(db).manifest().files.values() for q in ps}]
     assert len(orphans) == 3
@@ -360,3 +361,20 @@ def test_safety_store_article_that_cannot_be_stored_is_rejected_not_the_batch(db
     assert (report.new, [str(r) for r in report.rejected]) == (
         2, [f"api:5: {errors.lone_surrogate('title', 6)}"])
     assert len(_events(db)) == 4
+
+
+def test_safety_store_first_write_killed_before_publishing_is_not_a_lost_manifest(tmp_path, marker_pipeline,
+                                                                                   monkeypatch):
+    db = tmp_path / "new"
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "_publish", lambda self, m: _enospc())      # killed before publishing
+        with pytest.raises(errors.StoreNotWritableError):
+            Store(db).ingest([_article(1)])
+    orphans = list(db.rglob("*.parquet"))
+    assert len(orphans) == 3 and not (db / "manifest.json").exists()
+    report = Store(db).ingest([_article(1), _article(2)])   # a new store: the orphans go
+    assert report.new == 2 and not any(p.exists() for p in orphans)
+    assert len(_events(db)) == 2
+    (db / "manifest.json").unlink()                          # once published, a lost manifest is refused
+    with pytest.raises(errors.StoreCorruptError, match="no manifest.json"):
+        Store(db).ingest([_article(3)])
