@@ -122,3 +122,14 @@ def test_places_stop_word_before_a_street_name_stays_a_word():
     rows = _rows("Lima orang tewas dalam bentrokan di Jalan Sudirman, Kamis (16/10/2025), kata polisi di Jakarta.",
                  "id", "2025-10-17")
     assert all(r["location"] != "Jalan" for r in rows)
+
+
+@pytest.mark.parametrize("text,language,published", [
+    ("Hundreds of women in Mombasa [Coast Province] took to the streets on 3 June 2019, protesting drug abuse.",
+     "en", "2019-06-04"),
+    ("Ratusan perempuan di Mombasa [Coast Province] turun ke jalan pada 3 Juni 2019, memprotes penyalahgunaan narkoba.",
+     "id", "2019-06-04"),
+])
+def test_places_address_part_read_only_by_an_alternate_name_abroad_is_dropped(text, language, published):
+    rows = _rows(text, language, published)
+    assert [(r["location"], r["country"]) for r in rows] == [("Mombasa", "Kenya")]

@@ -508,6 +508,16 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                and all(e.kind in ("country", "admin1") for e in b.entries) and all(e.kind != "country" for e in a.entries)
                and any(e.kind == "country" or e.cc in countries_named for e in b.entries)
                and not {e.cc for e in a.entries} & {e.cc for e in b.entries}}
+    # "Mombasa [Coast Province]", "Bir (Aljfara)": two names written as one address with no
+    # country in common, neither in a country the article names: the one read only by an
+    # alternate name ("Coast" = Tanzania's Pwani, "Bir" = India's Beed) is the misreading
+    def exact(c: Candidate) -> bool:
+        return any(" ".join(fold(e.name).split()) == c.match.key for e in c.entries)
+    for a, b in zip(cands, cands[1:]):
+        if _joined(text[a.match.end:b.match.start], w) and a.entries and b.entries \
+                and not {e.cc for e in a.entries} & {e.cc for e in b.entries} \
+                and not {e.cc for e in a.entries + b.entries} & countries_named and exact(a) != exact(b):
+            foreign.add((b if exact(a) else a).match.key)
     cands = [c for c in cands if c.match.key not in foreign]
     cands = _with_support(cands, text, w, dateline_cc)
     demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
@@ -625,12 +635,12 @@ def _regions(cands: list[Candidate], text: str, sentences: list[Sentence], w: Wo
 
 
 def _joined(gap: str, w: Words) -> bool:
-    """Two names written as one address: "Bandipora, Kashmir", "Abepura (Papua)",
+    """Two names written as one address: "Bandipora, Kashmir", "Abepura (Papua)", "Mombasa [Coast]",
     "Mimika, Provinsi Papua" (a comma or bracket, then at most generic place words)."""
     if len(gap) > 40:
         return False
     rest = gap.strip()
-    if rest[:1] not in (",", "(", "-", "/", ""):
+    if rest[:1] not in (",", "(", "[", "-", "/", ""):
         return False
     words_left = fold(rest[1:]).split()
     return all(word in w.place_words for word in words_left)
