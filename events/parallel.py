@@ -23,7 +23,10 @@ How it stays flat and never hangs:
 Processes start with the 'forkserver' method: each worker is forked from a small server
 process started fresh (with `events.pipeline` imported once), never from the caller, which
 may hold DuckDB/Arrow thread pools or a progress-bar thread whose locks a plain `fork` would
-copy mid-use; 'spawn' would be as safe but re-imports everything in every worker.
+copy mid-use; 'spawn' would be as safe but re-imports everything in every worker. As with any
+multiprocessing start method but 'fork', a script that calls `imap` with jobs > 1 must keep
+its top-level work under `if __name__ == "__main__":` (workers import the script's module);
+the `events` command and notebooks need nothing.
 """
 from __future__ import annotations
 
