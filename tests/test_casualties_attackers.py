@@ -88,3 +88,15 @@ def test_victims_told_without_one_numeral(lang, text, expected):
 ])
 def test_plural_victims_without_a_count_give_no_figure(lang, text):
     assert toll(text, lang) is None
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "On Friday traders blocked roads in Beni, Nord-Kivu, to protest the killing of a shopkeeper by armed men.", 0),
+    ("en", "ON FRIDAY STUDENTS PROTESTED IN NAKURU, KENYA, AFTER A CLASSMATE WAS KILLED BY THUGS.", 0),
+    ("en", "On Friday police shot dead two protesters during a demonstration in Nakuru, Kenya.", 2),
+    # a coder's note that the toll is split across several events
+    ("en", "On Friday 8 militants were killed during police operations in Kabul and Ghor provinces, Afghanistan. "
+           "Fatalities are split across 4 events.", 2),
+])
+def test_deaths_a_crowd_protests_and_split_tolls(lang, text, expected):
+    assert (toll(text, lang) or 0) == expected

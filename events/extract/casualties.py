@@ -298,6 +298,12 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 if c.start >= t.end and _gap_words(text[t.end:c.start]) <= 1:
                     c.excluded = True
                     break
+        if "shared" in k:            # "across 4 events": a count of incidents, not of people
+            noun = next((i for i in tokens if "incidents" in _kinds(i) and t.end <= i.start), None)
+            for c in counts:
+                if noun is not None and t.end <= c.start and c.end <= noun.start and \
+                        _gap_words(text[t.end:noun.start]) <= 3:
+                    c.excluded = True
         if "nc_after" in k:
             for c in counts:
                 if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
@@ -787,13 +793,16 @@ def run(doc: Doc) -> None:
                 [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     shared = _shared(text, tokens, starts, tab)
+    told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found}
+    # "Fatalities are split across 4 events" in a sentence of its own: said of the article's tolls
+    article_wide = max([n for si, n in shared.items() if si not in told] or [1])
     out = []
     for kind, low, high, start, end, firm, perps in found:
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
         out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps in (True, "besides"),
                             sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
-                            shared=shared.get(sentence, 1)))
+                            shared=shared.get(sentence, article_wide)))
     doc.findings["casualties"] = out
 
 

@@ -422,6 +422,19 @@ def _describe(actor: Actor, language: str | None) -> str:
     return f"{label} ({actor.text})"
 
 
+def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
+    """'to protest the killing of a trader', 'demonstrated after a student was killed': a death the
+    crowd protests about, told after a protest word with a grievance word at or after it."""
+    protest = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence
+               and t.event_type == "Protests" and t.end <= c.start]
+    if not protest:
+        return False
+    s = ctx.doc.sentences[c.sentence]
+    text = ctx.doc.article.text[s.start:c.start]
+    return any("grievance" in m.value and s.start + m.end > protest[0].start
+               for m in et.tables(ctx.doc.language).modifiers.find(text))
+
+
 def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False
                       ) -> tuple[int | None, int | None, int | None, Casualty | None]:
     """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
@@ -693,7 +706,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     civ = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and inter2 == 7) or bool(trig and trig.civilian_targeting)
     # casualties
-    cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])]
+    cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])
+           if not _grievance_death(ctx, c)]          # "protested the killing of a student": not this event's dead
     fatalities, f_low, f_high, f_ev = _casualty_figures(
         cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language))
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
