@@ -35,3 +35,10 @@ def test_geo_cli_geocode_all_lists_other_readings():
 def test_geo_cli_geocode_has_help():
     result = CliRunner().invoke(main, ["geocode", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_geo_cli_geocode_says_a_frequent_word_was_kept_with_support():
+    result = CliRunner().invoke(main, ["geocode", "-l", "en", "BOGOTA POLICE SAID THE BOMB EXPLODED IN MEDELLIN, COLOMBIA."])
+    assert result.exit_code == 0, result.output
+    bogota = next(line for line in result.output.splitlines() if line.startswith("'BOGOTA'"))
+    assert "also a frequent word: kept with support" in bogota and ", CO)" in bogota

@@ -34,7 +34,8 @@ def geocode_command(text: str, language: str | None, source: str | None, show_al
     for c in cands:
         e = c.chosen
         flags = [f for f, on in (("near", c.near), ("after preposition", c.prep),
-                                 ("inside a longer name", c.modifier)) if on]
+                                 ("inside a longer name", c.modifier),
+                                 ("also a frequent word: kept with support", c.common)) if on]
         click.echo(f"{c.match.text!r} [{c.match.start}:{c.match.end}] -> {e.name} ({e.kind}, "
                    f"{e.admin1 or '-'}, {e.cc}) {e.lat}, {e.lon}  score {c.score:.2f}: {c.why}"
                    + (f"; {', '.join(flags)}" if flags else ""))
