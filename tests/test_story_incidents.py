@@ -32,6 +32,9 @@ def _kinds(text: str) -> list[tuple[str, str]]:
      "Riots", "Violent demonstration"),
     ("Pada Jumat (3/5/2024), tawuran antarwarga pecah di Kota Makassar, Sulawesi Selatan.",
      "Riots", "Mob violence"),
+    # a beating by a band of men, no gun or bomb: a mob
+    ("On 3 May 2024, a dozen assailants beat up a journalist in Mandera town, Kenya.",
+     "Riots", "Mob violence"),
     # police stepping in: a protest with intervention, not a second event
     ("On 3 May 2024, hundreds of teachers staged a protest in Kisumu, Kenya. Police fired tear gas "
      "to disperse the protesters and arrested five of them.", "Protests", "Protest with intervention"),

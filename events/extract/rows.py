@@ -137,9 +137,14 @@ def _as_crowd(ctx: Ctx, ev: Event, actors: list[Actor]) -> list[Actor]:
     crowd for the codebook (rioters), not an armed group: its clashes are riots, not battles.
     People told right before such a verb ("locals beat a suspected thief", "warga memukuli")
     are its doers, whatever role the actor stage guessed."""
-    if _armed_violence(ev.triggers or ev.inherited):
+    trigs = ev.triggers or ev.inherited
+    if _armed_violence(trigs):
         return actors
+    # "a dozen assailants beat up a journalist": a beating by a band of men is a mob's
+    violent = [t for t in trigs if t.event_type in VIOLENT and not t.generic]
+    beating = bool(violent) and all(t.attack_type == "Unarmed Assault" for t in violent)
     return [replace(a, kind="rioters") if a.kind == "group" and a.named and not _listed(a)
+            or beating and a.kind == "armed" and not a.named
             else replace(a, role="perpetrator") if a.kind == "civilians" and _doer(ctx, ev, a) else a
             for a in actors]
 
