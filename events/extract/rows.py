@@ -59,13 +59,24 @@ def _armed_violence(triggers: list[Trigger]) -> bool:
                for t in triggers)
 
 
+def _all_triggers(ctx: Ctx, si: int) -> list[Trigger]:
+    """Every trigger of one sentence, negated and hypothetical ones too (indexed once per article)."""
+    key = ("all triggers by sentence",)
+    if key not in ctx.memo:
+        index: dict[int, list[Trigger]] = {}
+        for t in ctx.doc.findings.get("event_types", []):
+            index.setdefault(t.sentence, []).append(t)
+        ctx.memo[key] = index
+    return ctx.memo[key].get(si, [])
+
+
 def _demonstrating(ctx: Ctx, ev: Event) -> bool:
     """The event's words say the crowd was demonstrating (a protest, a strike, a demand), even a
     word told as what they demanded: a riot then is a violent demonstration, else mob violence."""
     told = ev.sentences | ev.owned
     return any(t.event_type == "Protests" and not _occasion(ctx, t) for t in ev.triggers) or any(
-        t.event_type == "Protests" and t.sentence in told and not t.negated and not _occasion(ctx, t)
-        for t in ctx.doc.findings.get("event_types", []))
+        t.event_type == "Protests" and not t.negated and not _occasion(ctx, t)
+        for si in told for t in _all_triggers(ctx, si))
 
 
 OCCASION_WORDS = 3    # "amid the demonstrations": the protest word this close after an occasion word
@@ -78,18 +89,6 @@ def _occasion(ctx: Ctx, t: Trigger) -> bool:
     before = ctx.doc.article.text[s.start:t.start]
     marks = [m for m in et.occasions(ctx.doc.language).find(before)]
     return any(len(before[m.end:].split()) <= OCCASION_WORDS for m in marks)
-
-
-def _grieved_casualty(ctx: Ctx, c: Casualty) -> bool:
-    """'staged a protest following the death of a student', 'demanding justice for the worker who
-    was killed': a death the crowd protests about (a grievance word between the protest word and
-    the count)."""
-    protest = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence
-               and t.event_type == "Protests" and t.end <= c.start]
-    if not protest:
-        return False
-    gap = ctx.doc.article.text[protest[0].end:c.start]
-    return any("grievance" in m.value for m in et.tables(ctx.doc.language).modifiers.find(gap))
 
 
 def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[Trigger | None, str, str]:
@@ -240,9 +239,9 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if wrecked:
             return wrecked[0], "Riots", "Violent demonstration"
         # "protested against the killing of a student": that death is what they protest about
-        grieved = {t.sentence for t in ctx.doc.findings.get("event_types", [])
-                   if t.hypothetical and t.event_type in VIOLENT}
-        hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate and not _grieved_casualty(ctx, c)
+        grieved = {si for si in ev.owned | ev.sentences | ev.soft
+                   if any(t.hypothetical and t.event_type in VIOLENT for t in _all_triggers(ctx, si))}
+        hurt = hurt and any(c.kind == "killed" and c.high > 0 and not c.aggregate and not _grievance_death(ctx, c)
                             for si in (ev.owned | ev.sentences | ev.soft) - grieved
                             for c in ctx.casualties.get(si, []))
         # live fire on the crowd (a death, or shots fired) by the police or soldiers
