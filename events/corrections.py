@@ -15,6 +15,7 @@ store's own lock, so a reader sees the old table or the new one, never half of o
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -222,20 +223,25 @@ class Corrections:
         self._check_reason(why)
         return self._append(row, [dict(action="delete", field=None, old_value=None, new_value=None)], why, who)
 
-    def record_merge(self, old_id: str, new_id: str, article_ids: Iterable[str], who: str = "events ingest") -> None:
-        """The store's note that event `old_id` joined `new_id`: later reads follow it."""
+    def record_merge(self, old_id: str, new_id: str, article_ids: Iterable[str], who: str = "events ingest",
+                     lock_held: bool = False) -> None:
+        """The store's note that event `old_id` joined `new_id`: later reads follow it.
+        `lock_held`: the caller (the store, mid-commit) already holds the store's lock."""
         self._append({"event_id_cnty": old_id, "article_ids": list(article_ids)},
                      [dict(action="merge", field=None, old_value=old_id, new_value=new_id)],
-                     f"reports of one event merged into {new_id}", who)
+                     f"reports of one event merged into {new_id}", who, lock_held)
 
     def _check_reason(self, why: str) -> None:
         if not why or not why.strip():
             raise CorrectionError(_no_reason())
 
-    def _append(self, row: dict, made: list[dict], why: str, who: str | None) -> list[Correction]:
+    def _append(self, row: dict, made: list[dict], why: str, who: str | None,
+                lock_held: bool = False) -> list[Correction]:
         who = who or _user()
         self.db.mkdir(parents=True, exist_ok=True)
-        with filelock.FileLock(str(self.db / LOCK), timeout=self.lock_timeout):
+        lock = contextlib.nullcontext() if lock_held else filelock.FileLock(
+            str(self.db / LOCK), timeout=self.lock_timeout)
+        with lock:
             self._clear_temporaries()
             old = self.load()
             seq = (old[-1].seq + 1) if old else 1
