@@ -44,6 +44,11 @@ def test_corrections_cli_edit_show_delete(store):
     deleted = run(db, "delete", ids["a2"], "--reason", "duplicate of another")
     assert deleted.output == f"{ids['a2']} deleted by analyst1 (duplicate of another)\n"
     assert [d["event_id_cnty"] for d in corrections.Corrections(db).deletions()] == [ids["a2"]]
+    listed = run(db, "deletions")
+    assert listed.exit_code == 0
+    header, line = listed.output.splitlines()
+    assert header == "event_id_cnty,timestamp,why"
+    assert line.startswith(f"{ids['a2']},") and line.endswith(",duplicate of another")
     again = run(db, "show", ids["a2"])
     assert again.exit_code == 2 and again.output.startswith("Error: ") and "is deleted" in again.output
 

@@ -100,8 +100,31 @@ def show_command(ctx: click.Context, event_id: str) -> None:
         click.echo(f"  {when}  {c.who}  {what}  ({c.why})")
 
 
+@click.command("deletions")
+@click.pass_context
+def deletions_command(ctx: click.Context) -> None:
+    """List deleted events as CSV (event_id_cnty, timestamp, why), like ACLED's deletions feed,
+    so that downstream copies can drop them too.
+
+    \b
+    Example:
+      events deletions > deletions.csv
+    """
+    import csv
+    import sys
+
+    from events import corrections
+
+    with advice():
+        gone = corrections.Corrections(_db(ctx)).deletions()
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["event_id_cnty", "timestamp", "why"])
+    for d in gone:
+        out.writerow([d["event_id_cnty"], d["timestamp"], d["why"]])
+
+
 def _show(value: object) -> str:
     return "null" if value is None else str(value)
 
 
-commands = [edit_command, delete_command, show_command]
+commands = [edit_command, delete_command, show_command, deletions_command]
