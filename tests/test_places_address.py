@@ -133,3 +133,12 @@ def test_places_stop_word_before_a_street_name_stays_a_word():
 def test_places_address_part_read_only_by_an_alternate_name_abroad_is_dropped(text, language, published):
     rows = _rows(text, language, published)
     assert [(r["location"], r["country"]) for r in rows] == [("Mombasa", "Kenya")]
+
+
+@pytest.mark.parametrize("text,language,location", [
+    ("Assassin kills IP rep in Bukidnon", "en", "Bukidnon"),
+    ("Gunmen shot the mayor in Bukidnon on Sunday.", "en", "Bukidnon"),
+    ("Penembak menewaskan seorang tersangka di Bukidnon, Minggu.", "id", "Bukidnon"),
+])
+def test_places_title_before_a_preposition_is_not_the_names(text, language, location):
+    assert _choice(text, language).location == location

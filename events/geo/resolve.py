@@ -206,8 +206,8 @@ def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
         while pos > 0 and text[pos - 1] == " ":
             pos -= 1
         found = ctx_end.get(pos)
-        if found is None:
-            return near, prep, pos in person_end
+        if found is None:       # a title before "in" is no title of the name ("IP rep in Bukidnon")
+            return near, prep, not prep and pos in person_end
         kind, pos = found
         near = near or kind == "near"
         prep = prep or kind in ("in", "near")
