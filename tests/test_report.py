@@ -274,3 +274,13 @@ def test_report_leaves_out_a_chart_with_nothing_to_draw(tmp_path, event_row):
     assert '<p class="empty">No event names a perpetrator.</p>' in html
     written, _ = report.write(path, tmp_path / "svg", fmt="svg")
     assert "perpetrators.svg" not in {p.name for p in written} and len(written) == len(report.IMAGE_NAMES) - 1
+
+
+@pytest.mark.parametrize("latest, ids", [("2", ["IRQ0000000002", "IDN0000000004"]), ("0", [])])
+def test_report_cli_latest_limits_the_events_table(db, tmp_path, latest, ids):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["--db", str(db), "report", "-o", str(out), "--latest", latest])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert re.findall(r'<tr id="(\w+)">', html) == ids
+    assert f"The {len(ids)} most recent of 5 events, newest first." in html

@@ -143,7 +143,7 @@ def _sources(r: dict) -> str:
 
 def _latest_table(rows: list[dict]) -> str:
     if not rows:
-        return '<p class="empty">No events match.</p>'
+        return '<p class="empty">No events listed (--latest 0).</p>'
     head = ("<tr><th>Date</th><th>Place</th><th>Type</th><th>Fatalities</th><th>Actors</th>"
             "<th>Perpetrator</th><th>Claim</th><th>Notes</th><th>Outlets and sources</th></tr>")
     body = []
