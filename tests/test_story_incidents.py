@@ -38,6 +38,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     # police stepping in: a protest with intervention, not a second event
     ("On 3 May 2024, hundreds of teachers staged a protest in Kisumu, Kenya. Police fired tear gas "
      "to disperse the protesters and arrested five of them.", "Protests", "Protest with intervention"),
+    # shots in the air or a beating by counter-demonstrators, nobody killed: intervention
+    ("On 3 May 2024, police shot in the air to quell demonstrators who blocked a highway in "
+     "Kisumu, Kenya.", "Protests", "Protest with intervention"),
+    ("On 3 May 2024, students staged a protest in Kisumu, Kenya. Supporters of the ruling party "
+     "attacked and beat up the protesters.", "Protests", "Protest with intervention"),
     # a protest about a killing is a peaceful protest, not a riot or an attack
     ("On 3 May 2024, journalists staged a protest in Kisumu, Kenya, against the killing of a "
      "colleague.", "Protests", "Peaceful protest"),

@@ -253,6 +253,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return demo[0], "Riots", "Violent demonstration"
         if "Protest with intervention" in subs or "Arrests" in subs:     # protesters arrested
             return demo[0], "Protests", "Protest with intervention"
+        # "police shot at the protesters", "counter-demonstrators beat the marchers": the crowd
+        # suppressed by force, nobody killed
+        beaten = [t for t in trigs if t.event_type in VIOLENT and not t.hypothetical]
+        if beaten and (violent or any(a.kind in STATE and a.role == "perpetrator" for a in told)):
+            return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
     if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
             any(not is_typed(t) for t in trigs):
@@ -442,7 +447,9 @@ def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
 def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False
                       ) -> tuple[int | None, int | None, int | None, Casualty | None]:
     """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
-    found = [c for c in cas if c.kind == kind and not c.aggregate]
+    # "across both blasts": each figure told across N incidents counts this incident's share
+    found = [replace(c, low=c.low // c.shared, high=c.high // c.shared) if c.shared > 1 else c
+             for c in cas if c.kind == kind and not c.aggregate]
     firm = [c for c in found if c.exact]
     if not firm:
         return None, None, None, None
@@ -466,9 +473,6 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
         extra = max([c.low for c in perps if not more(c)] or [0]) + sum(c.low for c in perps if more(c))
         value, low, high = (value or 0) + extra, (low or 0) + extra, (high or 0) + extra
     best = max(firm, key=lambda c: c.low)
-    share = max((c.shared for c in firm), default=1)
-    if share > 1 and value is not None:    # "across both blasts": this incident's share of the total
-        value, low, high = value // share, (low or 0) // share, (high or 0) // share
     return value, low, high, best
 
 
