@@ -100,3 +100,15 @@ def test_plural_victims_without_a_count_give_no_figure(lang, text):
 ])
 def test_deaths_a_crowd_protests_and_split_tolls(lang, text, expected):
     assert (toll(text, lang) or 0) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "On Friday police fired tear gas at protesters in Basra, Iraq. According to three activists and a "
+           "medic, two protesters were killed.", 2),
+    ("en", "ON FRIDAY POLICE FIRED TEAR GAS AT PROTESTERS IN BASRA, IRAQ. ACCORDING TO FOUR WITNESSES, "
+           "ONE PROTESTER WAS KILLED.", 1),
+    ("id", "Pada Jumat, polisi menembakkan gas air mata ke arah demonstran di Basra, Irak. Menurut keterangan "
+           "tiga aktivis dan seorang dokter, dua demonstran tewas.", 2),
+])
+def test_counts_of_sources_are_no_toll(lang, text, expected):
+    assert toll(text, lang) == expected

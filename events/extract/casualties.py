@@ -134,6 +134,7 @@ def table(language: str) -> _Table | None:
         pats += [(w, ("hedge", hedge)) for w in cas["hedges"][hedge]]
     pats += [(w, ("nc_before",)) for w in cas["not_counts"]["before"]]
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
+    pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
@@ -298,6 +299,12 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 if c.start >= t.end and _gap_words(text[t.end:c.start]) <= 1:
                     c.excluded = True
                     break
+        if "source" in k:            # "according to three activists, two were killed": the sources are no toll
+            comma = text.find(",", t.end)
+            stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
+            for c in counts:
+                if t.end <= c.start and c.end <= stop:
+                    c.excluded = True
         if "shared" in k:            # "across 4 events": a count of incidents, not of people
             noun = next((i for i in tokens if "incidents" in _kinds(i) and t.end <= i.start), None)
             for c in counts:
