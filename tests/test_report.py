@@ -284,3 +284,21 @@ def test_report_cli_latest_limits_the_events_table(db, tmp_path, latest, ids):
     html = out.read_text(encoding="utf-8")
     assert re.findall(r'<tr id="(\w+)">', html) == ids
     assert f"The {len(ids)} most recent of 5 events, newest first." in html
+
+
+def test_report_lists_undated_events_after_dated_ones(tmp_path, event_row):
+    """An article with no date at all gives an undated row: it is counted, listed last, not lost."""
+    path = tmp_path / "db"
+    rows = [event_row(event_id_cnty="IRQ0000000001", event_date=dt.date(2024, 5, 1)),
+            event_row(event_id_cnty="IRQ0000000002", event_date=None, year=None, time_precision=None)]
+    Store(path).commit([pipeline.Result(Article(text="x", id="x1"), rows, [])])
+    d = data.read(path)
+    assert d.totals.events == 2 and (d.totals.first, d.totals.last) == (dt.date(2024, 5, 1),) * 2
+    assert d.totals.undated == 1
+    assert [(r["event_id_cnty"], r["event_date"]) for r in d.latest] == [
+        ("IRQ0000000001", dt.date(2024, 5, 1)), ("IRQ0000000002", None)]
+    out = tmp_path / "r.html"
+    report.write(path, out)
+    html = out.read_text(encoding="utf-8")
+    assert re.findall(r'<tr id="(\w+)">', html) == ["IRQ0000000001", "IRQ0000000002"]
+    assert "<b>2024-05-01 – 2024-05-01 (+1 undated)</b>" in html and '<td class="num">undated</td>' in html

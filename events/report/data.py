@@ -39,6 +39,7 @@ class Totals:
     articles_approx: bool = False
     first: dt.date | None = None
     last: dt.date | None = None
+    undated: int = 0                  # events whose article gives no date at all
 
 
 @dataclass
@@ -80,10 +81,12 @@ def read(db: str | os.PathLike, filters: query.Filters | None = None, latest: in
         row = con.execute(f"""
             SELECT count(*), coalesce(sum(fatalities), 0), coalesce(sum(injuries), 0),
                    count(DISTINCT country), min(event_date), max(event_date),
-                   max(longitude) - min(longitude), max(latitude) - min(latitude)
+                   max(longitude) - min(longitude), max(latitude) - min(latitude),
+                   count(*) FILTER (WHERE event_date IS NULL)
             FROM events WHERE {where}""", params).fetchone()
         span = max(row[6] or 0.0, row[7] or 0.0)
-        totals = Totals(int(row[0]), int(row[1]), int(row[2]), int(row[3]), first=row[4], last=row[5])
+        totals = Totals(int(row[0]), int(row[1]), int(row[2]), int(row[3]), first=row[4], last=row[5],
+                        undated=int(row[8]))
         totals.articles_approx = totals.events > EXACT_ARTICLES
         distinct = "approx_count_distinct(a)" if totals.articles_approx else "count(DISTINCT a)"
         totals.articles = con.execute(f"""
@@ -156,18 +159,19 @@ def _latest(con, where: str, params: list, limit: int) -> list[dict]:
     # the newest ids first (two narrow columns), then their wide rows: no sort over every note
     newest = con.execute(f"""
         SELECT event_id_cnty, event_date FROM events WHERE {where}
-        ORDER BY event_date DESC, event_id_cnty LIMIT {int(limit)}""", params).fetchall()
+        ORDER BY event_date DESC NULLS LAST, event_id_cnty LIMIT {int(limit)}""", params).fetchall()
     if not newest:
         return []
     ids = [r[0] for r in newest]
+    oldest = min((r[1] for r in newest if r[1] is not None), default=dt.date.max)
     marks = ", ".join("?" for _ in ids)
     # the date bound lets DuckDB skip every file and row group older than the oldest one listed
     rows = _records(con, f"""
         SELECT event_id_cnty, event_date, time_precision, event_type, sub_event_type, country, admin1,
                admin2, location, fatalities, injuries, actor1, actor2, perpetrator, perpetrator_status,
                claim_status, claimed_by, source, notes, language
-        FROM events WHERE event_date >= ? AND event_id_cnty IN ({marks})
-        ORDER BY event_date DESC, event_id_cnty""", [newest[-1][1], *ids])
+        FROM events WHERE (event_date >= ? OR event_date IS NULL) AND event_id_cnty IN ({marks})
+        ORDER BY event_date DESC NULLS LAST, event_id_cnty""", [oldest, *ids])
     sources: dict[str, list[dict]] = {}
     for s in _records(con, f"""
             SELECT s.event_id_cnty, a.source, a.url, a.title, a.published

@@ -155,7 +155,7 @@ def _latest_table(rows: list[dict]) -> str:
         if r.get("claimed_by"):
             claim += f'<div class="sub">by {_e(r["claimed_by"])}</div>'
         body.append(
-            f'<tr id="{_e(r["event_id_cnty"])}"><td class="num">{_e(r["event_date"])}</td>'
+            f'<tr id="{_e(r["event_id_cnty"])}"><td class="num">{_e(r["event_date"] or "undated")}</td>'
             f"<td>{_e(_place(r))}</td>"
             f'<td>{_e(r["event_type"])}<div class="sub">{_e(r["sub_event_type"])}</div></td>'
             f'<td class="num">{_num(r.get("fatalities"))}</td><td>{actors}</td><td>{perp}</td><td>{claim}</td>'
@@ -166,6 +166,8 @@ def _latest_table(rows: list[dict]) -> str:
 def _cards(data: ReportData) -> str:
     t = data.totals
     span = f"{t.first} – {t.last}" if t.first else "–"
+    if t.undated:
+        span += f" (+{t.undated:,} undated)"
     cards = [("Events", _num(t.events)), ("Fatalities", _num(t.fatalities)), ("Injuries", _num(t.injuries)),
              ("Countries", _num(t.countries)), ("Articles", ("about " if t.articles_approx else "") + _num(t.articles)), ("Dates", span)]
     return '<div class="cards">' + "".join(
