@@ -112,3 +112,19 @@ def test_deaths_a_crowd_protests_and_split_tolls(lang, text, expected):
 ])
 def test_counts_of_sources_are_no_toll(lang, text, expected):
     assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a list of counts stops at a new verb ("and damaging ... and one vehicle" is no victim)
+    ("en", "On Friday assailants detonated a car bomb at a hotel in Quetta, Pakistan, killing one guard, wounding "
+           "nine civilians and two police officers, and damaging the hotel and one vehicle.", (1, 11)),
+    ("en", "ON FRIDAY A CAR BOMB EXPLODED IN QUETTA, PAKISTAN, KILLING 12 CIVILIANS, THREE OFFICIALS, AND TWO "
+           "GUARDS.", (17, None)),
+    ("en", "On Friday gunmen detonated a car bomb in Quetta, Pakistan, to kill 20 civilians and injure 30 others.",
+     (20, 30)),
+    # "in one of five incidents" is this incident, not a toll across five
+    ("en", "In one of five incidents in Kashmir, India, on Friday, a car bomb exploded near a patrol, killing two "
+           "soldiers and wounding twenty-six others.", (2, 26)),
+])
+def test_lists_and_verbs_of_counts(lang, text, expected):
+    assert fatalities(text, lang) == expected

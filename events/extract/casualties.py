@@ -35,6 +35,7 @@ from events.pipeline import Doc
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
+MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
@@ -708,6 +709,9 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
+        edges = sorted([c.start, c.end] + [x for o in inner for x in (o.start, o.end)])
+        if any(_gap_words(text[a:b]) > MAX_ITEM for a, b in zip(edges[1::2], edges[2::2])):
+            return None           # "13 civilians and two officers, and damaging the hotel and one": no list
         for o in inner:           # another count in the gap: only "X, Y and Z <word>" lists pass
             words_in_gap -= _gap_words(text[o.start:o.end])
             between = (c.end, o.start) if o.start >= c.end else (o.end, c.start)
@@ -843,6 +847,8 @@ def _shared(text: str, tokens: list, starts: list[int], tab: _Table) -> dict[int
         noun = next((i for i in incidents if t.end <= i.start and _gap_words(text[t.end:i.start]) <= 3), None)
         if noun is None:
             continue
+        if any("one_of" in _kinds(o) and t.end <= o.start < noun.start for o in tokens):
+            continue          # "in one of five incidents": this one, not a toll across five
         between = text[t.end:noun.start]
         n = None
         for w in re.finditer(r"\S+", between):
