@@ -128,3 +128,16 @@ def test_counts_of_sources_are_no_toll(lang, text, expected):
 ])
 def test_lists_and_verbs_of_counts(lang, text, expected):
     assert fatalities(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a person named, then an apposition, then the casualty word
+    ("en", "SAN SALVADOR, 8 MAR 24 -- SOURCES SAID THAT MARIO ROJAS, THE LEFTIST UNION LEADER, DIED IN SOYAPANGO "
+           "DURING HEAVY COMBAT BETWEEN THE ARMY AND GUERRILLAS.", 1),
+    ("en", "On Friday in Soyapango, El Salvador, Ana Ruiz, a local teacher, died when guerrillas attacked the town.", 1),
+    ("id", "Pada Jumat, Budi, seorang guru honorer, tewas ditembak kelompok bersenjata di Intan Jaya, Papua.", 1),
+    # nobody died, told with "not a single"
+    ("en", "MEDELLIN, 2 MAR 24 -- A BOMB EXPLODED IN MEDELLIN, COLOMBIA. NOT A SINGLE PERSON WAS KILLED.", 0),
+])
+def test_appositions_and_not_a_single(lang, text, expected):
+    assert toll(text, lang) == expected

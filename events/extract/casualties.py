@@ -523,6 +523,10 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
     for i in range(len(before) - 1, -1, -1):
         if _CLAUSE.fullmatch(before[i][0]):
             clause = before[i + 1:]
+            if not clause and before[i][0] == ",":        # "Rojas, the union leader, died": the apposition
+                prev = next((j for j in range(i - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), None)
+                if prev is not None and before[prev][0] == ",":
+                    clause = before[prev + 1:i]
             break
     gap: list = []
     body = list(clause)
