@@ -141,3 +141,24 @@ def test_lists_and_verbs_of_counts(lang, text, expected):
 ])
 def test_appositions_and_not_a_single(lang, text, expected):
     assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a count of incidents is no count of people
+    ("en", "On Thursday, in Darazo, Nigeria, in one of two related attacks, one guard was killed when militants "
+           "fired upon a bank.", 1),
+    # "three of them" right after a count is a part of it
+    ("en", "On Monday militants detonated bombs at a market in Baghdad, Iraq, killing four civilians, three of them "
+           "shop owners, and wounding nine others.", 4),
+    # an age between commas after a name
+    ("en", "On Friday militants attacked a village in Sonbhadra, India. The victim, Ram Prakash, 25, was beheaded "
+           "by armed Maoists.", 1),
+    # an "including" apposition does not push the count away from its word
+    ("en", "On Thursday in Konduz, Afghanistan, five people, including provincial police chief Abdul Rahman, "
+           "were killed in a gun attack.", 5),
+    ("id", "Pada Jumat, lima orang, termasuk Kepala Desa Wahyu Santoso dan istrinya, tewas dalam serangan "
+           "kelompok bersenjata di Intan Jaya, Papua.", 5),
+    ("id", "Pada Jumat, lima warga diserang kelompok bersenjata di Intan Jaya, Papua, dan tiga di antaranya tewas.", 3),
+])
+def test_parts_ages_and_incidents(lang, text, expected):
+    assert toll(text, lang) == expected

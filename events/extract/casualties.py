@@ -260,6 +260,10 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
             c.excluded = True
         if text[:c.start].rstrip().endswith("(") and text[c.end:].lstrip().startswith(")"):
             c.excluded = True             # "Riyad Jaffar ( 27 )": an age after a name
+        name = re.search(r"([^\W\d_])[\w'’-]*\s*,\s*$", text[max(0, c.start - 40):c.start])
+        if raw.isdigit() and name and name.group(1).isupper() and text[c.end:].lstrip().startswith(",") and \
+                not text[max(0, c.start - 40):c.start].isupper():
+            c.excluded = True             # "Shiv Prakash, 25, was beheaded": an age after a name
     return counts
 
 
@@ -312,10 +316,19 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 if noun is not None and t.end <= c.start and c.end <= noun.start and \
                         _gap_words(text[t.end:noun.start]) <= 3:
                     c.excluded = True
+        if "incidents" in k:         # "two related attacks", "three separate incidents": no people
+            for c in counts:
+                if c.end <= t.start and _gap_words(text[c.end:t.start]) <= 1 and not _CLAUSE.search(text, c.end, t.start):
+                    c.excluded = True
         if "nc_after" in k:
             for c in counts:
                 if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
                     c.excluded = True
+    for c in counts:          # "killing four civilians, three of them shop owners": a part of the four
+        if c.partitive and text[:c.start].rstrip().endswith(",") and any(
+                not d.partitive and not d.excluded and d.end <= c.start and _gap_words(text[d.end:c.start]) <= 3
+                for d in counts):
+            c.excluded = True
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
@@ -713,6 +726,11 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
+        for t in tokens:          # "five people, including the police chief Abdul Rahman, were killed"
+            if "subset" in _kinds(t) and gap_start <= t.start and t.end <= gap_end:
+                comma = text.find(",", t.end, gap_end)
+                if comma >= 0 and text[gap_start:t.start].rstrip().endswith(","):
+                    words_in_gap -= _gap_words(text[t.start:comma])
         edges = sorted([c.start, c.end] + [x for o in inner for x in (o.start, o.end)])
         if any(_gap_words(text[a:b]) > MAX_ITEM for a, b in zip(edges[1::2], edges[2::2])):
             return None           # "13 civilians and two officers, and damaging the hotel and one": no list
