@@ -121,6 +121,7 @@ class Candidate:
     dateline: bool = False          # the dateline city: where the report was filed
     hint: str | None = None         # kind written with it: "Kandahar province" -> "admin1"
     common: int = 0                 # also a frequent word: 1 "MARTINEZ", 2 "WAR" (capitals), 3 "Post" (mixed)
+    alias: bool = False             # read from the language data's abbreviations and aliases ("Ninewa")
     chosen: Entry | None = None
     score: float = 0.0
     why: str = ""
@@ -267,7 +268,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 entry = _district_alias(gaz, entry, admin2)
             if (written is None or m.text == written) and entry is not None:
                 masked.append((m.start, m.end))
-                out.append(Candidate(m, _sentence_of(sentences, m.start), [entry]))
+                out.append(Candidate(m, _sentence_of(sentences, m.start), [entry], alias=True))
                 break
     dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
     for m in all_matches:
@@ -511,8 +512,8 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     # "Mombasa [Coast Province]", "Bir (Aljfara)": two names written as one address with no
     # country in common, neither in a country the article names: the one read only by an
     # alternate name ("Coast" = Tanzania's Pwani, "Bir" = India's Beed) is the misreading
-    def exact(c: Candidate) -> bool:
-        return any(" ".join(fold(e.name).split()) == c.match.key for e in c.entries)
+    def exact(c: Candidate) -> bool:      # the language data's aliases count as exact names
+        return c.alias or any(" ".join(fold(e.name).split()) == c.match.key for e in c.entries)
     for a, b in zip(cands, cands[1:]):
         if _joined(text[a.match.end:b.match.start], w) and a.entries and b.entries \
                 and not {e.cc for e in a.entries} & {e.cc for e in b.entries} \
