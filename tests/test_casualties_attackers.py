@@ -41,6 +41,10 @@ def test_attackers_beside_the_toll(lang, text, expected):
            "DEVICE FAILED TO DETONATE."),
     ("id", "Pada Jumat, seorang pelaku bom bunuh diri menyerang pos polisi di Surabaya, tetapi gagal meledakkan rompinya."),
     ("id", "PADA JUMAT, PELAKU BOM BUNUH DIRI MENCOBA MELEDAKKAN BOM DI GEREJA DI MEDAN."),
+    ("en", "On Friday security forces intercepted and arrested a suicide bomber wearing an explosive belt in Aden, "
+           "Yemen."),
+    ("en", "ON FRIDAY POLICE DETAINED TWO SUSPECTED SUICIDE BOMBERS AT A MARKET IN MAIDUGURI, NIGERIA."),
+    ("id", "Pada Jumat, polisi menangkap dua pelaku bom bunuh diri di dekat gereja di Surabaya."),
 ])
 def test_a_bomber_who_lived_is_not_dead(lang, text):
     assert fatalities(text, lang)[0] in (None, 0)

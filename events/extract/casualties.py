@@ -785,7 +785,16 @@ def attacker_survived(text: str, language: str | None) -> bool:
     """"A suicide bomber attempted to detonate ...", "police arrested the bomber", "sebelum sempat
     meledakkan diri": the bomber is not told dead, so no dead bomber is added to the toll
     (casualties.toml `perpetrators.survived`)."""
-    return _says_any(text, language, "perpetrators", "survived")
+    if _says_any(text, language, "perpetrators", "survived"):
+        return True
+    try:                      # "arrested six suspected suicide bombers", "intercepted and detained the assailant"
+        perps = lang.load(language or "", "casualties").get("perpetrators", {})
+    except lang.LanguageDataError:
+        return False
+    folded = " ".join(fold(text).split())
+    verbs = "|".join(re.escape(" ".join(fold(w).split())) for w in perps.get("captured", []))
+    nouns = "|".join(re.escape(" ".join(fold(w).split())) for w in perps.get("nouns", []))
+    return bool(verbs and nouns and re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+(?:{nouns})\b", folded))
 
 
 def attacker_included(text: str, language: str | None, casualty: Casualty) -> bool:
