@@ -21,8 +21,9 @@ for a grace period so that readers of the previous manifest can finish. Stored P
 are written once and never opened for writing again.
 
 A folder holding data files but no readable manifest is refused for writing (the next write
-would otherwise start an empty store over them); `Store.repair` (`events repair`) rebuilds
-the manifest from the files that verify.
+would otherwise start an empty store over them), unless the journal shows that no manifest was
+ever published and it recorded every one of those files (a first write killed before its
+publish). `Store.repair` (`events repair`) rebuilds the manifest from the files that verify.
 """
 from __future__ import annotations
 
@@ -112,6 +113,7 @@ def articles_schema() -> pa.Schema:
         pa.field("language", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("language_detected", pa.bool_()),     # language found by the extractors, not given
     ])
 
 
@@ -300,15 +302,20 @@ class Store:
 
     def iter_articles(self, manifest: Manifest | None = None, batch: int = 256) -> Iterator[Article]:
         """The stored articles, rebuilt as `Article`s (for recode)."""
-        cols = ["id", "text", "title", "published", "source", "url", "language"]
+        wanted = ["id", "text", "title", "published", "source", "url", "language", "language_detected"]
         for p in self.live_files("articles", manifest):
-            batches = _damaged_as_error(p, lambda: list(pq.ParquetFile(p).iter_batches(
-                batch_size=batch, columns=cols)))
-            for rb in batches:
-                for r in rb.to_pylist():
-                    yield Article(text=r["text"], id=r["id"], title=r["title"],
-                                  published=r["published"], source=r["source"], url=r["url"],
-                                  language=r["language"], origin=f"article {r['id']}")
+            present = set(_footer(p).schema.names)          # older files lack newer columns
+            try:
+                for rb in pq.ParquetFile(p).iter_batches(batch_size=batch,
+                                                         columns=[c for c in wanted if c in present]):
+                    for r in rb.to_pylist():
+                        # a detected language is detected again, so recode gives the same rows
+                        language = None if r.get("language_detected") else r.get("language")
+                        yield Article(text=r["text"], id=r["id"], title=r.get("title"),
+                                      published=r.get("published"), source=r.get("source"), url=r.get("url"),
+                                      language=language, origin=f"article {r['id']}")
+            except (OSError, pa.ArrowException) as exc:
+                _damaged_as_error(p, lambda exc=exc: (_ for _ in ()).throw(exc))
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -555,6 +562,7 @@ class Store:
                 "url": r.article.url, "title": r.article.title, "published": r.article.published,
                 "language": r.article.language or next(
                     (row.get("language") for row in r.rows if row.get("language")), None),
+                "language_detected": not r.article.language and any(row.get("language") for row in r.rows),
                 "text": r.article.text, "ingested_at": now} for r in fresh],
                 schema=articles_schema())
             rows = [row for r in fresh for row in r.rows]
