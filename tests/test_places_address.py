@@ -142,3 +142,12 @@ def test_places_address_part_read_only_by_an_alternate_name_abroad_is_dropped(te
 ])
 def test_places_title_before_a_preposition_is_not_the_names(text, language, location):
     assert _choice(text, language).location == location
+
+
+@pytest.mark.parametrize("text,language,admin1", [
+    ("Indonesia's military says Aceh rebel intelligence agent killed.", "en", "Aceh"),
+    ("Militer Indonesia mengatakan Aceh kembali tegang setelah baku tembak.", "id", "Aceh"),
+])
+def test_places_province_after_a_speech_verb_is_still_the_province(text, language, admin1):
+    place = _choice(text, language)
+    assert (place.admin1, place.feature) == (admin1, "admin1")

@@ -302,8 +302,15 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 continue
         near, prep, person = _context_before(text, m.start, ctx_end, person_end)
         if person:
-            people.add(m.key)
-            continue
+            # "says Aceh rebel", "Gubernur Papua": a province or country after a title or a
+            # speech verb is still that place, unless a capitalised word follows (a person's
+            # name: "General Jordan Smith")
+            nxt = _next_word(text, m.end)
+            entries = [e for e in entries if e.kind in ("admin1", "country")] \
+                if not (nxt and text[nxt[0]].isupper()) else []
+            if not entries:
+                people.add(m.key)
+                continue
         # a small town's other name, not after "in"/"di": mostly a common word ("Plaza", "Queen")
         entries = [e for e in entries if prep or e.kind != "city" or e.population >= 50_000
                    or fold(e.name) == m.key]
