@@ -166,3 +166,28 @@ def test_appositions_and_not_a_single(lang, text, expected):
 ])
 def test_parts_ages_and_incidents(lang, text, expected):
     assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # victims told besides a toll of another sentence
+    ("en", "On Friday 2 policemen were killed in an attack by militants in Kunduz, Afghanistan. 2 other policemen "
+           "were killed when they arrived as reinforcements.", 4),
+    ("id", "Pada Jumat, dua polisi tewas diserang kelompok bersenjata di Intan Jaya, Papua. Dua polisi lain tewas "
+           "saat tiba sebagai bantuan.", 4),
+    # a coder's share after "split across N events (X)", and a stated figure in a later sentence
+    ("en", "On Friday 14 militants were killed in raids by Afghan forces in Tarinkot, Urozgan. Fatalities are split "
+           "across 3 events (5).", 5),
+    ("en", "On Friday 3 soldiers were killed in clashes with militants in Kunduz, Afghanistan. Fatalities coded "
+           "as 0 (a partisan source reported 3).", 0),
+])
+def test_other_victims_and_stated_shares(lang, text, expected):
+    assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Friday residents said that in the last two months 10 people have been killed in raids on villages "
+           "near Lamu, Kenya."),
+    ("en", "ON FRIDAY RESIDENTS SAID THAT OVER THE LAST THREE WEEKS 12 PEOPLE HAVE BEEN KILLED IN RAIDS NEAR LAMU."),
+])
+def test_a_toll_over_a_period_is_no_incidents_toll(lang, text):
+    assert toll(text, lang) in (None, "no row")

@@ -286,6 +286,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
           starts: list[int], single: _Single | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
     counts = _counts(text, tokens, thousands)
+    stated_shares: list[tuple] = []
     for c in counts:
         if any(s <= c.start < e for s, e in date_spans):
             c.excluded = True
@@ -312,6 +313,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                     c.excluded = True
         if "shared" in k:            # "across 4 events": a count of incidents, not of people
             noun = next((i for i in tokens if "incidents" in _kinds(i) and t.end <= i.start), None)
+            own = re.match(r"\s*\((\d+)\)", text[noun.end:noun.end + 12]) if noun is not None else None
+            if own and _gap_words(text[t.end:noun.start]) <= 3:   # "split across 4 events (2)": the coder's share
+                stated_shares.append(("killed", int(own.group(1)), int(own.group(1)), t.start,
+                                      noun.end + own.end(), True, "stated"))
             for c in counts:
                 if noun is not None and t.end <= c.start and c.end <= noun.start and \
                         _gap_words(text[t.end:noun.start]) <= 3:
@@ -332,7 +337,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, tokens, counts)
     counts = [c for c in counts if not c.excluded]
-    found: list[tuple] = _besides(text, tokens, counts, starts, single)
+    found: list[tuple] = _besides(text, tokens, counts, starts, single) + stated_shares
     for t in tokens:          # "Fatalities coded as 0": the coder's own figure
         if "stated" in _kinds(t):
             c = next((c for c in counts if c.start >= t.end and not text[t.end:c.start].strip()), None)
@@ -781,6 +786,12 @@ def told_as_more(text: str, language: str | None) -> bool:
     return _says_any(text, language, "conjunctions", "more")
 
 
+def told_as_other(text: str, language: str | None) -> bool:
+    """"Two other policemen were killed", "dua warga lainnya tewas": victims besides those told
+    before (casualties.toml `conjunctions.more_victims`)."""
+    return _says_any(text, language, "conjunctions", "more_victims")
+
+
 def attacker_survived(text: str, language: str | None) -> bool:
     """"A suicide bomber attempted to detonate ...", "police arrested the bomber", "sebelum sempat
     meledakkan diri": the bomber is not told dead, so no dead bomber is added to the toll
@@ -835,7 +846,7 @@ def run(doc: Doc) -> None:
                 [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     shared = _shared(text, tokens, starts, tab)
-    told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found}
+    told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] != "stated"}
     # "Fatalities are split across 4 events" in a sentence of its own: said of the article's tolls
     article_wide = max([n for si, n in shared.items() if si not in told] or [1])
     out = []
@@ -844,7 +855,7 @@ def run(doc: Doc) -> None:
         end = min(end, max(ends[sentence], start + 1))
         out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps in (True, "besides"),
                             sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
-                            shared=shared.get(sentence, article_wide)))
+                            shared=1 if perps == "stated" else shared.get(sentence, article_wide)))
     doc.findings["casualties"] = out
 
 

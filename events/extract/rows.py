@@ -444,7 +444,8 @@ def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
                for m in et.tables(ctx.doc.language).modifiers.find(text))
 
 
-def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False
+def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False,
+                      other: Callable[[Casualty], bool] = lambda c: False
                       ) -> tuple[int | None, int | None, int | None, Casualty | None]:
     """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
     # "across both blasts": each figure told across N incidents counts this incident's share
@@ -458,10 +459,18 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
         return stated.low, stated.low, stated.high, stated
     victims = [c for c in firm if not c.perpetrators]
     perps = [c for c in firm if c.perpetrators]
+    # "Two policemen were killed ... Two other policemen were killed": victims told besides a toll
+    # of another sentence are added to it
+    main = max((c for c in victims if not other(c)), key=lambda c: c.low, default=None)
+    besides = sum(c.low for c in victims if main is not None and other(c) and c.sentence != main.sentence)
+    victim_counts = {c.low for c in victims}
+    if besides:
+        victims = [c for c in victims if not (other(c) and c.sentence != main.sentence)]
     value = max((c.low for c in victims), default=None)
     low = min((c.low for c in victims), default=None)
     high = max((c.high for c in victims), default=None)
-    victim_counts = {c.low for c in victims}
+    if besides:
+        value, low, high = value + besides, low + besides, high + besides
     # the same figure told twice ("killed 3 militants ... 3 fatalities"), unless the attackers are
     # told as more besides the victims ("killing two Israelis. The two militants were also killed")
     perps = [c for c in perps if c.low not in victim_counts or more(c) or c.besides]
@@ -716,8 +725,11 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     # casualties
     cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])
            if not _grievance_death(ctx, c)]          # "protested the killing of a student": not this event's dead
+    # a coder's stated figure ("Fatalities coded as 0", "split across 4 events (2)") holds wherever it is told
+    cas += [c for si, cs in ctx.casualties.items() if si not in set(owned) | ev.soft for c in cs if c.stated]
     fatalities, f_low, f_high, f_ev = _casualty_figures(
-        cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language))
+        cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language),
+        lambda c: casualties.told_as_other(c.text, doc.language))
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead
     told_with_bomber = f_ev is not None and casualties.attacker_included(doc.article.text, doc.language, f_ev)
