@@ -54,6 +54,11 @@ CLAIM_RANK = {"claimed": 3, "denied": 2, "no_claim": 1, "not_reported": 0}
 # ACLED joins several scales with "-", smallest reach first ("Subnational-National").
 SCALE_ORDER = ("New media", "Subnational", "National", "Regional", "International", "Other")
 PLACE_COLUMNS = ("admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision")
+# What `matches` reads of a stored event: a store can screen its events reading only these.
+SCREEN_COLUMNS = ("event_id_cnty", "country", "event_date", "time_precision", "event_type", "sub_event_type",
+                  "actor1", "inter1", "actor2", "inter2", "location", "admin1", "admin2", "admin3", "latitude",
+                  "longitude", "geo_precision", "fatalities", "injuries", "target", "language", "claim_status",
+                  "claimed_by", "article_ids", "timestamp")
 OUTLETS_PATH = Path(__file__).parent / "data" / "outlets.toml"
 _NEVER = 2**62                       # sorts reports with no publication date after dated ones
 _WORD = re.compile(r"[^\W\d_]{4,}")
