@@ -135,3 +135,26 @@ def test_story_roundup_of_towns_gives_one_row_each() -> None:
 def test_story_gtd_attack_type(text: str, attack_type: str) -> None:
     rows = _rows(text)
     assert rows and rows[0]["attack_type"] == attack_type, [(r["attack_type"], r["sub_event_type"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    # the aggregate told after the event names the series it belongs to, not the event
+    "On 3 May 2024, gunmen wounded a park ranger in Isiolo, Kenya, in the latest of a string of "
+    "attacks on conservancies.",
+    "ON 3 MAY 2024, POLICE SHOT DEAD A MILITANT SUSPECT IN MANDERA TOWN, KENYA, WHO THEY SAY WAS "
+    "BEHIND A SPATE OF ATTACKS ON TRADERS.",
+    "Pada Jumat (3/5/2024), sekelompok orang menyerang dan membakar rumah warga di Kota Makassar, "
+    "Sulawesi Selatan, menambah serangkaian serangan di daerah itu.",
+])
+def test_story_aggregate_after_the_event_is_no_background(text: str) -> None:
+    assert _rows(text)
+
+
+@pytest.mark.parametrize("text", [
+    # told before the event word, the aggregate is what the sentence counts: background
+    "In a string of attacks on conservancies in Isiolo, Kenya, gunmen have wounded three rangers "
+    "since January.",
+    "Dalam serangkaian serangan di Kota Makassar, Sulawesi Selatan, pekan ini, tiga orang terluka.",
+])
+def test_story_aggregate_told_first_stays_background(text: str) -> None:
+    assert not _rows(text)

@@ -24,6 +24,7 @@ from events.matcher import Matcher, fold
 from events.pipeline import Doc
 
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Tables:
     window: int
     negation_window: int = 1
     grievance_window: int = 4
+    demand_window: int = 12
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -77,7 +79,7 @@ def tables(language: str | None) -> Tables:
     """Matchers built once per process and language."""
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
-    window, negation_window, grievance_window = 3, 1, 4
+    window, negation_window, grievance_window, demand_window = 3, 1, 4, 12
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
@@ -85,10 +87,11 @@ def tables(language: str | None) -> Tables:
         window = int(mods.get("window", window))
         negation_window = int(mods.get("negation_window", negation_window))
         grievance_window = int(mods.get("grievance_window", grievance_window))
+        demand_window = int(mods.get("demand_window", demand_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
-                          ("hedge", "hedge"), ("grievance", "grievance")):
+                          ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
-    return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window)
+    return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window)
 
 
 @cache
@@ -167,7 +170,7 @@ def find(text: str, sentences: list, language: str | None,
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
     mods.sort(key=lambda m: m.end)
     mod_ends = [m.end for m in mods]
-    reach_words = max(tabs.window, tabs.negation_window, tabs.grievance_window)
+    reach_words = max(tabs.window, tabs.negation_window, tabs.grievance_window, tabs.demand_window)
     starts = [s.start for s in sentences] or [0]
     t = schema.taxonomy()
     out: list[Trigger] = []
@@ -186,6 +189,10 @@ def find(text: str, sentences: list, language: str | None,
                 break
             negated |= "negated" in mod.value and gap <= tabs.negation_window
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window
+            # "demanding punishment for those behind the earlier clash": a demand reaches to the
+            # end of its clause, however long the phrase of what is demanded
+            grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
             if gap <= tabs.window:
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(

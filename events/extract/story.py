@@ -210,8 +210,11 @@ def _background(ctx: Ctx, si: int) -> bool:
     cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
-    if "earlier" in cues and _told_before_the_past(ctx, si):
-        cues.discard("earlier")
+    for kind in ("earlier", "aggregate"):
+        # "gunmen wounded a ranger in the latest of a string of attacks": the aggregate names
+        # what the event belongs to, told after it
+        if kind in cues and _told_before_the_past(ctx, si, kind):
+            cues.discard(kind)
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
         # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
         # investigation", "rallied against the verdict": what a crowd protests about is no background
@@ -222,13 +225,13 @@ def _background(ctx: Ctx, si: int) -> bool:
 is_background = _background      # for `assemble`, to say why an article gave no row
 
 
-def _told_before_the_past(ctx: Ctx, si: int) -> bool:
+def _told_before_the_past(ctx: Ctx, si: int, kind: str = "earlier") -> bool:
     """The sentence tells its event before it turns to the past: "Three were killed to avenge a
     murder earlier in the day", "Police shot two raiders said to have attacked the previous
     day". The past word qualifies a clause after the event, not the event ("Earlier this year,
     gunmen attacked ..." stays history)."""
     s = ctx.doc.sentences[si]
-    past = [m.start for m in _cue_matcher(ctx.doc.language).find(s.text) if "earlier" in m.value]
+    past = [m.start for m in _cue_matcher(ctx.doc.language).find(s.text) if kind in m.value]
     told = [t.start - s.start for t in ctx.triggers.get(si, [])]
     return bool(past and told) and min(told) < min(past)
 
