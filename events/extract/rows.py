@@ -431,11 +431,23 @@ def _describe(actor: Actor, language: str | None) -> str:
     return f"{label} ({actor.text})"
 
 
+def _protests_in(ctx: Ctx, si: int) -> list[Trigger]:
+    """The article's protest words in one sentence, in order (indexed once per article, so a
+    long article with many counts stays linear)."""
+    key = ("protests by sentence",)
+    if key not in ctx.memo:
+        index: dict[int, list[Trigger]] = {}
+        for t in ctx.doc.findings.get("event_types", []):
+            if t.event_type == "Protests":
+                index.setdefault(t.sentence, []).append(t)
+        ctx.memo[key] = index
+    return ctx.memo[key].get(si, [])
+
+
 def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
     """'to protest the killing of a trader', 'demonstrated after a student was killed': a death the
     crowd protests about, told after a protest word with a grievance word at or after it."""
-    protest = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence
-               and t.event_type == "Protests" and t.end <= c.start]
+    protest = [t for t in _protests_in(ctx, c.sentence) if t.end <= c.start]
     if not protest:
         return False
     s = ctx.doc.sentences[c.sentence]
@@ -726,7 +738,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])
            if not _grievance_death(ctx, c)]          # "protested the killing of a student": not this event's dead
     # a coder's stated figure ("Fatalities coded as 0", "split across 4 events (2)") holds wherever it is told
-    cas += [c for si, cs in ctx.casualties.items() if si not in set(owned) | ev.soft for c in cs if c.stated]
+    told_here = set(owned) | ev.soft
+    cas += [c for si, cs in ctx.casualties.items() if si not in told_here for c in cs if c.stated]
     fatalities, f_low, f_high, f_ev = _casualty_figures(
         cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language),
         lambda c: casualties.told_as_other(c.text, doc.language))
