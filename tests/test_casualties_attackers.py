@@ -191,3 +191,13 @@ def test_other_victims_and_stated_shares(lang, text, expected):
 ])
 def test_a_toll_over_a_period_is_no_incidents_toll(lang, text):
     assert toll(text, lang) in (None, "no row")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # an attacker joined by "and" after the victims' count does not make the count one of attackers
+    ("en", "A suicide bomber detonated his device on a bus near Hadera, Israel, on Friday. The attack left three "
+           "passengers and the perpetrator dead.", 4),
+    ("en", "ON FRIDAY GUNMEN KILLED FOUR SOLDIERS IN AN AMBUSH NEAR GAO, MALI.", 4),
+])
+def test_victims_joined_to_an_attacker(lang, text, expected):
+    assert toll(text, lang) == expected

@@ -689,6 +689,8 @@ def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: s
     limit = comma if comma >= 0 else limit
     stop = text.find(".", count.end, limit)        # "... tujuh orang. Salah satu penyerang ...": another sentence
     limit = stop if stop >= 0 else limit
+    joined = next((t.start for t in tokens if "and" in _kinds(t) and count.end <= t.start < limit), None)
+    limit = joined if joined is not None else limit  # "three passengers and the perpetrator": the three are no attackers
     return any("perp" in _kinds(t) for t in tokens if count.end <= t.start < limit)
 
 

@@ -199,6 +199,10 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     clash = [t for t in specific if t.sub_event_type == "Armed clash" and not t.crowd]
     crowd_clash = [t for t in specific if t.sub_event_type == "Armed clash" and t.crowd]
     if crowd_clash and not clash:
+        # "tawuran antarwarga ... bentrokan itu pecah": the clash of a brawl between residents is the brawl
+        mob = [t for t in specific if t.sub_event_type == "Mob violence"]
+        if mob and not (kinds & set(ARMED)) and not any(t.event_type == "Protests" for t in specific):
+            return mob[0], "Riots", "Mob violence"
         if crowd and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
         clash = crowd_clash
@@ -226,7 +230,10 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     # with no armed or state party beside them are a mob
     if not any(a.role == "perpetrator" and a.kind in ARMED + STATE for a in told):
         rioting += [a for a in told if a.role == "perpetrator" and a.kind == "civilians"]
-    if not demo and rioting and not kinds & set(ARMED) and not _armed_violence(specific):
+    # "43 students were taken to the police station": an arrest word alone is no crowd's violence
+    arrest_only = bool(trigs) and all(t.event_type == "Strategic developments" for t in trigs) and \
+        any(t.sub_event_type == "Arrests" and not t.generic for t in trigs)
+    if not demo and rioting and not kinds & set(ARMED) and not _armed_violence(specific) and not arrest_only:
         # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
         sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
         return (trigs or [None])[0], "Riots", sub
