@@ -25,6 +25,7 @@ from events.pipeline import Doc
 
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_QUESTION = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class TriggerWord:
     generic: bool
     detonated: bool
     crowd: bool
+
+
+NOT_AN_EVENT = "not an event"      # value of a triggers.toml [not_events] phrase in the matcher
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ def tables(language: str | None) -> Tables:
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
+        # phrases that hold an event word but tell no event ("harshly attacked the president",
+        # "protested to the ambassador"): matched as longer words, then dropped with what they hold
+        words.extend((w, NOT_AN_EVENT) for w in lang.load(code, "triggers").get("not_events", {}).get("words", []))
         mods = lang.load(code, "triggers").get("modifiers", {})
         window = int(mods.get("window", window))
         negation_window = int(mods.get("negation_window", negation_window))
@@ -142,6 +149,12 @@ def _sentence_of(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
+def _has_span(spans: list[tuple[int, int]], span_starts: list[int], start: int, end: int) -> bool:
+    """Some excluded span (a date) starts inside [start, end)."""
+    i = bisect_left(span_starts, start)
+    return i < len(spans) and spans[i][0] < end
+
+
 def find(text: str, sentences: list, language: str | None,
          exclude: list[tuple[int, int]] = ()) -> list[Trigger]:
     """Triggers of a text split into `sentences` (objects with start/end); words inside the
@@ -165,6 +178,7 @@ def find(text: str, sentences: list, language: str | None,
         if m.end > reach or (matches and (matches[-1].start, matches[-1].end) == (m.start, m.end)):
             matches.append(m)
         reach = max(reach, m.end)
+    matches = [m for m in matches if NOT_AN_EVENT not in m.value]
     if not matches:
         return []
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
@@ -179,7 +193,11 @@ def find(text: str, sentences: list, language: str | None,
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
-        negated = hypothetical = grievance = False
+        negated = grievance = False
+        # "What do you think about kidnappings?": a question reports nothing, unless it tells a
+        # date of its own ("... the bombs that went off yesterday?")
+        hypothetical = bool(sentences) and _QUESTION.search(text, 0, sentences[si].end) is not None \
+            and not _has_span(spans, span_starts, sentences[si].start, sentences[si].end)
         for mi in range(bisect_right(mod_ends, m.start) - 1, -1, -1):   # nearest first
             mod = mods[mi]
             if mod.start < sent_start:
