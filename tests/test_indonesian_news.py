@@ -101,3 +101,19 @@ def test_a_brawl_told_again_as_a_clash_stays_mob_violence(text: str, published: 
     rows = _rows(text, published)
     assert [(r["event_type"], r["sub_event_type"]) for r in rows] == [("Riots", "Mob violence")]
     assert rows[0]["admin1"] == "South Sulawesi"
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # a raid made to arrest a rebel: an arrest, not a clash
+    ("NABIRE - Satgas gabungan bersama Polres Nabire melakukan penyergapan dan penangkapan terhadap seorang "
+     "anggota KKB di Kabupaten Nabire, Papua Tengah, Kamis (6/11/2025).", "Arrests"),
+    ("NABIRE - SEORANG ANGGOTA KKB DISERGAP DAN DITANGKAP APARAT GABUNGAN DI KABUPATEN NABIRE, PAPUA TENGAH, "
+     "KAMIS (6/11/2025).", "Arrests"),
+    # an ambush of a patrol stays a clash
+    ("NABIRE - Anggota KKB menyergap patroli TNI dan terlibat baku tembak di Kabupaten Nabire, Papua Tengah, "
+     "Kamis (6/11/2025).", "Armed clash"),
+])
+def test_a_raid_to_arrest_is_no_clash(text: str, sub_event_type: str) -> None:
+    rows = _rows(text, "2025-11-07")
+    assert [r["sub_event_type"] for r in rows] == [sub_event_type]
+    assert rows[0]["admin1"] == "Central Papua"
