@@ -96,6 +96,13 @@ def test_taken_to_a_police_station_is_an_arrest_not_a_mob(text: str, published: 
      "MALAM. BENTROKAN ITU PECAH SEJAK PETANG.", "2025-11-07"),
     ("A brawl between residents broke out in Makassar, South Sulawesi, on Thursday night. The clash "
      "started in the afternoon. Police withdrew their troops, but the brawl resumed.", "2025-11-07"),
+    # the brawlers called perpetrators, a dispersal by the police: still the brawl
+    ("MAKASSAR - Tawuran antarwarga terjadi di Kecamatan Tallo, Kota Makassar, Kamis (6/11/2025) malam. "
+     "Bentrokan itu pecah sejak petang. Para pelaku saling serang dengan batu dan panah. Polisi melakukan "
+     "pembubaran, tetapi tawuran kembali pecah.", "2025-11-07"),
+    ("A brawl between residents broke out in Makassar, South Sulawesi, on Thursday night. The clash started "
+     "in the afternoon. The attackers threw stones and arrows. Police dispersed them, but the brawl resumed.",
+     "2025-11-07"),
 ])
 def test_a_brawl_told_again_as_a_clash_stays_mob_violence(text: str, published: str) -> None:
     rows = _rows(text, published)

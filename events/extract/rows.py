@@ -199,9 +199,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     clash = [t for t in specific if t.sub_event_type == "Armed clash" and not t.crowd]
     crowd_clash = [t for t in specific if t.sub_event_type == "Armed clash" and t.crowd]
     if crowd_clash and not clash:
-        # "tawuran antarwarga ... bentrokan itu pecah": the clash of a brawl between residents is the brawl
+        # "tawuran antarwarga ... bentrokan itu pecah": the clash of a brawl between residents is the
+        # brawl, when the story opens with the brawl and tells it more often than the clash
         mob = [t for t in specific if t.sub_event_type == "Mob violence"]
-        if mob and not (kinds & set(ARMED)) and not any(t.event_type == "Protests" for t in specific):
+        if mob and specific[0] is mob[0] and len(mob) > len(crowd_clash) and \
+                not any(t.event_type == "Protests" and t.sub_event_type != "Protest with intervention"
+                        for t in specific):
             return mob[0], "Riots", "Mob violence"
         if crowd and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
