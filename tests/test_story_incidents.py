@@ -158,3 +158,21 @@ def test_story_aggregate_after_the_event_is_no_background(text: str) -> None:
 ])
 def test_story_aggregate_told_first_stays_background(text: str) -> None:
     assert not _rows(text)
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", [
+    # a crowd's own violence with fire or home-made bombs is a riot, not a remote explosive
+    ("On 3 May 2024, protesters hurled petrol bombs at the police during a march against fuel prices "
+     "in Tripoli, Lebanon.", "Riots", "Violent demonstration"),
+    ("ON 3 MAY 2024, UNIDENTIFIED ASSAILANTS HURLED CRUDE BOMBS AT A PARTY OFFICE IN NATORE TOWN, "
+     "RAJSHAHI, BANGLADESH.", "Riots", "Mob violence"),
+    ("Pada Jumat (3/5/2024), massa pengunjuk rasa melempar bom molotov ke kantor DPRD Kota Makassar, "
+     "Sulawesi Selatan.", "Riots", "Violent demonstration"),
+    # armed men's grenades and clashes stay theirs
+    ("On 3 May 2024, gunmen threw a grenade at a police post in Mandera town, Kenya.",
+     "Explosions/Remote violence", "Grenade"),
+    ("On 3 May 2024, two armed men clashed with police officers in Mandera town, Kenya.",
+     "Battles", "Armed clash"),
+])
+def test_story_crowd_weapons_make_a_riot(text: str, event_type: str, sub_event_type: str) -> None:
+    assert (event_type, sub_event_type) in _kinds(text)

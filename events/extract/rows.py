@@ -54,8 +54,11 @@ def _armed_violence(triggers: list[Trigger]) -> bool:
     """Violence a crowd does not do with its hands, sticks, stones or fire: guns, bombs, shells,
     clashes of armed men. A beating, a stabbing, a lynching, arson, a crude bomb thrown by party
     cadres are a mob's too."""
+    # "melempar bom molotov": the throwing word overlapping the crowd's device throws that device
+    crowd_spans = [(t.sentence, t.start, t.end) for t in triggers if t.crowd]
     return any(t.event_type in VIOLENT and not t.crowd and not t.generic
                and t.weapon_type not in ("Melee", "Incendiary", "Unknown", "Sabotage Equipment")
+               and not any(si == t.sentence and s < t.end and t.start < e for si, s, e in crowd_spans)
                for t in triggers)
 
 
@@ -139,9 +142,11 @@ def _as_crowd(ctx: Ctx, ev: Event, actors: list[Actor]) -> list[Actor]:
     trigs = ev.triggers or ev.inherited
     if _armed_violence(trigs):
         return actors
-    # "a dozen assailants beat up a journalist": a beating by a band of men is a mob's
+    # "a dozen assailants beat up a journalist", "assailants hurled crude bombs at the office": a
+    # beating, or home-made devices thrown, by a band of men is a mob's
     violent = [t for t in trigs if t.event_type in VIOLENT and not t.generic]
-    beating = bool(violent) and all(t.attack_type == "Unarmed Assault" for t in violent)
+    beating = bool(violent) and all(t.attack_type == "Unarmed Assault" or (
+        t.crowd and t.event_type == "Explosions/Remote violence") for t in violent)
     return [replace(a, kind="rioters") if a.kind == "group" and a.named and not _listed(a)
             or beating and a.kind == "armed" and not a.named
             else replace(a, role="perpetrator") if a.kind == "civilians" and _doer(ctx, ev, a) else a
@@ -182,6 +187,12 @@ def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
 
 
 def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
+    # a crowd told as the doer in words of its own ("rioters", "protesters", "a mob"), before
+    # named groups and bands of men are read as crowds
+    # ... told before the violent word ("rioters hurled"; "beat up the protesters" is done to them)
+    hurting = [t for t in ev.triggers if t.event_type in VIOLENT and is_typed(t)]
+    crowd_doers = any(a.role == "perpetrator" and a.kind in ("rioters", "protesters") and any(
+        t.sentence == a.sentence and a.end <= t.start for t in hurting) for a in actors)
     actors = _as_crowd(ctx, ev, actors)
     trigs = ev.triggers
     specific = [t for t in trigs if is_typed(t)]
@@ -240,6 +251,14 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
         sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
         return (trigs or [None])[0], "Riots", sub
+    if demo and violent and not _armed_violence(specific) and not kinds & set(ARMED) and \
+            not any(a.role == "perpetrator" and a.kind in STATE for a in told) and \
+            (crowd_doers or any(t.event_type == "Riots" for t in demo)) and \
+            not any(a.role == "target" and a.kind == "protesters" for a in told):
+        # "rioters hurled petrol bombs at the house", "protesters stoned the police": the crowd's
+        # own violence with its hands, stones, fire or crude bombs is the riot (a demonstration's
+        # when they were demonstrating, else a mob's)
+        return _riot(ctx, ev, (demo[0], "Riots", "Violent demonstration"))
     if demo and (not violent or crowd_shot):
         if "Violent demonstration" in subs or "Mob violence" in subs:
             best = next(t for t in demo if t.event_type == "Riots")
