@@ -130,6 +130,10 @@ def bad_date_range(since: object, until: object) -> str:
     return f"--since {since} is after --until {until}; swap them"
 
 
+def unknown_value(kind: str, name: str, choices: tuple[str, ...]) -> str:
+    return f"unknown {kind} {name!r}; choose one of: {', '.join(choices)}"
+
+
 def unknown_summary_dimension(name: str, dims: tuple[str, ...]) -> str:
     return f"cannot summarise by {name!r}; choose from: {', '.join(dims)}"
 

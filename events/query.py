@@ -33,8 +33,10 @@ from events.store import TABLES, Manifest, Store, table_schema
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
-TIME_DIMENSIONS = ("month", "week")
-DIMENSIONS = ("region", "country", "admin1", "event_type", "sub_event_type", *TIME_DIMENSIONS)
+TIME_DIMENSIONS = ("year", "month", "week")
+DIMENSIONS = ("region", "country", "admin1", "admin2", "event_type", "sub_event_type", "actor1", "perpetrator",
+              "language", "source", *TIME_DIMENSIONS)
+CLAIM_STATUSES = ("claimed", "denied", "no_claim", "not_reported")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")      # kept for callers; see formula_risk
 
 
@@ -208,6 +210,13 @@ class Filters:
     event_type: Sequence[str] = ()
     since: dt.date | None = None
     until: dt.date | None = None
+    sub_event_type: Sequence[str] = ()
+    actor: Sequence[str] = ()            # part of actor1, actor2 or their associated actors
+    perpetrator: Sequence[str] = ()      # part of the perpetrator's name
+    min_fatalities: int | None = None
+    language: Sequence[str] = ()
+    source: Sequence[str] = ()           # part of the outlets' names
+    claim_status: Sequence[str] = ()
 
     @classmethod
     def of(cls, **kw: object) -> Filters:
@@ -216,7 +225,9 @@ class Filters:
         for k, v in kw.items():
             if v is None:
                 continue
-            if k in ("since", "until"):
+            if k == "min_fatalities":
+                clean[k] = int(v)  # type: ignore[call-overload]
+            elif k in ("since", "until"):
                 clean[k] = v.date() if isinstance(v, dt.datetime) else (
                     dt.date.fromisoformat(v) if isinstance(v, str) else v)
             else:
@@ -259,6 +270,33 @@ class Filters:
             parts.append(f"lower(admin1) IN ({', '.join('?' for _ in self.admin1)})")
             params.extend(a.lower() for a in self.admin1)
         add_in("event_type", types)
+        subs = []
+        for e in self.sub_event_type:
+            match = next((x for x in schema.taxonomy().event_type_of if x.lower() == e.lower()), None)
+            if match is None:
+                known = tuple(schema.taxonomy().event_type_of)
+                raise errors.FilterError(errors.unknown_value("sub-event type", e, known))
+            subs.append(match)
+        add_in("sub_event_type", subs)
+        claims = []
+        for c in self.claim_status:
+            key = c.strip().lower().replace(" ", "_")
+            if key not in CLAIM_STATUSES:
+                raise errors.FilterError(errors.unknown_value("claim status", c, CLAIM_STATUSES))
+            claims.append(key)
+        add_in("claim_status", claims)
+        for values, columns in ((self.actor, ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")),
+                                (self.perpetrator, ("perpetrator",)), (self.source, ("source",))):
+            if values:           # any of the values, as part of any of the columns, in any case
+                parts.append("(" + " OR ".join(f"contains(lower(coalesce({c}, '')), ?)"
+                                               for _ in values for c in columns) + ")")
+                params.extend(v.lower() for v in values for _ in columns)
+        if self.language:
+            parts.append(f"lower(language) IN ({', '.join('?' for _ in self.language)})")
+            params.extend(v.lower() for v in self.language)
+        if self.min_fatalities is not None:
+            parts.append("coalesce(fatalities, 0) >= ?")
+            params.append(self.min_fatalities)
         if self.since:
             parts.append("event_date >= ?")
             params.append(self.since)
@@ -467,7 +505,9 @@ def events_df(db: str | os.PathLike = "data", filters: Filters | None = None):
 # --- summary ---------------------------------------------------------------------------------
 
 _DIM_SQL = {"region": "region", "country": "country", "admin1": "admin1",
-            "event_type": "event_type", "sub_event_type": "sub_event_type",
+            "event_type": "event_type", "sub_event_type": "sub_event_type", "admin2": "admin2",
+            "actor1": "actor1", "perpetrator": "perpetrator", "language": "language", "source": "source",
+            "year": "CAST(date_trunc('year', event_date) AS DATE)",
             "month": "CAST(date_trunc('month', event_date) AS DATE)",
             "week": "CAST(date_trunc('week', event_date) AS DATE)"}
 
@@ -493,7 +533,7 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
     if time_dims:
         grids = []
         for d in time_dims:
-            step = "1 MONTH" if d == "month" else "7 DAY"
+            step = {"year": "1 YEAR", "month": "1 MONTH"}.get(d, "7 DAY")
             sql.append(f"g_{d} AS (SELECT CAST(b AS DATE) AS {_ident(d)} FROM generate_series("
                        f"(SELECT CAST(min({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), "
                        f"(SELECT CAST(max({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), INTERVAL {step}) t(b)),")
@@ -510,6 +550,7 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
         sql.append("filled AS (SELECT * FROM agg)")
         order = "events DESC, fatalities DESC, " + ", ".join(f"{c} ASC NULLS LAST" for c in dims)
     outer_dims = ", ".join(
+        f"strftime({c}, '%Y') AS {c}" if d == "year" else
         f"strftime({c}, '%Y-%m') AS {c}" if d == "month" else
         f"strftime({c}, '%Y-%m-%d') AS {c}" if d == "week" else c for d, c in zip(by, dims))
     sql.append(f"SELECT {outer_dims}, CAST(events AS BIGINT) AS events, CAST(fatalities AS BIGINT) AS fatalities,"

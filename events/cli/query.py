@@ -33,15 +33,25 @@ def filter_options(f: Callable) -> Callable:
         click.option("--event-type", multiple=True, help="ACLED event type, e.g. 'Battles' (repeatable)."),
         click.option("--since", type=date, help="First event date included (YYYY-MM-DD)."),
         click.option("--until", type=date, help="Last event date included (YYYY-MM-DD)."),
+        click.option("--sub-event-type", multiple=True, help="ACLED sub-event type, e.g. 'Armed clash'."),
+        click.option("--actor", multiple=True, help="Part of an actor's name (actor1 or actor2), any case."),
+        click.option("--perpetrator", multiple=True, help="Part of the perpetrator's name, any case."),
+        click.option("--min-fatalities", type=click.IntRange(0), help="At least this many fatalities."),
+        click.option("--language", multiple=True, help="Article language code, e.g. id or en."),
+        click.option("--source", multiple=True, help="Part of an outlet's name, any case."),
+        click.option("--claim-status", multiple=True, help="claimed, denied, no_claim or not_reported."),
     ]
     for option in reversed(options):
         f = option(f)
     return f
 
 
-def _filters(country, region, admin1, event_type, since, until) -> query.Filters:
+def _filters(country, region, admin1, event_type, since, until, sub_event_type=(), actor=(), perpetrator=(),
+             min_fatalities=None, language=(), source=(), claim_status=()) -> query.Filters:
     return query.Filters.of(country=country, region=region, admin1=admin1, event_type=event_type,
-                            since=since, until=until)
+                            since=since, until=until, sub_event_type=sub_event_type, actor=actor,
+                            perpetrator=perpetrator, min_fatalities=min_fatalities, language=language,
+                            source=source, claim_status=claim_status)
 
 
 def _draw_table(rows: query.Rows, title: str | None = None, total: list[str] | None = None) -> None:
