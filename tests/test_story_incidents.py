@@ -176,3 +176,19 @@ def test_story_aggregate_told_first_stays_background(text: str) -> None:
 ])
 def test_story_crowd_weapons_make_a_riot(text: str, event_type: str, sub_event_type: str) -> None:
     assert (event_type, sub_event_type) in _kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "daily" of a newspaper or a wage counts no incidents
+    "On 3 May 2024, garment workers staged a protest in Gazipur city, Dhaka, Bangladesh, demanding a "
+    "higher daily wage, the daily Ittefaq reported.",
+    "ON 3 MAY 2024, GARMENT WORKERS STAGED A PROTEST IN GAZIPUR CITY, DHAKA, BANGLADESH, DEMANDING A "
+    "HIGHER DAILY WAGE.",
+])
+def test_story_daily_of_no_incident_is_no_aggregate(text: str) -> None:
+    assert _kinds(text) == [("Protests", "Peaceful protest")]
+
+
+def test_story_daily_incidents_are_an_aggregate() -> None:
+    assert not _rows("Daily clashes between herders and farmers in Mandera county, Kenya, have displaced "
+                     "hundreds of families.")
