@@ -129,6 +129,10 @@ def test_report_help_example_runs(sandbox, tmp_path, command, line):
     proc = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, f"{line}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
-    assert proc.stdout.strip() or proc.stderr.strip()
+    redirected = re.search(r"\s>\s*(\S+)\s*$", line)
+    if redirected:                                       # the promise is the file, with a header at least
+        assert (cwd / redirected.group(1)).read_text(encoding="utf-8").strip(), line
+    else:
+        assert proc.stdout.strip() or proc.stderr.strip()
     assert "Traceback" not in proc.stderr
     _expect(line, proc.stdout, cwd)
