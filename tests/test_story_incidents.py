@@ -192,3 +192,18 @@ def test_story_daily_of_no_incident_is_no_aggregate(text: str) -> None:
 def test_story_daily_incidents_are_an_aggregate() -> None:
     assert not _rows("Daily clashes between herders and farmers in Mandera county, Kenya, have displaced "
                      "hundreds of families.")
+
+
+@pytest.mark.parametrize("text", [
+    # a ceremony told as the occasion is where the event happened
+    "On 3 May 2024, supporters of two rival candidates clashed in Kisumu, Kenya, "
+    "during the party's founding anniversary celebrations.",
+    "Pada Jumat (3/5/2024), dua kelompok pemuda bentrok saat upacara peringatan hari jadi kota di "
+    "Kota Makassar, Sulawesi Selatan.",
+])
+def test_story_ceremony_as_occasion_is_no_commemoration(text: str) -> None:
+    assert _rows(text)
+
+
+def test_story_commemoration_of_an_old_event_stays_background() -> None:
+    assert not _rows("On 3 May 2024, hundreds attended the anniversary of the massacre in Mandera town, Kenya.")

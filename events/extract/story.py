@@ -55,15 +55,26 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "neutral") for w in data.get("neutral", {}).get("words", []))
         items.extend((w, "period") for w in data.get("periods", {}).get("before_year", []))
         items.extend((w, "separate") for w in data.get("story", {}).get("separate_incident", []))
+        items.extend((w, "occasion") for w in data.get("occasions", {}).get("words", []))
     return Matcher(items)
+
+
+OCCASION_GAP = 4       # "during the 75th founding anniversary": words from the occasion word to the cue
 
 
 def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     """Cue kinds of one sentence; "sepanjang 2023", "throughout 2022": a whole year told at
     once is an aggregate, whatever is counted."""
     found: set[str] = set()
-    for m in matcher.find(text):
-        kinds = set(m.value)
+    matches = matcher.find(text)
+    occasions = [m.end for m in matches if "occasion" in m.value]
+    for m in matches:
+        kinds = set(m.value) - {"occasion"}
+        # "clashed during the anniversary celebrations", "ditembak saat upacara peringatan": the
+        # ceremony is where the event happened, not an old event remembered
+        if "commemoration" in kinds and any(
+                e <= m.start and len(text[e:m.start].split()) <= OCCASION_GAP for e in occasions):
+            kinds.discard("commemoration")
         if "period" in kinds:
             kinds.discard("period")
             if _YEAR.match(text[m.end:].lstrip()):
