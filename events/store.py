@@ -581,12 +581,15 @@ class Store:
 
     def ingest(self, items: Iterable[Article | Rejection],
                on_item: Callable[[IngestReport], None] | None = None,
-               batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS) -> IngestReport:
+               batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
+               run: Coder | None = None) -> IngestReport:
         """Run the pipeline over new articles and store them, committing in batches.
 
         `items` are Articles or reader Rejections (counted and reported). Articles
         already stored (same normalised text) are skipped before the pipeline runs; the
         check is repeated under the lock at commit, so concurrent ingests stay consistent.
+        `run` codes the stream (default: `pipeline.run_article` here, one by one;
+        `events.parallel.runner(jobs)` codes on several processes, in the same order).
         """
         report = IngestReport()
         self.manifest()           # a folder with data but no manifest is refused before any work,
@@ -594,18 +597,28 @@ class Store:
         known_hashes = set(self.known_articles().values()) if self.exists else set()
         batch: list[pipeline.Result] = []
         started = time.monotonic()
-        for item in items:
+
+        def todo() -> Iterator[Article | Rejection | _Known]:
+            """The items in order, each decided here: an article to code, a rejection, or known."""
+            for item in items:
+                if isinstance(item, Article):
+                    if _unstorable(item):
+                        item = Rejection(item.origin or str(item.id), _unstorable(item) or "")
+                    elif item.text_hash in known_hashes:
+                        item = _Known(item)
+                    else:
+                        known_hashes.add(item.text_hash)
+                yield item
+
+        for item in (run or code_here)(todo()):
             report.read += 1
             if isinstance(item, Rejection):
                 report.rejected.append(item)
-            elif _unstorable(item):
-                report.rejected.append(Rejection(item.origin or str(item.id), _unstorable(item) or ""))
-            elif item.text_hash in known_hashes:
+            elif isinstance(item, _Known):
                 report.already += 1
             else:
-                known_hashes.add(item.text_hash)
-                result = pipeline.run_article(item)
-                report.warnings.extend(f"{item.origin or item.id}: {e}" for e in result.errors)
+                result, article = item, item.article
+                report.warnings.extend(f"{article.origin or article.id}: {e}" for e in result.errors)
                 batch.append(result)
             if batch and (len(batch) >= batch_articles or time.monotonic() - started >= batch_seconds):
                 self.commit(batch, report)
@@ -615,11 +628,13 @@ class Store:
         self.commit(batch, report)
         return report
 
-    def recode(self, on_article: Callable[[int], None] | None = None) -> RecodeReport:
+    def recode(self, on_article: Callable[[int], None] | None = None,
+               run: Coder | None = None) -> RecodeReport:
         """Re-run the current pipeline over every stored article and replace all event rows.
 
         Holds the lock throughout so no ingest lands between reading and replacing. Event
         ids come from the pipeline (events.ids), so unchanged events keep their ids.
+        `run` codes the stream, as for `ingest`.
         """
         report = RecodeReport()
         self.manifest()           # data files without a manifest: refused, not "no store"
@@ -641,8 +656,8 @@ class Store:
                 report.events_after += len(rows)
                 batch.clear()
 
-            for article in self.iter_articles(m):
-                result = pipeline.run_article(article)
+            for result in (run or code_here)(self.iter_articles(m)):
+                article = result.article
                 report.warnings.extend(f"{article.id}: {e}" for e in result.errors)
                 batch.append(result)
                 report.articles += 1
@@ -829,6 +844,21 @@ def _unpublished_only(db: Path) -> bool:
 def _safe_journal_path(rel: object) -> bool:
     return _safe_rel(rel) or (isinstance(rel, str) and re.fullmatch(
         rf"\.({re.escape(MANIFEST)}|{re.escape(VIEWS_DB)})\.[0-9a-f]{{8}}\.tmp", rel) is not None)
+
+
+# A coder maps a stream: each Article to its pipeline.Result, anything else passed through, in order.
+Coder = Callable[[Iterable], Iterable]
+
+
+def code_here(items: Iterable) -> Iterator:
+    """The default coder: `pipeline.run_article` in this process, one article at a time."""
+    return (pipeline.run_article(i) if isinstance(i, Article) else i for i in items)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """An article already stored, passed through the coder without being coded."""
+    article: Article
 
 
 def _links(results: list[pipeline.Result]) -> list[dict]:

@@ -3,6 +3,7 @@ crashing article isolated, the input read only a bounded window ahead, workers s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import signal
@@ -165,3 +166,35 @@ def test_parallel_refuses_zero_jobs():
     with pytest.raises(ValueError):
         list(parallel.imap(numbered(3), jobs=0))
     assert parallel.default_jobs() >= 1
+
+
+def _stored(db) -> list[tuple]:
+    from events.query import run_sql
+    return run_sql(db, "SELECT event_id_cnty, event_date, country, event_type, fatalities, article_ids "
+                       "FROM events ORDER BY event_id_cnty").rows
+
+
+def test_parallel_ingest_and_recode_on_two_jobs_store_what_one_stores(tmp_path):
+    from events.store import Store
+    articles = gold_articles()[:40]
+    one, two = Store(tmp_path / "one"), Store(tmp_path / "two")
+    report_one = one.ingest(articles + articles[:3])
+    report_two = two.ingest(articles + articles[:3], run=parallel.runner(2, chunk=4))
+    assert (report_two.new, report_two.already, report_two.events) == \
+        (report_one.new, report_one.already, report_one.events) == (40, 3, report_one.events)
+    assert _stored(tmp_path / "two") == _stored(tmp_path / "one") and report_one.events > 0
+    recoded = two.recode(run=parallel.runner(2, chunk=4))
+    assert recoded.articles == 40 and _stored(tmp_path / "two") == _stored(tmp_path / "one")
+
+
+def test_parallel_extract_jobs_two_prints_what_jobs_one_prints(tmp_path):
+    from click.testing import CliRunner
+    from events.cli import main
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": str(a.published or "")
+                                        or None, "source": a.source}) + "\n"
+                            for a in gold_articles()[:30]) + "not json\n", encoding="utf-8")
+    outs = [CliRunner().invoke(main, ["extract", str(path), "--format", "jsonl", "--jobs", jobs])
+            for jobs in ("1", "2")]
+    assert [o.exit_code for o in outs] == [1, 1]         # the bad line is rejected in both
+    assert outs[0].stdout == outs[1].stdout and outs[0].stdout.count("\n") > 10

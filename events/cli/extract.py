@@ -10,8 +10,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from events import pipeline, readers
-from events.cli import advice
+from events import parallel, pipeline, readers
+from events.cli import advice, jobs_option
 
 TABLE_COLUMNS = ("event_date", "country", "admin1", "location", "event_type", "sub_event_type",
                  "fatalities", "injuries", "perpetrator", "claim_status")
@@ -84,8 +84,9 @@ def _explain_missing(console: Console, result: pipeline.Result) -> None:
 @click.option("--input-format", type=click.Choice(readers.FORMATS), default="auto", show_default=True,
               help="Input format; auto goes by file extension and sniffs stdin.")
 @coding_options
+@jobs_option
 def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, input_format: str,
-                    published: dt.datetime | None, keep_unlocated: bool) -> None:
+                    published: dt.datetime | None, keep_unlocated: bool, jobs: int | None) -> None:
     """Code articles into event rows and print them, without storing anything.
 
     Reads the same inputs as `events ingest` (text, JSON Lines, CSV, HTML, folders, - for
@@ -104,12 +105,12 @@ def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, inpu
     problems = 0
     rows_out: list[dict] = []
     with advice(), pipeline.options(**run_options(published, keep_unlocated)), pipeline.tally() as counted:
-        for item in readers.read(paths, input_format):
-            if isinstance(item, readers.Rejection):
-                click.echo(f"rejected {item}", err=True)
+        for result in parallel.imap(readers.read(paths, input_format), jobs):
+            if isinstance(result, readers.Rejection):
+                click.echo(f"rejected {result}", err=True)
                 problems += 1
                 continue
-            result = pipeline.run_article(item)
+            item = result.article
             for error in result.errors:
                 click.echo(f"warning {item.origin or item.id}: {error}", err=True)
                 problems += 1

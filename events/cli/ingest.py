@@ -15,9 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import datetime as dt
 
-from events import errors, pipeline, readers
+from events import errors, parallel, pipeline, readers
 from events.cli.extract import coding_options, run_options
-from events.cli import Fatal, advice
+from events.cli import Fatal, advice, jobs_option
 from events.store import IngestReport, Store
 
 
@@ -37,8 +37,9 @@ def _progress(enabled: bool) -> Progress | None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=readers.DEFAULT_MAX_BYTES,
               show_default=True, help="Largest article accepted (a file, JSON line or CSV row).")
 @coding_options
+@jobs_option
 @click.pass_context
-def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_bytes: int,
+def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_bytes: int, jobs: int | None,
                    published: dt.datetime | None, keep_unlocated: bool) -> None:
     """Read articles from files, folders (recursively) or - (stdin), code them into events
     and store both. Articles already stored (same normalised text) are skipped.
@@ -91,7 +92,7 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
     with progress or nullcontext(), advice(), pipeline.options(**run_options(published, keep_unlocated)), \
             pipeline.tally() as counted:
         try:
-            report = store.ingest(items(), on_item=on_item)
+            report = store.ingest(items(), on_item=on_item, run=parallel.runner(jobs))
         except OSError as exc:
             raise Fatal(errors.store_not_writable(str(db), exc.strerror or str(exc))) from None
     on_item(report)
@@ -104,8 +105,9 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
 @click.command("recode")
 @click.option("--keep-unlocated", is_flag=True,
               help="Keep events located only to a country as rows (as `ingest --keep-unlocated`).")
+@jobs_option
 @click.pass_context
-def recode_command(ctx: click.Context, keep_unlocated: bool) -> None:
+def recode_command(ctx: click.Context, keep_unlocated: bool, jobs: int | None) -> None:
     """Re-run the current extractors over every stored article and replace all event rows
     (event ids stay the same where the event is the same). Other writers wait meanwhile.
     Ends with the count of articles that gave no row, and why.
@@ -124,7 +126,7 @@ def recode_command(ctx: click.Context, keep_unlocated: bool) -> None:
         with progress or nullcontext(), pipeline.options(keep_unlocated=keep_unlocated), \
                 pipeline.tally() as counted:
             report = store.recode(on_article=(lambda n: progress.update(task, completed=n))
-                                  if progress else None)
+                                  if progress else None, run=parallel.runner(jobs))
     for w in report.warnings:
         click.echo(f"warning {w}", err=True)
     click.echo(report.summary())
