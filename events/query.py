@@ -68,7 +68,7 @@ def _source_sql(table: str, files: Sequence[Path]) -> str:
         cols = ", ".join(f"CAST(NULL AS {duck_type(f.type)}) AS {_ident(f.name)}" for f in table_schema(table))
         return f"SELECT {cols} WHERE false"
     listing = ", ".join(_lit(str(p)) for p in files)
-    return f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+    return f"SELECT * FROM read_parquet([{listing}], union_by_name = true, hive_partitioning = false)"
 
 
 def view_statements(store: Store, manifest: Manifest | None = None) -> list[str]:

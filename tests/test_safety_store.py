@@ -378,3 +378,14 @@ def test_safety_store_first_write_killed_before_publishing_is_not_a_lost_manifes
     (db / "manifest.json").unlink()                          # once published, a lost manifest is refused
     with pytest.raises(errors.StoreCorruptError, match="no manifest.json"):
         Store(db).ingest([_article(3)])
+
+
+def test_safety_store_undated_rows_are_stored_not_dropped(tmp_path, event_row):
+    from events import pipeline
+    rows = [event_row(), event_row(event_id_cnty="IRQ0000000009", event_date=None, year=None, time_precision=None)]
+    Store(tmp_path / "db").commit([pipeline.Result(Article(text="t", id="a1"), rows, [])])
+    assert query.run_sql(tmp_path / "db", "SELECT event_id_cnty, year FROM events ORDER BY 1").rows == [
+        ("IRQ0000000001", 2023), ("IRQ0000000009", None)]
+    con = duckdb.connect(str(tmp_path / "db" / "events.duckdb"), read_only=True)
+    assert con.execute("SELECT typeof(year) FROM events LIMIT 1").fetchall() == [("SMALLINT",)]  # not a path part
+    con.close()
