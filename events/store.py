@@ -443,13 +443,15 @@ class Store:
         m.generation += 1
         tmp = self.db / f".{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"
         self._record("write", tmp.name)
-        self._record("publish", MANIFEST)   # before the rename: from now on a lost manifest is refused
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(m.to_json())
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.db / MANIFEST)
         _fsync_dir(self.db)
+        # after the rename, so a reader of a new store never sees "published" without a manifest;
+        # from now on a lost manifest is refused
+        self._record("publish", MANIFEST)
         self.rebuild_views(m)
 
     def rebuild_views(self, m: Manifest | None = None) -> None:
