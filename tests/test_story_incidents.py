@@ -207,3 +207,21 @@ def test_story_ceremony_as_occasion_is_no_commemoration(text: str) -> None:
 
 def test_story_commemoration_of_an_old_event_stays_background() -> None:
     assert not _rows("On 3 May 2024, hundreds attended the anniversary of the massacre in Mandera town, Kenya.")
+
+
+@pytest.mark.parametrize("text,event_type,sub_event_type", [
+    # a beating with no weapon and no armed group or state doer is a mob's
+    ("On 3 May 2024, a local official and his relatives assaulted a school teacher in Mandera town, Kenya.",
+     "Riots", "Mob violence"),
+    ("ON 3 MAY 2024, A JOURNALIST WAS BEATEN UP BY A GROUP OF TRADERS IN MANDERA TOWN, KENYA.",
+     "Riots", "Mob violence"),
+    ("Pada Jumat (3/5/2024), seorang guru dipukuli sejumlah orang di Kota Makassar, Sulawesi Selatan.",
+     "Riots", "Mob violence"),
+    # torture of someone held is violence against civilians, the state's beating too
+    ("On 3 May 2024, a detainee was tortured to death in a prison in Mandera town, Kenya.",
+     "Violence against civilians", "Attack"),
+    ("ON 3 MAY 2024, POLICE OFFICERS BEAT UP A MOTORCYCLIST AT A CHECKPOINT IN MANDERA, KENYA.",
+     "Violence against civilians", "Attack"),
+])
+def test_story_beating_by_unarmed_people_is_mob_violence(text: str, event_type: str, sub_event_type: str) -> None:
+    assert (event_type, sub_event_type) in _kinds(text)

@@ -251,6 +251,13 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
         sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
         return (trigs or [None])[0], "Riots", sub
+    # "a man was beaten up by his neighbours", "assailants assaulted two journalists": a beating
+    # with no weapon and no armed group or state doer is a mob's
+    beaten = [t for t in specific if t.event_type in VIOLENT]
+    if not demo and beaten and all(t.sub_event_type == "Attack" and t.attack_type == "Unarmed Assault"
+                                   and not t.civilian_targeting for t in beaten) and \
+            not any(a.role == "perpetrator" and a.kind in ARMED + STATE for a in told):
+        return beaten[0], "Riots", "Mob violence"
     if demo and violent and not _armed_violence(specific) and not kinds & set(ARMED) and \
             not any(a.role == "perpetrator" and a.kind in STATE for a in told) and \
             (crowd_doers or any(t.event_type == "Riots" for t in demo)) and \
