@@ -231,13 +231,64 @@ def eval_cost(stored: int, new: int = 2000) -> dict:
             "articles_per_second_with_merge": round(len(coded_rows) / (extract_s + fold_s))}
 
 
+def eval_store_cost(stored: int, rounds: int = 4) -> dict:
+    """Ingest throughput (articles/s) into a store holding `stored` events, merging on and off."""
+    import shutil
+    import tempfile
+
+    from events.store import Store
+
+    base = Path(tempfile.mkdtemp(prefix="merge-cost-"))
+    try:
+        seed = base / "seed"
+        results = []
+        rows = synthetic_rows(stored)
+        for n in range(0, stored, 100):               # 100 events per synthetic article
+            art = Article(text=f"synthetic article {n}", id=f"s{n}")
+            chunk = []
+            for r in rows[n:n + 100]:
+                c = schema.country(r["country"])
+                chunk.append({**_valid(), **r, "iso": c.iso_numeric, "region": c.region, "year": r["event_date"].year,
+                              "event_id_cnty": c.iso3 + r["event_id_cnty"][3:], "article_ids": [art.id],
+                              "interaction": schema.interaction(2, 0), "notes": "synthetic",
+                              "disorder_type": schema.taxonomy().disorder_type_of[r["sub_event_type"]]})
+            results.append(pipeline.Result(art, chunk, []))
+        Store(seed, merging=False).commit(results)
+        arts = own_articles(own_cases())
+        pipeline.extract(arts[0])
+        out = {"set": "store-cost", "stored_events": stored}
+        for merging in (False, True):
+            db = base / f"db-{merging}"
+            shutil.copytree(seed, db)
+            batch = [Article(text=a.text + f" ({k})", id=f"{a.id}-{k}", source=a.source, published=a.published)
+                     for k in range(rounds) for a in arts]
+            t0 = time.perf_counter()
+            Store(db, merging=merging).ingest(batch)
+            secs = time.perf_counter() - t0
+            out[f"articles_per_second_{'with' if merging else 'without'}_merge"] = round(len(batch) / secs, 1)
+        out["articles"] = len(batch)
+        out["rounds"] = rounds
+        return out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _valid() -> dict:
+    return {"disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash",
+            "inter1": 2, "inter2": 0, "perpetrator_status": "unknown", "claim_status": "not_reported",
+            "evidence": [], "confidence": 0.5, "extractor_version": pipeline.EXTRACTOR_VERSION, "timestamp": 1}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=["own", "muc4", "acled", "cost", "all"])
+    ap.add_argument("what", choices=["own", "muc4", "acled", "cost", "store-cost", "all"])
     ap.add_argument("--sample", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, help="MUC-4: the first N documents")
     ap.add_argument("--stored", type=int, default=100_000)
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="store-cost: ingest our articles this many times (each copy after the first "
+                         "tells stored events again)")
     ap.add_argument("--country-level", action="store_true",
                     help="MUC-4: also group templates placed only in a country")
     ap.add_argument("--cache", type=Path, help="keep coded rows here (outside the repository)")
@@ -246,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     for what in todo:
         result = {"own": lambda: eval_own(opt.cache), "muc4": lambda: eval_muc4(opt.cache, opt.limit, opt.country_level),
                   "acled": lambda: eval_acled(opt.cache, opt.sample, opt.seed),
-                  "cost": lambda: eval_cost(opt.stored)}[what]()
+                  "cost": lambda: eval_cost(opt.stored),
+                  "store-cost": lambda: eval_store_cost(opt.stored, opt.rounds)}[what]()
         print(json.dumps(result))
     return 0
 

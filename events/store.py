@@ -45,7 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from events import errors, pipeline, schema
+from events import errors, merge, pipeline, schema
 from events.article import Article
 from events.readers import Rejection
 
@@ -248,8 +248,9 @@ class Store:
     """One store folder. Reading needs no lock; every write goes through `_writing()`."""
 
     def __init__(self, db: str | os.PathLike, lock_timeout: float | None = None,
-                 on_lock_wait: Callable[[], None] | None = None) -> None:
+                 on_lock_wait: Callable[[], None] | None = None, merging: bool = True) -> None:
         self.db = Path(db)
+        self.merging = merging                    # fold reports of one event into one row (events.merge)
         self._lock_timeout = lock_timeout          # None: EVENTS_LOCK_TIMEOUT, read when writing
         self.on_lock_wait = on_lock_wait          # called once when another writer holds the lock
         self._known: dict[str, str] = {}          # text_hash by article id, as of _known_generation
@@ -300,14 +301,17 @@ class Store:
             self._known, self._known_generation = known, m.generation
         return self._known
 
-    def iter_articles(self, manifest: Manifest | None = None, batch: int = 256) -> Iterator[Article]:
-        """The stored articles, rebuilt as `Article`s (for recode)."""
+    def iter_articles(self, manifest: Manifest | None = None, batch: int = 256,
+                      ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """The stored articles (only those of `ids` when given), rebuilt as `Article`s (for recode)."""
         wanted = ["id", "text", "title", "published", "source", "url", "language", "language_detected"]
+        only = None if ids is None else pa.array(sorted(set(ids)), pa.string())
         for p in self.live_files("articles", manifest):
             present = set(_footer(p).schema.names)          # older files lack newer columns
+            cols = [c for c in wanted if c in present]
             try:
-                for rb in pq.ParquetFile(p).iter_batches(batch_size=batch,
-                                                         columns=[c for c in wanted if c in present]):
+                for rb in (pq.ParquetFile(p).iter_batches(batch_size=batch, columns=cols) if only is None
+                           else _rows_with_ids(p, cols, only)):
                     for r in rb.to_pylist():
                         # a detected language is detected again, so recode gives the same rows
                         language = None if r.get("language_detected") else r.get("language")
@@ -570,6 +574,8 @@ class Store:
             rows = [row for r in fresh for row in r.rows]
             links = _links(fresh)
             m.files["articles"].append(self._write("articles", articles, m))
+            if self.merging:
+                rows, links = self._fold(rows, links, m)
             m.files["events"].extend(self._write_events(rows, m))
             if links:
                 m.files["event_sources"].append(
@@ -580,6 +586,53 @@ class Store:
             report.new += len(fresh)
             report.events += len(rows)
         return report
+
+    def _fold(self, rows: list[dict], links: list[dict], m: Manifest) -> tuple[list[dict], list[dict]]:
+        """The new reports folded into the stored events they tell again (events.merge): the
+        rows to write and their links; the stored rows they replace leave their files."""
+        days = [r["event_date"] for r in rows if r.get("event_date") is not None]
+        stored: list[dict] = []
+        home: dict[str, str] = {}
+        if days and m.files["events"]:
+            reach = dt.timedelta(days=max(merge.TOLERANCE_DAYS.values()) + merge.Merger.SCREEN_SLACK_DAYS)
+            where = [("country", "in", sorted({r["country"] for r in rows})),
+                     ("event_date", ">=", min(days) - reach), ("event_date", "<=", max(days) + reach)]
+            for rel in m.files["events"]:       # only what screening reads: the reports are coded again
+                found = _damaged_as_error(self.db / rel, lambda rel=rel: pq.read_table(
+                    self.db / rel, columns=[c for c in merge.SCREEN_COLUMNS
+                                            if c in pq.read_schema(self.db / rel).names], filters=where))
+                for row in found.to_pylist():
+                    stored.append(row)
+                    home[row["event_id_cnty"]] = rel
+        fold = merge.Merger(stored, lambda ids: self._reports_of(ids, m)).fold(rows)
+        if fold.replaced:
+            self._drop_events(set(fold.replaced), {home[i] for i in fold.replaced}, m)
+        if fold.aliases:
+            from events.corrections import Corrections
+            for old, new in fold.aliases.items():
+                Corrections(self.db).record_merge(old, new, next(
+                    r["article_ids"] for r in fold.rows if r["event_id_cnty"] == new), lock_held=True)
+        kept = {r["event_id_cnty"] for r in fold.rows}
+        both = [link for link in links if link["event_id_cnty"] in kept] + _row_links(fold.rows)
+        return fold.rows, list({(k["event_id_cnty"], k["article_id"]): k for k in both}.values())
+
+    def _reports_of(self, article_ids: list[str], m: Manifest) -> list[dict]:
+        """The coder's rows of stored articles, coded again (the pipeline is deterministic)."""
+        return [row for a in self.iter_articles(m, ids=article_ids) for row in pipeline.run_article(a).rows]
+
+    def _drop_events(self, ids: set[str], rels: set[str], m: Manifest) -> None:
+        """Rewrite the event files holding `ids` without them, and their links."""
+        for table, files in (("events", sorted(rels)), ("event_sources", list(m.files["event_sources"]))):
+            for rel in files:
+                data = _conform(pq.read_table(self.db / rel), table_schema(table))
+                keep = data.filter(pc.invert(pc.is_in(data.column("event_id_cnty"), pa.array(sorted(ids)))))
+                if keep.num_rows == data.num_rows:
+                    continue
+                m.files[table].remove(rel)
+                if keep.num_rows:
+                    parent = Path(rel).parent.relative_to(table).as_posix()
+                    m.files[table].append(self._write(table, keep, m, "" if parent == "." else parent))
+                self._retire(m, [rel])
 
     def ingest(self, items: Iterable[Article | Rejection],
                on_item: Callable[[IngestReport], None] | None = None,
@@ -648,8 +701,14 @@ class Store:
             new_links: list[str] = []
             batch: list[pipeline.Result] = []
 
+            every: list[dict] = []
+
             def flush() -> None:
                 rows = [row for r in batch for row in r.rows]
+                if self.merging:              # written once all are coded: events span batches
+                    every.extend(rows)
+                    batch.clear()
+                    return
                 new_events.extend(self._write_events(rows, m))
                 links = _links(batch)
                 if links:
@@ -668,6 +727,13 @@ class Store:
                 if len(batch) >= BATCH_ARTICLES:
                     flush()
             flush()
+            if self.merging:
+                merged = merge.merge_reports(every)
+                new_events.extend(self._write_events(merged, m))
+                if merged:
+                    new_links.append(self._write("event_sources", pa.Table.from_pylist(
+                        _row_links(merged), schema=event_sources_schema()), m))
+                report.events_after = len(merged)
             self._retire(m, m.files["events"] + m.files["event_sources"])
             m.files["events"], m.files["event_sources"] = new_events, new_links
             self._compact(m)
@@ -874,6 +940,24 @@ def _links(results: list[pipeline.Result]) -> list[dict]:
                     seen.add(key)
                     links.append({"event_id_cnty": key[0], "article_id": key[1]})
     return links
+
+
+def _rows_with_ids(path: Path, columns: list[str], wanted: pa.Array) -> list[pa.RecordBatch]:
+    """The rows of an articles file whose id is wanted; a row group's texts are read only
+    when its ids hold one."""
+    pf = pq.ParquetFile(path)
+    out = []
+    for g in range(pf.num_row_groups):
+        hit = pc.is_in(pf.read_row_group(g, columns=["id"]).column("id"), value_set=wanted)
+        if pc.any(hit).as_py():
+            out.extend(pf.read_row_group(g, columns=columns).filter(hit).to_batches())
+    return out
+
+
+def _row_links(rows: list[dict]) -> list[dict]:
+    """(event, article) pairs of merged rows: every article each row lists."""
+    return [{"event_id_cnty": r["event_id_cnty"], "article_id": a}
+            for r in rows for a in sorted(set(r.get("article_ids") or []))]
 
 
 def _conform(table: pa.Table, target: pa.Schema) -> pa.Table:
