@@ -28,8 +28,8 @@ CLI = """
 import sys
 from events import store
 real = store.Store.ingest
-def ingest(self, items, on_item=None, batch_articles=0, batch_seconds=store.BATCH_SECONDS):
-    return real(self, items, on_item, batch_articles={batch}, batch_seconds=batch_seconds)
+def ingest(self, items, on_item=None, batch_articles=0, batch_seconds=store.BATCH_SECONDS, **more):
+    return real(self, items, on_item, batch_articles={batch}, batch_seconds=batch_seconds, **more)
 store.Store.ingest = ingest
 from events.cli import main
 main()
