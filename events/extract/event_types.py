@@ -196,7 +196,7 @@ def find(text: str, sentences: list, language: str | None,
         negated = grievance = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
-        hypothetical = bool(sentences) and _QUESTION.search(text, 0, sentences[si].end) is not None \
+        hypothetical = bool(sentences) and _QUESTION.search(text, sentences[si].start, sentences[si].end) is not None \
             and not _has_span(spans, span_starts, sentences[si].start, sentences[si].end)
         for mi in range(bisect_right(mod_ends, m.start) - 1, -1, -1):   # nearest first
             mod = mods[mi]
