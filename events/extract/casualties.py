@@ -278,6 +278,10 @@ def _sides(word) -> set[str]:
     return {p[1] for p in word.value if p[0] in ("killed", "injured")}
 
 
+_DIGITS_AT = re.compile(r"\s*(\d+)\b")
+_SPACES = re.compile(r"\s*")
+
+
 def _gap_words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -861,14 +865,13 @@ def run(doc: Doc) -> None:
     doc.findings["casualties"] = out
 
 
-def _number_at(text: str, tokens: list, start: int, tab: _Table) -> int | None:
-    """The number written right at `start` (digits or words; "both" 2), else None."""
-    m = re.match(r"\s*(\d+)\b", text[start:start + 12])
+def _number_at(text: str, by_start: dict[int, object], start: int, tab: _Table) -> int | None:
+    """The number written right at `start` (digits or words; "both" 2), else None.
+    `by_start`: the tokens by their start, so a lookup costs the same in any length of text."""
+    m = _DIGITS_AT.match(text, start, start + 12)
     if m:
         return int(m.group(1))
-    rest = text[start:].lstrip()
-    at = len(text) - len(rest)
-    t = next((t for t in tokens if t.start == at), None)
+    t = by_start.get(_SPACES.match(text, start).end())
     if t is None:
         return None
     k = _kinds(t)
@@ -882,21 +885,30 @@ def _shared(text: str, tokens: list, starts: list[int], tab: _Table) -> dict[int
     """{sentence: N} where a toll is told across N incidents ("across both blasts", "across the
     attacks" in an article that says "one of three coordinated bombings"): the row of one
     incident gets its share."""
-    one_of = [n for t in tokens if "one_of" in _kinds(t) for n in [_number_at(text, tokens, t.end, tab)] if n]
-    incidents = [t for t in tokens if "incidents" in _kinds(t)]
+    by_start: dict[int, object] = {}
+    for t in tokens:
+        by_start.setdefault(t.start, t)
+    one_of_tokens = sorted((t for t in tokens if "one_of" in _kinds(t)), key=lambda t: t.start)
+    one_of_starts = [t.start for t in one_of_tokens]
+    one_of = [n for t in one_of_tokens for n in [_number_at(text, by_start, t.end, tab)] if n]
+    incidents = sorted((t for t in tokens if "incidents" in _kinds(t)), key=lambda t: t.start)
+    incident_starts = [i.start for i in incidents]
     out: dict[int, int] = {}
     for t in tokens:
         if "shared" not in _kinds(t):
             continue
-        noun = next((i for i in incidents if t.end <= i.start and _gap_words(text[t.end:i.start]) <= 3), None)
-        if noun is None:
+        # the nearest incident noun after the word is the only one that can be 3 words away
+        k = bisect.bisect_left(incident_starts, t.end)
+        noun = incidents[k] if k < len(incidents) else None
+        if noun is None or _gap_words(text[t.end:noun.start]) > 3:
             continue
-        if any("one_of" in _kinds(o) and t.end <= o.start < noun.start for o in tokens):
+        k = bisect.bisect_left(one_of_starts, t.end)
+        if k < len(one_of_starts) and one_of_starts[k] < noun.start:
             continue          # "in one of five incidents": this one, not a toll across five
         between = text[t.end:noun.start]
         n = None
         for w in re.finditer(r"\S+", between):
-            n = _number_at(text, tokens, t.end + w.start(), tab)
+            n = _number_at(text, by_start, t.end + w.start(), tab)
             if n:
                 break
         if n is None and _kinds(t)["shared"][1]:      # "across the attacks": as many as "one of three" says

@@ -189,6 +189,7 @@ def find(text: str, sentences: list, language: str | None,
     t = schema.taxonomy()
     out: list[Trigger] = []
     grieved: set[int] = set()
+    questions: dict[int, bool] = {}
     for m in matches:
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
@@ -196,8 +197,10 @@ def find(text: str, sentences: list, language: str | None,
         negated = grievance = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
-        hypothetical = bool(sentences) and _QUESTION.search(text, sentences[si].start, sentences[si].end) is not None \
-            and not _has_span(spans, span_starts, sentences[si].start, sentences[si].end)
+        if si not in questions:          # once per sentence: a long one holds many triggers
+            questions[si] = bool(sentences) and _QUESTION.search(text, sentences[si].start, sentences[si].end) \
+                is not None and not _has_span(spans, span_starts, sentences[si].start, sentences[si].end)
+        hypothetical = questions[si]
         for mi in range(bisect_right(mod_ends, m.start) - 1, -1, -1):   # nearest first
             mod = mods[mi]
             if mod.start < sent_start:
