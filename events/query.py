@@ -544,15 +544,18 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
         sql.append(f"grid AS (SELECT * FROM {' CROSS JOIN '.join(sources)}),")
         sql.append(f"filled AS (SELECT {', '.join(f'grid.{c}' for c in dims)}, coalesce(agg.events, 0) AS events,"
                    f" coalesce(agg.fatalities, 0) AS fatalities, coalesce(agg.injuries, 0) AS injuries"
-                   f" FROM grid LEFT JOIN agg ON {on})")
-        order = ", ".join([f"{c} ASC NULLS LAST" for c in other] + [_ident(d) for d in time_dims])
+                   f" FROM grid LEFT JOIN agg ON {on}"
+                   # undated events (no date in the article at all) are a bucket of their own
+                   f" UNION ALL SELECT {', '.join(dims)}, events, fatalities, injuries FROM agg"
+                   f" WHERE {' OR '.join(f'{_ident(d)} IS NULL' for d in time_dims)})")
+        order = ", ".join([f"{c} ASC NULLS LAST" for c in other] + [f"{_ident(d)} ASC NULLS LAST" for d in time_dims])
     else:
         sql.append("filled AS (SELECT * FROM agg)")
         order = "events DESC, fatalities DESC, " + ", ".join(f"{c} ASC NULLS LAST" for c in dims)
     outer_dims = ", ".join(
-        f"strftime({c}, '%Y') AS {c}" if d == "year" else
-        f"strftime({c}, '%Y-%m') AS {c}" if d == "month" else
-        f"strftime({c}, '%Y-%m-%d') AS {c}" if d == "week" else c for d, c in zip(by, dims))
+        f"coalesce(strftime({c}, '%Y'), 'unknown') AS {c}" if d == "year" else
+        f"coalesce(strftime({c}, '%Y-%m'), 'unknown') AS {c}" if d == "month" else
+        f"coalesce(strftime({c}, '%Y-%m-%d'), 'unknown') AS {c}" if d == "week" else c for d, c in zip(by, dims))
     sql.append(f"SELECT {outer_dims}, CAST(events AS BIGINT) AS events, CAST(fatalities AS BIGINT) AS fatalities,"
                f" CAST(injuries AS BIGINT) AS injuries,"
                f" round(100.0 * events / nullif(sum(events) OVER (), 0), 1) AS share_pct"

@@ -165,6 +165,22 @@ def test_query_summary_zero_fills_months_for_each_other_dimension(db):
         ("Nigeria", "2024-02", 0, 0, 0, 0.0), ("Nigeria", "2024-03", 0, 0, 0, 0.0)]
 
 
+def test_query_summary_shows_undated_events_as_unknown(tmp_path, event_row):
+    """An article with no date at all still gives its event; time summaries count it as unknown."""
+    path = tmp_path / "db"
+    rows = [event_row(event_id_cnty="IRQ0000000011", event_date=dt.date(2024, 1, 5), fatalities=1),
+            event_row(event_id_cnty="IRQ0000000012", event_date=dt.date(2024, 3, 9), fatalities=2),
+            event_row(event_id_cnty="IRQ0000000013", event_date=None, year=None, time_precision=None,
+                      fatalities=5)]
+    Store(path).commit([pipeline.Result(Article(text="dated", id="a1"), rows[:2], []),
+                        pipeline.Result(Article(text="undated", id="a2"), rows[2:], [])])
+    s = query.summary(path, ["month"])
+    assert [r[:3] for r in s.rows] == [("2024-01", 1, 1), ("2024-02", 0, 0), ("2024-03", 1, 2),
+                                       ("unknown", 1, 5)]
+    s = query.summary(path, ["country", "year"])
+    assert [r[:4] for r in s.rows] == [("Iraq", "2024", 2, 3), ("Iraq", "unknown", 1, 5)]
+
+
 def test_query_summary_weeks_within_filter(db):
     s = query.summary(db, ["week"], query.Filters.of(country="Indonesia"))
     assert s.rows == [("2024-01-15", 2, 4, 0, 100.0)]
