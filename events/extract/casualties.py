@@ -159,7 +159,22 @@ def table(language: str) -> _Table | None:
                                 cas["conjunctions"]["words"]))
 
 
+_KINDS: dict[int, tuple[list, dict[str, tuple]]] = {}
+
+
 def _kinds(match) -> dict[str, tuple]:
+    """The kinds of a matched word, by kind (read-only: shared by every match of the word).
+    Computed once per word of the table: the matcher hands out the same payload list for
+    every match of a pattern, and keeping it in the cache keeps its id from being reused."""
+    hit = _KINDS.get(id(match.value))
+    if hit is not None and hit[0] is match.value:
+        return hit[1]
+    out = _kinds_of(match)
+    _KINDS[id(match.value)] = (match.value, out)
+    return out
+
+
+def _kinds_of(match) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     for p in match.value:
         out.setdefault(p[0], p)
