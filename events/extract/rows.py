@@ -503,7 +503,7 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
     if not firm:
         return None, None, None, None
     stated = next((c for c in firm if c.stated), None)
-    if stated is not None:                 # "Fatalities coded as 0 (VoJ reported 4)": the coder's figure
+    if stated is not None:                 # "Fatalities coded as 0 (another source reported 4)": the coder's figure
         return stated.low, stated.low, stated.high, stated
     victims = [c for c in firm if not c.perpetrators]
     perps = [c for c in firm if c.perpetrators]
