@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events import errors, schema
+from events.files import fsync_dir, fsync_file
 
 FILE = "corrections.parquet"
 LOCK = ".lock"                        # the store's lock (events.store.LOCK): one writer at a time
@@ -43,40 +44,6 @@ _TMP = re.compile(rf"^\.{re.escape(FILE)}\.[0-9a-f]{{8}}\.tmp$")
 
 class CorrectionError(errors.EventsError):
     """A correction that cannot be made (unknown event or column, bad value); nothing written."""
-
-
-# --- messages (Error: <what>, <where>, <what to do>) ---------------------------------------
-
-def _unknown_event(event_id: str, db: str) -> str:
-    return f"no event {event_id!r} in {db}; list ids with `events query` and give one of them"
-
-
-def _deleted_event(event_id: str) -> str:
-    return f"event {event_id!r} is deleted; edits to it would not show; restore it first or edit another"
-
-
-def _not_editable(column: str) -> str:
-    return f"column {column!r} cannot be edited (the store sets it); edit another column"
-
-
-def _unknown_column(column: str) -> str:
-    return f"{column!r} is not a column of the event row; `events schema` lists them"
-
-
-def _bad_assignment(text: str) -> str:
-    return f"{text!r} is not FIELD=VALUE; write e.g. fatalities=5 (an empty value sets it to null)"
-
-
-def _bad_value(column: str, value: str, problem: str) -> str:
-    return f"{column}={value!r}: {problem}; give a value the column accepts (`events schema`)"
-
-
-def _no_reason() -> str:
-    return "a correction needs a reason; add --reason TEXT saying why"
-
-
-def _unreadable(path: str, why: str) -> str:
-    return f"the corrections table {path} cannot be read ({why}); restore it from a backup or move it aside"
 
 
 # --- the table -----------------------------------------------------------------------------
@@ -125,10 +92,10 @@ def parse_value(column: str, text: str | None) -> object:
     """The typed value of `column` written as `text` ("" or None is null)."""
     col = next((c for c in schema.columns() if c.name == column), None)
     if col is None:
-        raise CorrectionError(_unknown_column(column))
+        raise CorrectionError(errors.correction_unknown_column(column))
     if text is None or text == "":
         if not col.nullable:
-            raise CorrectionError(_bad_value(column, "", "this column cannot be empty"))
+            raise CorrectionError(errors.correction_bad_value(column, "", "this column cannot be empty"))
         return None
     try:
         if col.type == "date":
@@ -138,9 +105,9 @@ def parse_value(column: str, text: str | None) -> object:
         if col.type.startswith("float"):
             return float(text)
     except ValueError:
-        raise CorrectionError(_bad_value(column, text, f"not a {col.type}")) from None
+        raise CorrectionError(errors.correction_bad_value(column, text, f"not a {col.type}")) from None
     if col.type != "string":
-        raise CorrectionError(_not_editable(column))
+        raise CorrectionError(errors.correction_not_editable(column))
     return text
 
 
@@ -150,7 +117,7 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
-            raise CorrectionError(_bad_assignment(item))
+            raise CorrectionError(errors.correction_bad_assignment(item))
         out[name.strip()] = value
     return out
 
@@ -172,7 +139,7 @@ class Corrections:
         try:
             rows = pq.read_table(self.path).to_pylist()
         except (OSError, pa.ArrowException) as exc:
-            raise CorrectionError(_unreadable(str(self.path), str(exc).splitlines()[0][:120])) from None
+            raise CorrectionError(errors.correction_unreadable(str(self.path), str(exc).splitlines()[0][:120])) from None
         return sorted((Correction(**{**r, "article_ids": tuple(r["article_ids"] or ())}) for r in rows),
                       key=lambda c: c.seq)
 
@@ -201,11 +168,11 @@ class Corrections:
         """Record `changes` (column -> value as text) to the event `row` (as the views show it)."""
         self._check_reason(why)
         if not changes:
-            raise CorrectionError(_bad_assignment(""))
+            raise CorrectionError(errors.correction_bad_assignment(""))
         new = dict(row)
         for column, text in changes.items():
             if column in NOT_EDITABLE:
-                raise CorrectionError(_not_editable(column))
+                raise CorrectionError(errors.correction_not_editable(column))
             new[column] = parse_value(column, text)
         if "event_date" in changes:
             new["year"] = new["event_date"].year if new["event_date"] else None
@@ -213,7 +180,7 @@ class Corrections:
             new["interaction"] = schema.interaction(new["inter1"], new["inter2"] or 0)
         problems = schema.validate_row(new)
         if problems:
-            raise CorrectionError(_bad_value(", ".join(changes), "; ".join(str(v) for v in changes.values()),
+            raise CorrectionError(errors.correction_bad_value(", ".join(changes), "; ".join(str(v) for v in changes.values()),
                                              "the row would be invalid (" + "; ".join(problems) + ")"))
         made = [dict(action="edit", field=c, old_value=to_text(row.get(c)), new_value=to_text(new[c]))
                 for c in changes]
@@ -233,7 +200,7 @@ class Corrections:
 
     def _check_reason(self, why: str) -> None:
         if not why or not why.strip():
-            raise CorrectionError(_no_reason())
+            raise CorrectionError(errors.correction_no_reason())
 
     def _append(self, row: dict, made: list[dict], why: str, who: str | None,
                 lock_held: bool = False) -> list[Correction]:
@@ -258,19 +225,9 @@ class Corrections:
                                      schema=table_schema())
         tmp = self.db / f".{FILE}.{uuid.uuid4().hex[:8]}.tmp"
         pq.write_table(table, tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_file(tmp)
         os.replace(tmp, self.path)
-        fd = os.open(self.db, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        fsync_dir(self.db)
 
     def _clear_temporaries(self) -> None:
         """Temporary files of a write that was killed (only ours, by their exact name)."""
@@ -401,9 +358,9 @@ def find(db: str | os.PathLike, event_id: str) -> dict:
     target = _follow(event_id, _aliases(records))
     found = _store_rows(db, lambda t: pc.equal(t.column("event_id_cnty"), target))
     if not found:
-        raise CorrectionError(_unknown_event(event_id, str(db)))
+        raise CorrectionError(errors.correction_unknown_event(event_id, str(db)))
     if not apply(found, records):
-        raise CorrectionError(_deleted_event(target))
+        raise CorrectionError(errors.correction_deleted_event(target))
     return apply(found, records)[0]
 
 

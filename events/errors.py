@@ -163,6 +163,40 @@ def output_in_store(path: str, db: str) -> str:
     return f"{path} is inside the store {db}; export to a file outside it (choose another --output)"
 
 
+# --- corrections (events edit / delete) -------------------------------------------------------
+
+def correction_unknown_event(event_id: str, db: str) -> str:
+    return f"no event {event_id!r} in {db}; list ids with `events query` and give one of them"
+
+
+def correction_deleted_event(event_id: str) -> str:
+    return f"event {event_id!r} is deleted; edits to it would not show; restore it first or edit another"
+
+
+def correction_not_editable(column: str) -> str:
+    return f"column {column!r} cannot be edited (the store sets it); edit another column"
+
+
+def correction_unknown_column(column: str) -> str:
+    return f"{column!r} is not a column of the event row; `events schema` lists them"
+
+
+def correction_bad_assignment(text: str) -> str:
+    return f"{text!r} is not FIELD=VALUE; write e.g. fatalities=5 (an empty value sets it to null)"
+
+
+def correction_bad_value(column: str, value: str, problem: str) -> str:
+    return f"{column}={value!r}: {problem}; give a value the column accepts (`events schema`)"
+
+
+def correction_no_reason() -> str:
+    return "a correction needs a reason; add --reason TEXT saying why"
+
+
+def correction_unreadable(path: str, why: str) -> str:
+    return f"the corrections table {path} cannot be read ({why}); restore it from a backup or move it aside"
+
+
 # --- input (one line per rejected item: "<origin>: <reason>") ---------------------------------
 
 def path_missing(path: str) -> str:

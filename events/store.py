@@ -46,6 +46,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from events import errors, merge, pipeline, schema
+from events.files import fsync_dir, fsync_file
 from events.article import Article
 from events.readers import Rejection
 
@@ -209,19 +210,6 @@ class RecodeReport:
 
 def _n(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass
@@ -421,9 +409,9 @@ class Store:
         self._record("write", (rel_dir / name).as_posix())
         pq.write_table(data, tmp, row_group_size=ROW_GROUP, compression="zstd",
                        write_statistics=True)
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         return (rel_dir / name).as_posix()
 
     def _write_events(self, rows: list[dict], m: Manifest) -> list[str]:
@@ -452,7 +440,7 @@ class Store:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.db / MANIFEST)
-        _fsync_dir(self.db)
+        fsync_dir(self.db)
         # after the rename, so a reader of a new store never sees "published" without a manifest;
         # from now on a lost manifest is refused
         self._record("publish", MANIFEST)
@@ -865,14 +853,6 @@ def _why(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "no space left on the device"
     return exc.strerror or str(exc) or type(exc).__name__
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)        # never reopened for writing
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def read_journal(db: Path) -> list[tuple[str, str]] | None:
