@@ -98,8 +98,8 @@ def test_places_town_before_its_institution_is_a_place(text, language, location)
 
 @pytest.mark.parametrize("text,language,location,country", [
     # a province named alone is refined by its district told with it when the town is unknown
-    ("Polisi menangkap delapan anggota kelompok bersenjata yang menyerang guru di Distrik Anggruk, "
-     "Kabupaten Yahukimo, Papua Pegunungan, Jumat (10/10/2025). Penyerangan itu menewaskan seorang guru.",
+    ("Kelompok bersenjata menembak seorang tukang ojek hingga tewas di Distrik Dekai, Kabupaten "
+     "Yahukimo, Papua Pegunungan, Selasa (14/10/2025). Aparat masih memburu para pelaku.",
      "id", "Yahukimo", "Indonesia"),
     # an event told only with its country takes a town of that country told later, not the
     # town abroad named in a gang's name between them
