@@ -41,8 +41,8 @@ def test_attackers_beside_the_toll(lang, text, expected):
            "DEVICE FAILED TO DETONATE."),
     ("id", "Pada Jumat, seorang pelaku bom bunuh diri menyerang pos polisi di Surabaya, tetapi gagal meledakkan rompinya."),
     ("id", "PADA JUMAT, PELAKU BOM BUNUH DIRI MENCOBA MELEDAKKAN BOM DI GEREJA DI MEDAN."),
-    ("en", "On Friday security forces intercepted and arrested a suicide bomber wearing an explosive belt in Aden, "
-           "Yemen."),
+    ("en", "Troops stopped a would-be suicide bomber with a vest of explosives at a gate in Mukalla, "
+           "Yemen, on Friday and arrested him."),
     ("en", "ON FRIDAY POLICE DETAINED TWO SUSPECTED SUICIDE BOMBERS AT A MARKET IN MAIDUGURI, NIGERIA."),
     ("id", "Pada Jumat, polisi menangkap dua pelaku bom bunuh diri di dekat gereja di Surabaya."),
 ])
@@ -120,8 +120,8 @@ def test_counts_of_sources_are_no_toll(lang, text, expected):
 
 @pytest.mark.parametrize("lang, text, expected", [
     # a list of counts stops at a new verb ("and damaging ... and one vehicle" is no victim)
-    ("en", "On Friday assailants detonated a car bomb at a hotel in Quetta, Pakistan, killing one guard, wounding "
-           "nine civilians and two police officers, and damaging the hotel and one vehicle.", (1, 11)),
+    ("en", "A truck bomb went off outside a bank in Kandahar on Friday, killing one guard, wounding "
+           "nine civilians and two police officers, and damaging the bank and one vehicle.", (1, 11)),
     ("en", "ON FRIDAY A CAR BOMB EXPLODED IN QUETTA, PAKISTAN, KILLING 12 CIVILIANS, THREE OFFICIALS, AND TWO "
            "GUARDS.", (17, None)),
     ("en", "On Friday gunmen detonated a car bomb in Quetta, Pakistan, to kill 20 civilians and injure 30 others.",
@@ -149,8 +149,8 @@ def test_appositions_and_not_a_single(lang, text, expected):
 
 @pytest.mark.parametrize("lang, text, expected", [
     # a count of incidents is no count of people
-    ("en", "On Thursday, in Darazo, Nigeria, in one of two related attacks, one guard was killed when militants "
-           "fired upon a bank.", 1),
+    ("en", "Gunmen shot dead one watchman at a school in Potiskum, Nigeria, on Thursday, in one of two related "
+           "attacks.", 1),
     # "three of them" right after a count is a part of it
     ("en", "On Monday militants detonated bombs at a market in Baghdad, Iraq, killing four civilians, three of them "
            "shop owners, and wounding nine others.", 4),
@@ -158,8 +158,8 @@ def test_appositions_and_not_a_single(lang, text, expected):
     ("en", "On Friday militants attacked a village in Sonbhadra, India. The victim, Ram Prakash, 25, was beheaded "
            "by armed Maoists.", 1),
     # an "including" apposition does not push the count away from its word
-    ("en", "On Thursday in Konduz, Afghanistan, five people, including provincial police chief Abdul Rahman, "
-           "were killed in a gun attack.", 5),
+    ("en", "Five people, including district governor Hamid Nazari, were killed in a gun attack in Herat, "
+           "Afghanistan, on Thursday.", 5),
     ("id", "Pada Jumat, lima orang, termasuk Kepala Desa Wahyu Santoso dan istrinya, tewas dalam serangan "
            "kelompok bersenjata di Intan Jaya, Papua.", 5),
     ("id", "Pada Jumat, lima warga diserang kelompok bersenjata di Intan Jaya, Papua, dan tiga di antaranya tewas.", 3),
@@ -185,8 +185,8 @@ def test_other_victims_and_stated_shares(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "On Friday residents said that in the last two months 10 people have been killed in raids on villages "
-           "near Lamu, Kenya."),
+    ("en", "Elders told reporters on Friday that 10 people have been killed in the last two months as raiders "
+           "hit villages near Garissa, Kenya."),
     ("en", "ON FRIDAY RESIDENTS SAID THAT OVER THE LAST THREE WEEKS 12 PEOPLE HAVE BEEN KILLED IN RAIDS NEAR LAMU."),
 ])
 def test_a_toll_over_a_period_is_no_incidents_toll(lang, text):

@@ -18,9 +18,9 @@ def _choice(text: str, language: str):
 @pytest.mark.parametrize("text,language,location,admin1,country", [
     # a partial province name with readings only abroad ("North West" of South Africa) must not
     # make the town before it a place the gazetteer lacks
-    ("On Tuesday, in Peshawar, North West Frontier Province, Pakistan, militants fired rockets at a market.",
+    ("Rockets struck a bus stand on Tuesday in Peshawar, North West Frontier Province, Pakistan.",
      "en", "Peshawar", "Khyber Pakhtunkhwa", "Pakistan"),
-    ("Pada Selasa, di Peshawar, North West Frontier Province, Pakistan, militan menembakkan roket ke pasar.",
+    ("Roket menghantam terminal bus pada Selasa di Peshawar, North West Frontier Province, Pakistan.",
      "id", "Peshawar", "Khyber Pakhtunkhwa", "Pakistan"),
     # the name after a town is its province, even where the province's capital has the same name
     ("Gunmen shot two men dead in Nova Iguacu, Rio de Janeiro, on Sunday night.",
@@ -110,7 +110,7 @@ def test_places_town_before_its_institution_is_a_place(text, language, location)
      "from Venezuela extort shopkeepers. The government declared a state of emergency in Lima.",
      "en", "Lima", "Peru"),
     # a word of the stop list written as a lone capitalised name after a preposition is the place
-    ("Unknown perpetrators set off an incendiary device at the Army Reserve Center in Reading, "
+    ("A firebomb was thrown at a recruiting office in Reading, "
      "Pennsylvania, on Tuesday 14 October 2025.", "en", "Reading", "United States"),
 ])
 def test_places_event_place_from_the_story(text, language, location, country):
@@ -125,9 +125,9 @@ def test_places_stop_word_before_a_street_name_stays_a_word():
 
 
 @pytest.mark.parametrize("text,language,published", [
-    ("Hundreds of women in Mombasa [Coast Province] took to the streets on 3 June 2019, protesting drug abuse.",
+    ("Fishermen in Mombasa [Coast Province] marched to the county offices on 3 June 2019 against a fishing ban.",
      "en", "2019-06-04"),
-    ("Ratusan perempuan di Mombasa [Coast Province] turun ke jalan pada 3 Juni 2019, memprotes penyalahgunaan narkoba.",
+    ("Para nelayan di Mombasa [Coast Province] berunjuk rasa ke kantor daerah pada 3 Juni 2019 menolak larangan melaut.",
      "id", "2019-06-04"),
 ])
 def test_places_address_part_read_only_by_an_alternate_name_abroad_is_dropped(text, language, published):
