@@ -348,7 +348,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             for c in counts:
                 if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
                     c.excluded = True
-    for c in counts:          # "killing four civilians, three of them shop owners": a part of the four
+    for c in counts:          # "killing four villagers, two of them children": a part of the four
         if c.partitive and text[:c.start].rstrip().endswith(",") and any(
                 not d.partitive and not d.excluded and d.end <= c.start and _gap_words(text[d.end:c.start]) <= 3
                 for d in counts):

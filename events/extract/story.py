@@ -222,7 +222,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     for kind in ("earlier", "aggregate"):
-        # "gunmen wounded a ranger in the latest of a string of attacks": the aggregate names
+        # "a guard was wounded in the latest of a string of raids": the aggregate names
         # what the event belongs to, told after it
         if kind in cues and _told_before_the_past(ctx, si, kind):
             cues.discard(kind)
