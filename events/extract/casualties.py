@@ -791,14 +791,23 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
     return (words[best[2]].start, best[3]) if best else None
 
 
-def _says_any(text: str, language: str | None, table: str, key: str) -> bool:
-    """Does `text` hold one of the phrases of casualties.toml [table] key (whole words, folded)?"""
+@cache
+def _table_phrases(language: str | None, table: str, key: str) -> tuple[str, ...]:
+    """casualties.toml [table] key, folded and padded for a whole-word test (once per language)."""
     try:
         words = lang.load(language or "", "casualties").get(table, {}).get(key, [])
     except lang.LanguageDataError:
+        return ()
+    return tuple(f" {' '.join(fold(w).split())} " for w in words)
+
+
+def _says_any(text: str, language: str | None, table: str, key: str) -> bool:
+    """Does `text` hold one of the phrases of casualties.toml [table] key (whole words, folded)?"""
+    phrases = _table_phrases(language, table, key)
+    if not phrases:
         return False
     folded = f" {' '.join(fold(text).split())} "
-    return any(f" {' '.join(fold(w).split())} " in folded for w in words)
+    return any(p in folded for p in phrases)
 
 
 def told_as_more(text: str, language: str | None) -> bool:
@@ -819,14 +828,22 @@ def attacker_survived(text: str, language: str | None) -> bool:
     (casualties.toml `perpetrators.survived`)."""
     if _says_any(text, language, "perpetrators", "survived"):
         return True
-    try:                      # "arrested six suspected suicide bombers", "intercepted and detained the assailant"
+    pattern = _captured(language)      # "arrested six suspected suicide bombers", "detained the assailant"
+    return bool(pattern and pattern.search(" ".join(fold(text).split())))
+
+
+@cache
+def _captured(language: str | None) -> re.Pattern | None:
+    """A capture verb a few words before an attacker noun (casualties.toml `perpetrators`)."""
+    try:
         perps = lang.load(language or "", "casualties").get("perpetrators", {})
     except lang.LanguageDataError:
-        return False
-    folded = " ".join(fold(text).split())
+        return None
     verbs = "|".join(re.escape(" ".join(fold(w).split())) for w in perps.get("captured", []))
     nouns = "|".join(re.escape(" ".join(fold(w).split())) for w in perps.get("nouns", []))
-    return bool(verbs and nouns and re.search(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+(?:{nouns})\b", folded))
+    if not (verbs and nouns):
+        return None
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+\S+){{0,3}}?\s+(?:{nouns})\b")
 
 
 def attacker_included(text: str, language: str | None, casualty: Casualty) -> bool:
