@@ -35,7 +35,6 @@ from events.files import fsync_dir, fsync_file
 
 FILE = "corrections.parquet"
 LOCK = ".lock"                        # the store's lock (events.store.LOCK): one writer at a time
-ACTIONS = ("edit", "delete", "merge")
 # Columns an analyst may not set: identity, provenance and what the store computes.
 NOT_EDITABLE = frozenset({"event_id_cnty", "article_ids", "evidence", "timestamp", "extractor_version",
                           "interaction", "year"})

@@ -66,13 +66,6 @@ def _month_languages(language: str | None) -> list[str]:
     return ([language] if language and dates.vocabulary(language) is not None else []) + others
 
 
-def read_dateline(text: str, language: str | None = None
-                  ) -> tuple[str | None, str | None, int, int] | None:
-    """(outlet, place, start, end) of a dateline opening one of the first lines, if any."""
-    found = _read(text, language)
-    return found[:4] if found else None
-
-
 def _read(text: str, language: str | None) -> tuple[str | None, str | None, int, int, int | None, int | None] | None:
     """(outlet, place, start, end, date_start, date_end): the dateline and its date's span."""
     for n, line in enumerate(_LINE.finditer(text)):

@@ -45,11 +45,6 @@ WHAT = {
 }
 
 
-def specific_violent(triggers: list[Trigger]) -> bool:
-    """A typed word of armed violence (a bomb, a shooting, a clash), not a crowd's."""
-    return any(t.event_type in VIOLENT and not t.crowd for t in triggers)
-
-
 def _armed_violence(triggers: list[Trigger]) -> bool:
     """Violence a crowd does not do with its hands, sticks, stones or fire: guns, bombs, shells,
     clashes of armed men. A beating, a stabbing, a lynching, arson, a crude bomb thrown by party
