@@ -94,6 +94,7 @@ def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.D
                                          format="parquet"))
         if writable is not None:
             con.execute(f"SET allowed_paths = [{_lit(str(writable))}]")
+        con.execute("SET enable_progress_bar = false")     # DuckDB draws it on stdout, amid the output
         con.execute("SET enable_external_access = false")
         con.execute("SET autoinstall_known_extensions = false")
         con.execute("SET autoload_known_extensions = false")

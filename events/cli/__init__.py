@@ -46,6 +46,28 @@ def jobs_option(command: Callable) -> Callable:
                              "process. Output and stored rows are the same whatever N is.")(command)
 
 
+def reads_no_store(command: click.Command) -> click.Command:
+    """Mark a command that opens no store (extract, geocode ...): it gets no `--db` of its own."""
+    command.reads_store = False  # type: ignore[attr-defined]
+    return command
+
+
+def _db_here(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:                   # given after the command: it wins over the group's
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def with_db_option(command: click.Command) -> click.Command:
+    """`--db` accepted after the command as well as before it (`events summary --db other`)."""
+    if getattr(command, "reads_store", True) and not any(p.name == "db" for p in command.params):
+        command.params.append(click.Option(
+            ["--db"], type=click.Path(file_okay=False, path_type=Path), default=None, expose_value=False,
+            callback=_db_here, help=f"Database folder, here or before the command (or set EVENTS_DB). "
+                                    f"Default: {DEFAULT_DB}."))
+    return command
+
+
 @dataclass(frozen=True)
 class Listed:
     """What `events --help` shows of a command, read from its module's source."""
@@ -152,7 +174,7 @@ class LazyGroup(click.Group):
         if name not in self.commands and name in listing():
             for command in getattr(importlib.import_module(listing()[name].module), "commands", []):
                 if command.name == name:
-                    self.add_command(command)
+                    self.add_command(with_db_option(command))
         return self.commands.get(name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

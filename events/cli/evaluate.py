@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from events.cli import reads_no_store
 from events.evaluate import FIELDS, GoldFileError, Report, evaluate
 
 
@@ -43,6 +44,7 @@ def _render(reports: list[Report], verbose: bool) -> None:
                         console.print(f"  error: {e}", highlight=False)
 
 
+@reads_no_store
 @click.command("evaluate")
 @click.argument("gold_files", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))

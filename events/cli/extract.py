@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from events import parallel, pipeline, readers
-from events.cli import advice, jobs_option
+from events.cli import advice, jobs_option, reads_no_store
 
 TABLE_COLUMNS = ("event_date", "country", "admin1", "location", "event_type", "sub_event_type",
                  "fatalities", "injuries", "perpetrator", "claim_status")
@@ -74,6 +74,7 @@ def _explain_missing(console: Console, result: pipeline.Result) -> None:
         console.print(f"  [dim]event not written:[/dim] {reason} ({why})", highlight=False)
 
 
+@reads_no_store
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,

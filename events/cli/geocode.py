@@ -4,9 +4,11 @@ from __future__ import annotations
 import click
 
 from events.article import Article
+from events.cli import reads_no_store
 from events.pipeline import Doc
 
 
+@reads_no_store
 @click.command("geocode")
 @click.argument("text")
 @click.option("--language", "-l", default=None, help="Language code of the text (id, en); default: any.")

@@ -6,8 +6,10 @@ import json
 import click
 
 from events import schema as event_schema
+from events.cli import reads_no_store
 
 
+@reads_no_store
 @click.command("schema")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
               show_default=True)
