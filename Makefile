@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --quiet -e ".[test,build]"
+	$(BIN)/pip install --quiet --quiet -e ".[test,build,cluster]"
 	touch $(STAMP)
 
 install: $(STAMP)

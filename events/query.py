@@ -28,7 +28,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.dataset as pads
 
-from events import errors, schema
+from events import errors, remote, schema
 from events.store import TABLES, Manifest, Store, table_schema
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
@@ -79,19 +79,23 @@ def view_statements(store: Store, manifest: Manifest | None = None) -> list[str]
 
 def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
     """A sandboxed connection with the views; `writable` is the one file it may write (export)."""
-    store = Store(db)
-    m = store.manifest()
-    if not store.exists:
-        m = Manifest()                        # no store yet: empty views, nothing created
-    files = {t: sorted(store.verified_files(t, m)) for t in TABLES}
+    if remote.is_uri(db):       # object storage: the manifest's files, read by Arrow through fsspec
+        sources, files = remote.datasets(str(db)), {t: [] for t in TABLES}
+    else:
+        store = Store(db)
+        m = store.manifest()
+        if not store.exists:
+            m = Manifest()                        # no store yet: empty views, nothing created
+        files = {t: sorted(store.verified_files(t, m)) for t in TABLES}
+        sources = {t: pads.dataset([str(p) for p in files[t]], schema=table_schema(t), format="parquet")
+                   for t in TABLES}
     config: dict[str, object] = {"temp_directory": ""}     # no spill folder to write or read
     if writable is not None:
         config["preserve_insertion_order"] = False          # export: ORDER BY still orders; less memory
     con = duckdb.connect(config=config)
     try:
         for t in TABLES:
-            con.register(t, pads.dataset([str(p) for p in files[t]], schema=table_schema(t),
-                                         format="parquet"))
+            con.register(t, sources[t])
         if writable is not None:
             con.execute(f"SET allowed_paths = [{_lit(str(writable))}]")
         con.execute("SET enable_progress_bar = false")     # DuckDB draws it on stdout, amid the output

@@ -147,6 +147,12 @@ class Manifest:
         except (OSError, UnicodeDecodeError) as exc:
             why = getattr(exc, "strerror", None) or type(exc).__name__
             raise errors.StoreCorruptError(errors.manifest_unreadable(str(path), why)) from None
+        return cls.parse(raw, str(path))
+
+    @classmethod
+    def parse(cls, raw: str, path: str) -> Manifest:
+        """A manifest from its JSON text, checked as `load` checks it (`path` names it in errors;
+        the object-store backend, events.remote, reads the text itself)."""
         try:
             data = json.loads(raw)
             files = {t: list(data["files"].get(t, [])) for t in TABLES}
@@ -156,16 +162,16 @@ class Manifest:
                 raise ValueError(f"generation {generation!r} is not a count")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise errors.StoreCorruptError(errors.manifest_unreadable(
-                str(path), f"{type(exc).__name__}: {str(exc)[:80]}")) from None
+                path, f"{type(exc).__name__}: {str(exc)[:80]}")) from None
         for table, rels in files.items():
             for rel in rels:
                 if not _safe_rel(rel, (table,)):
-                    raise errors.StoreCorruptError(errors.manifest_bad_entry(str(path), f"files.{table}", rel))
+                    raise errors.StoreCorruptError(errors.manifest_bad_entry(path, f"files.{table}", rel))
         for entry in retired:
             since = entry.get("since") if isinstance(entry, dict) else None
             if (not isinstance(entry, dict) or not _safe_rel(entry.get("path"))
                     or isinstance(since, bool) or not isinstance(since, (int, float)) or since != since):
-                raise errors.StoreCorruptError(errors.manifest_bad_entry(str(path), "retired", entry))
+                raise errors.StoreCorruptError(errors.manifest_bad_entry(path, "retired", entry))
         return cls(generation, files, retired)
 
     def to_json(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ def reads_no_store(command: click.Command) -> click.Command:
 
 def _db_here(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None:                   # given after the command: it wins over the group's
+        _served_remotely(value, ctx.info_name)
         ctx.ensure_object(dict)["db"] = value
     return value
 
@@ -62,7 +64,7 @@ def with_db_option(command: click.Command) -> click.Command:
     """`--db` accepted after the command as well as before it (`events summary --db other`)."""
     if getattr(command, "reads_store", True) and not any(p.name == "db" for p in command.params):
         command.params.append(click.Option(
-            ["--db"], type=click.Path(file_okay=False, path_type=Path), default=None, expose_value=False,
+            ["--db"], type=StorePath(file_okay=False, path_type=Path), default=None, expose_value=False,
             callback=_db_here, help=f"Database folder, here or before the command (or set EVENTS_DB). "
                                     f"Default: {DEFAULT_DB}."))
     return command
@@ -189,13 +191,32 @@ class LazyGroup(click.Group):
                 formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
 
 
+class StorePath(click.Path):
+    """A store folder (a Path), or an object-store URI such as s3://bucket/prefix (kept as text)."""
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        # events.remote.is_uri's rule, without importing it (`events --help` stays light)
+        uri = isinstance(value, str) and re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://", value) is not None
+        return value if uri and not value.startswith("file://") else super().convert(value, param, ctx)
+
+
+REMOTE_COMMANDS = ("ingest", "query", "summary", "export")    # the commands an s3:// --db serves
+
+
+def _served_remotely(db: Path | str, command: str | None) -> None:
+    """Refuse an object-store --db for a command that works on a local folder only."""
+    if isinstance(db, str) and command not in (None, *REMOTE_COMMANDS):
+        raise Fatal(f"--db {db}: `events {command}` works on a local store folder only; "
+                    f"with object storage use {', '.join(REMOTE_COMMANDS)}")
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="EVENTS_DB", default=DEFAULT_DB, show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Database folder (or set EVENTS_DB).")
+              type=StorePath(file_okay=False, path_type=Path),
+              help="Database folder, or s3://bucket/prefix (or set EVENTS_DB).")
 @click.version_option(__version__, prog_name="events")
 @click.pass_context
-def main(ctx: click.Context, db: Path) -> None:
+def main(ctx: click.Context, db: Path | str) -> None:
     """Code news articles into ACLED-style conflict events and query them.
 
     \b
@@ -203,4 +224,5 @@ def main(ctx: click.Context, db: Path) -> None:
       events ingest seeds/
       events summary --by region
     """
+    _served_remotely(db, ctx.invoked_subcommand)
     ctx.obj = {"db": db}

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import datetime as dt
 
-from events import errors, parallel, pipeline, readers
+from events import cluster, errors, parallel, pipeline, readers, remote
 from events.cli.extract import coding_options, run_options
 from events.cli import Fatal, advice, jobs_option
 from events.store import IngestReport, Store
@@ -38,9 +38,16 @@ def _progress(enabled: bool) -> Progress | None:
               show_default=True, help="Largest article accepted (a file, JSON line or CSV row).")
 @coding_options
 @jobs_option
+@click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Where articles are coded: local worker processes, or a Dask cluster "
+                   '(needs pip install "events[cluster]"; see docs/cluster.md).')
+@click.option("--address", default=None, metavar="ADDR",
+              help="The Dask scheduler (tcp://host:8786); without it --engine dask starts a "
+                   "local cluster of --jobs workers.")
 @click.pass_context
 def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_bytes: int, jobs: int | None,
-                   published: dt.datetime | None, keep_unlocated: bool) -> None:
+                   published: dt.datetime | None, keep_unlocated: bool, engine: str = "local",
+                   address: str | None = None) -> None:
     """Read articles from files, folders (recursively) or - (stdin), code them into events
     and store both. Articles already stored (same normalised text) are skipped.
 
@@ -57,8 +64,11 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
       events ingest seeds/
       events ingest wires-2024-04-03/ --published 2024-04-03
       cat articles.jsonl | events ingest - --format jsonl
+      events --db s3://bucket/store ingest --engine dask 's3://bucket/news/*.jsonl'
     """
     db = ctx.obj["db"]
+    if address and engine != "dask":
+        raise Fatal("--address names a Dask scheduler; give --engine dask with it")
     progress = _progress(sys.stderr.isatty())
 
     def say(line: str) -> None:
@@ -66,13 +76,15 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
          else click.echo(line, err=True))
 
     with advice():
-        files = readers.expand(paths)
-        store = Store(db, on_lock_wait=lambda: say(errors.store_busy(str(db))))
+        if engine == "dask":
+            cluster.check_installed()
+        files = remote.expand(paths)            # local paths, and object-store URIs (fsspec)
+        store = remote.open_store(db, on_lock_wait=lambda: say(errors.store_busy(str(db))))
     task = progress.add_task("ingest", total=len(files), status="") if progress else None
 
     def items() -> Iterator[readers.Item]:
         for path in files:
-            yield from readers.read_path(path, fmt, max_bytes)
+            yield from remote.read_path(path, fmt, max_bytes)
             if progress:
                 progress.advance(task)
 
@@ -92,7 +104,8 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
     with progress or nullcontext(), advice(), pipeline.options(**run_options(published, keep_unlocated)), \
             pipeline.tally() as counted:
         try:
-            report = store.ingest(items(), on_item=on_item, run=parallel.runner(jobs))
+            with (cluster.engine(address, jobs) if engine == "dask" else nullcontext(parallel.runner(jobs))) as run:
+                report = store.ingest(items(), on_item=on_item, run=run)
         except OSError as exc:
             raise Fatal(errors.store_not_writable(str(db), exc.strerror or str(exc))) from None
     on_item(report)
