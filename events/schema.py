@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:       # imported when first needed: `events query` and `--help` load no Arrow
+    import pyarrow as pa
 
 
 def _schemas_dir() -> Path:
@@ -28,18 +29,28 @@ def _schemas_dir() -> Path:
 
 SCHEMAS_DIR = _schemas_dir()
 
-EVIDENCE_TYPE = pa.list_(pa.struct([
-    pa.field("field", pa.string()),
-    pa.field("text", pa.string()),
-    pa.field("start", pa.int32()),
-    pa.field("end", pa.int32()),
-]))
 
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "string": pa.string(), "date": pa.date32(), "int8": pa.int8(), "int16": pa.int16(),
-    "int32": pa.int32(), "int64": pa.int64(), "float32": pa.float32(),
-    "float64": pa.float64(), "list<string>": pa.list_(pa.string()), "evidence": EVIDENCE_TYPE,
-}
+@cache
+def _arrow_types() -> dict[str, pa.DataType]:
+    import pyarrow as pa
+
+    evidence = pa.list_(pa.struct([
+        pa.field("field", pa.string()),
+        pa.field("text", pa.string()),
+        pa.field("start", pa.int32()),
+        pa.field("end", pa.int32()),
+    ]))
+    return {
+        "string": pa.string(), "date": pa.date32(), "int8": pa.int8(), "int16": pa.int16(),
+        "int32": pa.int32(), "int64": pa.int64(), "float32": pa.float32(),
+        "float64": pa.float64(), "list<string>": pa.list_(pa.string()), "evidence": evidence,
+    }
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EVIDENCE_TYPE":         # the evidence column's Arrow type, built on first use
+        return _arrow_types()["evidence"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,7 @@ class Column:
 
     @property
     def arrow_type(self) -> pa.DataType:
-        return _ARROW_TYPES[self.type]
+        return _arrow_types()[self.type]
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,8 @@ def column_names() -> tuple[str, ...]:
 
 @cache
 def arrow_schema() -> pa.Schema:
+    import pyarrow as pa
+
     return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in columns()])
 
 
