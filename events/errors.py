@@ -134,6 +134,28 @@ def unknown_value(kind: str, name: str, choices: tuple[str, ...]) -> str:
     return f"unknown {kind} {name!r}; choose one of: {', '.join(choices)}"
 
 
+def ambiguous_name(option: str, name: str, choices: tuple[str, ...]) -> str:
+    return f"{option} {name!r} could mean {' or '.join(repr(c) for c in choices)}; give one of them"
+
+
+def unknown_name(option: str, name: str, close: tuple[str, ...], every: tuple[str, ...] = (),
+                 see: str = "check its spelling") -> str:
+    if close:
+        return f"unknown {option} {name!r}; did you mean {' or '.join(repr(c) for c in close)}?"
+    if every:
+        return f"unknown {option} {name!r}; choose one of: {', '.join(every)}"
+    return f"unknown {option} {name!r}; {see}"
+
+
+def read_as(option: str, name: str, values: tuple[str, ...]) -> str:
+    return f"{option} {name!r} read as {' or '.join(repr(v) for v in values)}"
+
+
+def matches_nothing(option: str, name: str, close: tuple[str, ...]) -> str:
+    hint = f"; stored values close to it: {', '.join(repr(c) for c in close)}" if close else ""
+    return f"{option} {name!r} matches no stored event{hint}"
+
+
 def unknown_summary_dimension(name: str, dims: tuple[str, ...]) -> str:
     return f"cannot summarise by {name!r}; choose from: {', '.join(dims)}"
 

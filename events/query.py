@@ -32,11 +32,12 @@ from events import errors, remote, schema
 from events.store import TABLES, Manifest, Store, table_schema
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
-EXPORT_FORMATS = ("csv", "parquet", "jsonl")
+EXPORT_FORMATS = ("csv", "parquet", "jsonl", "geojson")
 TIME_DIMENSIONS = ("year", "month", "week")
 DIMENSIONS = ("region", "country", "admin1", "admin2", "event_type", "sub_event_type", "actor1", "perpetrator",
               "language", "source", *TIME_DIMENSIONS)
 CLAIM_STATUSES = ("claimed", "denied", "no_claim", "not_reported")
+MAX_GAP = 24            # summary: longer runs of empty years, months or weeks are not zero-filled
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")      # kept for callers; see formula_risk
 
 
@@ -368,10 +369,12 @@ def _neutralise_sql(expr: str) -> str:
             f"THEN '''' || {expr} ELSE {expr} END")
 
 
-def export_columns(present: set[str], for_csv: bool) -> list[str]:
-    """SELECT expressions in schema column order; CSV flattens lists and evidence, and is safe."""
+def export_columns(present: set[str], for_csv: bool, columns: Sequence[str] | None = None) -> list[str]:
+    """SELECT expressions in schema column order (or the `columns` chosen, in their order); CSV
+    flattens lists and evidence, and is safe."""
     exprs = []
-    for col in schema.columns():
+    by_name = {c.name: c for c in schema.columns()}
+    for col in [by_name[c] for c in columns] if columns else schema.columns():
         name = _ident(col.name)
         if col.name not in present:
             exprs.append(f"CAST(NULL AS {duck_type(col.arrow_type)}) AS {name}")
@@ -388,9 +391,28 @@ def export_columns(present: set[str], for_csv: bool) -> list[str]:
     return exprs
 
 
+class Exported(int):
+    """The count of events exported, with how many had no coordinates and no date."""
+    unlocated: int = 0
+    undated: int = 0
+
+
+def _geojson_select(exprs: list[str], cond: str) -> str:
+    """One GeoJSON Feature per event: a Point at (longitude, latitude), or no geometry when the
+    event has no coordinates (RFC 7946 allows a null geometry), the row's columns as properties."""
+    names = [e.rsplit(" AS ", 1)[-1] if " AS " in e else e for e in exprs]
+    props = ", ".join(f"{n} := r.{n}" for n in names)
+    return (f"SELECT 'Feature' AS type, r.__id AS id, CASE WHEN r.__lat IS NULL OR r.__lon IS NULL THEN NULL "
+            f"ELSE {{'type': 'Point', 'coordinates': [r.__lon, r.__lat]}} END AS geometry, "
+            f"struct_pack({props}) AS properties FROM (SELECT {', '.join(exprs)}, event_id_cnty AS __id, "
+            f"CAST(latitude AS DOUBLE) AS __lat, CAST(longitude AS DOUBLE) AS __lon, event_date AS __date "
+            f"FROM events WHERE {cond}) r ORDER BY r.__date, r.__id")
+
+
 def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: Filters | None = None,
-           bom: bool = False, force: bool = False) -> int:
-    """Write the filtered events to `output` (csv, parquet or jsonl); return the row count.
+           bom: bool = False, force: bool = False, columns: Sequence[str] | None = None) -> Exported:
+    """Write the filtered events to `output` (csv, parquet, jsonl or geojson); return the row count.
+    `columns` picks and orders the columns (schema order by default).
 
     Rows are sorted by event_date then event_id_cnty, so two exports of the same data are
     identical (DuckDB does not keep file order under parallel filtered scans). The file
@@ -416,11 +438,16 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
         con, _ = _open(db, writable=tmp)
         try:
             present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
-            select = (f"SELECT {', '.join(export_columns(present, fmt == 'csv'))} FROM events "
-                      f"WHERE {cond} ORDER BY event_date, event_id_cnty")
-            count = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchall()[0][0]
+            exprs = export_columns(present, fmt == "csv", columns)
+            select = _geojson_select(exprs, cond) if fmt == "geojson" else (
+                f"SELECT {', '.join(exprs)} FROM events WHERE {cond} ORDER BY event_date, event_id_cnty")
+            counts = con.execute(f"SELECT count(*), count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL),"
+                                 f" count(*) FILTER (WHERE event_date IS NULL) FROM events WHERE {cond}",
+                                 params).fetchall()[0]
+            count = Exported(counts[0])
+            count.unlocated, count.undated = counts[1], counts[2]
             options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
-                       "jsonl": "FORMAT json"}[fmt]
+                       "jsonl": "FORMAT json", "geojson": "FORMAT json, ARRAY true"}[fmt]
             con.execute(f"COPY ({select}) TO {_lit(str(tmp))} ({options}, USE_TMP_FILE false)", params)
         except duckdb.IOException as exc:
             raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
@@ -430,8 +457,10 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
             con.close()
         written = tmp
         try:
-            if bom:
-                written = _with_bom(tmp, target)
+            if bom or fmt == "geojson":         # a BOM before the CSV; the FeatureCollection around the features
+                written = _framed(tmp, target, b"\xef\xbb\xbf" if bom else b"",
+                                  b'{"type": "FeatureCollection", "features": ' if fmt == "geojson" else b"",
+                                  b"}\n" if fmt == "geojson" else b"")
             os.replace(written, out)
         except OSError as exc:
             raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
@@ -478,15 +507,16 @@ def _clear_dead_exports(target: Path) -> None:
             os.close(fd)
 
 
-def _with_bom(path: Path, target: Path) -> Path:
-    """A second claimed temporary file: a UTF-8 BOM, then the export (streamed)."""
+def _framed(path: Path, target: Path, bom: bytes, head: bytes = b"", tail: bytes = b"") -> Path:
+    """A second claimed temporary file: a UTF-8 BOM and a head, the export (streamed), a tail."""
     out = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_EXPORT_TMP}"
     fd = _claim(out)
     try:
         with open(path, "rb") as src, open(fd, "wb", closefd=False) as dst:
-            dst.write(b"\xef\xbb\xbf")
+            dst.write(bom + head)
             while chunk := src.read(1 << 22):
                 dst.write(chunk)
+            dst.write(tail)
     except BaseException:
         out.unlink(missing_ok=True)
         os.close(fd)
@@ -539,9 +569,14 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
         grids = []
         for d in time_dims:
             step = {"year": "1 YEAR", "month": "1 MONTH"}.get(d, "7 DAY")
+            # every bucket from the first to the last, except inside a gap of more than MAX_GAP
+            # empty buckets: one bad date decades off adds one row, not hundreds of zeros
+            sql.append(f"n_{d} AS (SELECT DISTINCT {_ident(d)} AS x FROM agg WHERE {_ident(d)} IS NOT NULL),")
             sql.append(f"g_{d} AS (SELECT CAST(b AS DATE) AS {_ident(d)} FROM generate_series("
                        f"(SELECT CAST(min({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), "
-                       f"(SELECT CAST(max({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), INTERVAL {step}) t(b)),")
+                       f"(SELECT CAST(max({_DIM_SQL[d]}) AS TIMESTAMP) FROM f), INTERVAL {step}) t(b)"
+                       f" WHERE date_diff('{d}', (SELECT max(x) FROM n_{d} WHERE x <= CAST(b AS DATE)),"
+                       f" (SELECT min(x) FROM n_{d} WHERE x >= CAST(b AS DATE))) <= {MAX_GAP + 1}),")
             grids.append(f"g_{d}")
         base = f"(SELECT DISTINCT {', '.join(other)} FROM agg)" if other else None
         sources = ([base + " o"] if base else []) + grids

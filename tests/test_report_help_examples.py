@@ -97,6 +97,13 @@ def _expect(line: str, out: str, cwd: Path) -> None:
         assert out.splitlines()[0] == "region,events"
     elif line.startswith("events summary"):
         assert out.splitlines()[0].endswith(",events,fatalities,injuries,share_pct")
+    elif line.startswith("events export -o -"):                        # the CSV itself, on stdout
+        assert out.splitlines()[0] == "event_date,country,admin1,fatalities" and len(out.splitlines()) > 1
+    elif line.startswith("events export --format geojson"):
+        target = re.search(r"-o (\S+)", line).group(1)
+        doc = json.loads((cwd / target).read_text(encoding="utf-8"))
+        assert doc["type"] == "FeatureCollection" and doc["features"], out
+        assert all(f["properties"]["country"] == "Iraq" for f in doc["features"])
     elif line.startswith("events export"):
         assert out.startswith("Wrote 2 events to iraq.csv"), out        # the two Iraq events since 2023
         assert (cwd / "iraq.csv").read_text(encoding="utf-8").count("\n") == 3

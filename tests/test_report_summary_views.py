@@ -93,3 +93,29 @@ def test_report_new_filters_on_the_command_line(db, tmp_path):
     result = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(tmp_path / "e.csv"),
                                        "--perpetrator", "Islamic State"])
     assert result.exit_code == 0 and result.output.startswith("Wrote 1 ")
+
+
+@pytest.mark.parametrize("by, expected", [
+    ("month", ["1901-01", "2024-01", "2024-02", "2024-03", "unknown"]),
+    ("year", ["1901", "2024", "unknown"]),
+])
+def test_report_summary_one_far_date_is_not_bridged_with_zeros(tmp_path, by, expected):
+    """A bad date a century off adds one bucket, not 1,400 empty months (query.MAX_GAP)."""
+    path = tmp_path / "db"
+    rows = [row(event_id_cnty="IRQ0000000001", event_date=dt.date(1901, 1, 5)),
+            row(event_id_cnty="IRQ0000000002", event_date=dt.date(2024, 1, 5)),
+            row(event_id_cnty="IRQ0000000003", event_date=dt.date(2024, 3, 5)),
+            row(event_id_cnty="IRQ0000000004", event_date=None, year=None, time_precision=None)]
+    Store(path).commit([pipeline.Result(Article(text="x", id="a1"), rows, [])])
+    got = query.summary(path, [by])
+    assert [r[0] for r in got.rows] == expected
+    assert sum(r[1] for r in got.rows) == 4
+
+
+def test_report_summary_gaps_up_to_the_limit_are_zero_filled(tmp_path):
+    path = tmp_path / "db"
+    rows = [row(event_id_cnty="IRQ0000000001", event_date=dt.date(2020, 1, 5)),
+            row(event_id_cnty="IRQ0000000002", event_date=dt.date(2020, 1, 1) + dt.timedelta(days=31 * query.MAX_GAP + 20))]
+    Store(path).commit([pipeline.Result(Article(text="x", id="a1"), rows, [])])
+    months = [r[0] for r in query.summary(path, ["month"]).rows]
+    assert len(months) == query.MAX_GAP + 2 and months[0] == "2020-01"

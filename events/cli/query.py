@@ -9,6 +9,7 @@ import click
 
 from events import query
 from events.cli import Fatal, advice   # noqa: F401  (shared by every command; imported from here too)
+from events.cli.output import draw_table, export_to_stdout
 
 
 def output_format(fmt: str | None) -> str:
@@ -48,33 +49,26 @@ def filter_options(f: Callable) -> Callable:
 
 def _filters(country, region, admin1, event_type, since, until, sub_event_type=(), actor=(), perpetrator=(),
              min_fatalities=None, language=(), source=(), claim_status=()) -> query.Filters:
-    return query.Filters.of(country=country, region=region, admin1=admin1, event_type=event_type,
-                            since=since, until=until, sub_event_type=sub_event_type, actor=actor,
-                            perpetrator=perpetrator, min_fatalities=min_fatalities, language=language,
-                            source=source, claim_status=claim_status)
+    given = query.Filters.of(country=country, region=region, admin1=admin1, event_type=event_type,
+                             since=since, until=until, sub_event_type=sub_event_type, actor=actor,
+                             perpetrator=perpetrator, min_fatalities=min_fatalities, language=language,
+                             source=source, claim_status=claim_status)
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.obj:
+        return given
+    from events import names       # values in any language or spelling -> as stored; notes on stderr
 
-
-def _draw_table(rows: query.Rows, title: str | None = None, total: list[str] | None = None) -> None:
-    from rich.console import Console    # only for a table: csv/json output does not load rich
-    from rich.table import Table
-
-    table = Table(title=title)
-    numeric = [bool(rows.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
-                                       for r in rows.rows if r[i] is not None)
-               for i in range(len(rows.columns))]
-    for name, is_num in zip(rows.columns, numeric):
-        table.add_column(name, justify="right" if is_num else "left")
-    for r in rows.rows:
-        table.add_row(*(query.cell_text(v) for v in r))
-    if total:
-        table.add_section()
-        table.add_row(*total)
-    Console(soft_wrap=False).print(table)
+    resolved, notes = names.resolve_filters(ctx.obj["db"], given)
+    for note in notes:
+        click.echo(note, err=True)
+    return resolved
 
 
 def _emit(rows: query.Rows, fmt: str, title: str | None = None, total: list[str] | None = None) -> None:
     if fmt == "table":
-        _draw_table(rows, title, total)
+        hidden = draw_table(rows, title, total)     # as wide as the terminal
+        if hidden:
+            click.echo(hidden, err=True)
     else:
         click.echo(query.render(rows, fmt), nl=False)
     for note in rows.notes:
@@ -106,15 +100,19 @@ def query_command(ctx: click.Context, sql: str, fmt: str | None) -> None:
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(query.EXPORT_FORMATS), default="csv",
-              show_default=True, help="csv for spreadsheets, parquet or jsonl for programs.")
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (written whole or not at all).")
+              show_default=True, help="csv for spreadsheets, parquet or jsonl for programs, geojson for "
+                                      "GIS tools (a point per event; no geometry when it has no coordinates).")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="File to write (written whole or not at all), or - for stdout.")
+@click.option("--columns", "columns", multiple=True, metavar="NAME[,NAME...]",
+              help="Only these columns, in this order (repeatable or comma-separated; `events schema` "
+                   "lists them). Default: every column, in the schema's order.")
 @click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 byte-order mark (for old Excel).")
 @click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
 @filter_options
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: Path, bom: bool, force: bool,
-                   **filters: object) -> None:
+def export_command(ctx: click.Context, fmt: str, output: Path, columns: tuple[str, ...], bom: bool,
+                   force: bool, **filters: object) -> None:
     """Export events in the schema's column order. CSV is UTF-8 with ISO dates, article_ids
     joined with '; ', evidence as JSON, and text cells that a spreadsheet would run as a
     formula prefixed with ' (= + - @, full-width ＝ ＋ － ＠ or a minus sign, after any spaces,
@@ -124,15 +122,32 @@ def export_command(ctx: click.Context, fmt: str, output: Path, bom: bool, force:
     \b
     Example:
       events export --format csv --output iraq.csv --country Iraq --since 2023-01-01
+      events export -o - --columns event_date,country,admin1,fatalities --country Iraq
+      events export --format geojson -o events.geojson --country Irak
     """
     with advice():
-        n = query.export(ctx.obj["db"], fmt, output, _filters(**filters), bom=bom, force=force)
-    click.echo(f"Wrote {n:,} events to {output}.")
+        from events import names
+
+        chosen, notes = names.columns(columns)
+        for note in notes:
+            click.echo(note, err=True)
+        chosen_filters = _filters(**filters)
+
+        def run(path: Path) -> int:
+            return query.export(ctx.obj["db"], fmt, path, chosen_filters, bom=bom, force=force,
+                                columns=chosen or None)
+        n = export_to_stdout(run, fmt) if str(output) == "-" else run(output)
+    where = "stdout" if str(output) == "-" else output
+    extra = [f"{k:,} {what}" for k, what in ((getattr(n, "unlocated", 0), "without coordinates (no geometry)"),
+                                              (getattr(n, "undated", 0), "undated")) if k and fmt == "geojson"]
+    click.echo(f"Wrote {n:,} events to {where}{' (' + ', '.join(extra) + ')' if extra else ''}.",
+               err=str(output) == "-")
 
 
 @click.command("summary")
-@click.option("--by", "by", multiple=True, type=click.Choice(query.DIMENSIONS),
-              help="Group by this (repeatable, e.g. --by region --by month). Default: region.")
+@click.option("--by", "by", multiple=True, metavar=f"[{'|'.join(query.DIMENSIONS)}]",
+              help="Group by this (repeatable, e.g. --by region --by month; also in Indonesian, "
+                   "e.g. --by provinsi). Default: region.")
 @filter_options
 @format_option
 @click.pass_context
@@ -146,7 +161,12 @@ def summary_command(ctx: click.Context, by: tuple[str, ...], fmt: str | None, **
       events summary --by country --by month --region "Middle East" --since 2023-01-01
     """
     with advice():
-        rows = query.summary(ctx.obj["db"], by or ("region",), _filters(**filters))
+        from events import names
+
+        by, notes = names.dimensions(by or ("region",))
+        for note in notes:
+            click.echo(note, err=True)
+        rows = query.summary(ctx.obj["db"], by, _filters(**filters))
     fmt = output_format(fmt)
     total = None
     if fmt == "table":
