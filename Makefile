@@ -27,7 +27,7 @@ demo: $(STAMP)
 	@$(BIN)/events report --output data/report.html
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_store.py

@@ -78,6 +78,16 @@ def remote_failed(uri: str, why: str) -> str:
 
 # --- filesystems -------------------------------------------------------------------------------
 
+def failures() -> tuple[type[BaseException], ...]:
+    """What a call to object storage raises when it fails: OSError from fsspec/s3fs, and
+    botocore's own errors (no credentials found, endpoint unreachable) that s3fs lets through."""
+    try:
+        from botocore.exceptions import BotoCoreError
+    except ImportError:
+        return (OSError,)
+    return (OSError, BotoCoreError)
+
+
 def filesystem(uri: str) -> tuple[Any, str]:
     """(fsspec filesystem, path without the scheme) for `uri`; S3 takes AWS_ENDPOINT_URL."""
     try:
@@ -166,7 +176,7 @@ class ObjectStore:
         try:
             answer = self.fs.call_s3("put_object", Bucket=bucket, Key=key, Body=data,
                                      ContentType="application/json", **condition)
-        except OSError as exc:
+        except failures() as exc:
             if _client_error_code(exc) in _CONFLICT_CODES or (etag is None and isinstance(exc, FileExistsError)):
                 raise StoreConflictError(conflict(self.uri, 1)) from None
             raise
@@ -202,7 +212,7 @@ def load_manifest(uri: str) -> tuple[ObjectStore, dict, Manifest]:
     objects = ObjectStore(uri)
     try:
         raw, _etag = objects.read_manifest()
-    except OSError as exc:
+    except failures() as exc:
         raise errors.EventsError(remote_failed(uri, str(exc) or type(exc).__name__)) from None
     if raw is None:
         return objects, {}, Manifest()
@@ -225,7 +235,7 @@ def datasets(uri: str) -> dict[str, Any]:
     try:
         return {t: pads.dataset([objects.path(rel) for rel in m.files[t]], schema=table_schema(t),
                                 format="parquet", filesystem=arrow_fs) for t in TABLES}
-    except OSError as exc:
+    except failures() as exc:
         raise errors.StoreCorruptError(errors.manifest_missing_file(f"{uri} ({exc})")) from None
 
 
@@ -260,7 +270,7 @@ class RemoteStore(Store):
         """Read the published manifest and fetch the live files the mirror lacks."""
         try:
             raw, etag = self.objects.read_manifest()
-        except OSError as exc:
+        except failures() as exc:
             raise errors.EventsError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         if raw is None:
             if (self.db / MANIFEST).exists():     # published before and gone: start again empty
@@ -282,7 +292,7 @@ class RemoteStore(Store):
                 local.unlink()
         except FileNotFoundError as exc:
             raise errors.StoreCorruptError(errors.manifest_missing_file(f"{self.uri}: {exc}")) from None
-        except OSError as exc:
+        except failures() as exc:
             raise errors.EventsError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         tmp = self.db / f".{MANIFEST}.sync"
         tmp.write_text(text, encoding="utf-8")
@@ -321,7 +331,7 @@ class RemoteStore(Store):
         except StoreConflictError:
             self._discard_uploads()
             raise
-        except OSError as exc:
+        except failures() as exc:
             self._discard_uploads()
             raise errors.StoreNotWritableError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         gone = (self._remote_has - _named(local)) | (
@@ -329,13 +339,13 @@ class RemoteStore(Store):
         self._remote, self._remote_has, self._uploaded = local, _named(local), []
         try:
             self.objects.delete(sorted(gone))    # retired past their grace period, by the local code
-        except OSError:
+        except failures():
             pass                                 # left behind, never named again: harmless
 
     def _discard_uploads(self) -> None:
         try:
             self.objects.delete(self._uploaded)  # ours alone (new names), never published
-        except OSError:
+        except failures():
             pass
         self._uploaded = []
 
@@ -374,8 +384,7 @@ class RemoteStore(Store):
         return super().ingest(items, **kwargs)
 
     def recode(self, **kwargs: Any):
-        # the articles are coded again on each attempt: a recode is rare and holds no lock remotely
-        return self._redo(lambda: Store.recode(self, **kwargs))
+        raise errors.EventsError(f"{self.uri}: `events recode` works on a local store folder only")
 
     def repair(self):
         raise errors.EventsError(f"{self.uri}: `events repair` works on a local store folder only")
@@ -421,7 +430,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[str | Path]:
                 found = sorted(p for p in fs.find(path) if not Path(p).name.startswith("."))
             else:
                 found = [path] if fs.exists(path) else []
-        except OSError as exc:
+        except failures() as exc:
             raise errors.InputError(remote_failed(str(raw), str(exc) or type(exc).__name__)) from None
         if not found:
             raise errors.InputError(errors.path_missing(str(raw)))
@@ -442,12 +451,12 @@ def read_path(path: str | Path, fmt: str = "auto", max_bytes: int = readers.DEFA
     try:
         size = fs.size(key)
         stream = fs.open(key, "rb")
-    except OSError as exc:
+    except failures() as exc:
         yield readers.Rejection(uri, errors.unreadable(str(exc) or type(exc).__name__))
         return
     try:
         yield from readers._read_stream(stream, uri, kind, size, max_bytes, suffix)
-    except OSError as exc:
+    except failures() as exc:
         yield readers.Rejection(uri, errors.unreadable(str(exc) or type(exc).__name__))
     finally:
         stream.close()

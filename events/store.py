@@ -251,6 +251,9 @@ class Store:
         self._known_generation = -1
         if self.db.exists() and not self.db.is_dir():
             raise errors.StoreCorruptError(errors.not_a_store(str(self.db)))
+        if isinstance(db, str) and "://" in db:      # Path() would fold s3://b/p into a local s3:/b/p
+            raise errors.EventsError(f"{db} is object storage, not a folder: open it with "
+                                     f"events.remote.open_store (pip install \"events[cluster]\")")
 
     @property
     def lock_timeout(self) -> float:

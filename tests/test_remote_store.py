@@ -25,6 +25,9 @@ from events.cli import main  # noqa: E402
 from events.store import Store  # noqa: E402
 
 CORPUS = Path(__file__).parent / "data" / "merge_reports.jsonl"
+# One xdist worker runs this module and the other cluster/remote one (`--dist loadgroup`),
+# so their servers and the cluster start once, not once per worker.
+pytestmark = pytest.mark.xdist_group("cluster")
 
 
 @pytest.fixture(scope="module")
