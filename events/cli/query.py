@@ -84,7 +84,8 @@ def query_command(ctx: click.Context, sql: str, fmt: str | None) -> None:
     Only SELECT (WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN of one are accepted;
     the connection itself can open no file, so nothing can be written.
 
-    SQL may be - to read it from stdin.
+    SQL may be - to read it from stdin. On a terminal the table is as wide as the terminal: long
+    cells are cut and the columns that do not fit are named on stderr (use --format csv for all).
 
     \b
     Example:
@@ -159,6 +160,11 @@ def summary_command(ctx: click.Context, by: tuple[str, ...], fmt: str | None, **
     Example:
       events summary --by region
       events summary --by country --by month --region "Middle East" --since 2023-01-01
+      events summary --by tahun --country Irak --event-type ledakan
+
+    Names may be typed in Indonesian or English, in any case and in close spellings
+    (--by provinsi, --country Irak, --admin1 'Jawa Barat', --event-type protest); what was read
+    as what is said on stderr, and a name that could mean several values is an error listing them.
     """
     with advice():
         from events import names
