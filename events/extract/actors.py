@@ -66,6 +66,8 @@ class Tables:
     rebel_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     name_after_head: int = 0                    # capitalised words after a head noun that name it
+    definite_before: frozenset[str] = frozenset()   # "the attackers": the ones told of before
+    definite_after: frozenset[str] = frozenset()    # "pelaku itu"
 
 
 @cache
@@ -87,6 +89,8 @@ def tables(language: str | None) -> Tables:
     rebel_words: set[str] = set()
     not_names: set[str] = set()
     name_after_head = 0
+    definite_before: set[str] = set()
+    definite_after: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -117,6 +121,8 @@ def tables(language: str | None) -> Tables:
         max_words = int(ext.get("max_words", max_words))
         verb_prefixes.extend(fold(w) for w in ext.get("verb_prefixes", []))
         name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
+        definite_before.update(fold(w) for w in ext.get("definite_before", []))
+        definite_after.update(fold(w) for w in ext.get("definite_after", []))
         head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
@@ -131,7 +137,8 @@ def tables(language: str | None) -> Tables:
                   frozenset(stop), max_words, head_first,
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
                   tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
-                  frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head)
+                  frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
+                  frozenset(definite_before), frozenset(definite_after))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -292,7 +299,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
     actors: list[Actor] = []
     claims: list[Claim] = []
     named_before: Actor | None = None       # the group a later "the group claimed it" means
-    for si, ms in sorted(by_sentence.items()):
+    for si in sorted(set(by_sentence) | {s for s in trig_by_sentence if 0 <= s < len(sentences)}):
+        ms = by_sentence.get(si, [])      # a sentence with only an event word may still name its doer
         sent = sentences[si]
         sent_actors: list[Actor] = []
         used: set[int] = set()          # nationalities that belong to an actor word
@@ -304,9 +312,10 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             prv = ms[i - 1] if i > 0 else None
             country = None
-            for other in (nxt, prv):     # "pasukan AS", "US troops", "forces of Myanmar"
+            for other in (nxt, prv):     # "pasukan AS", "US troops", "forces of Myanmar"; not "pro-Russian"
                 gap = fold(text[min(m.end, other.end):max(m.start, other.start)]).strip() if other else None
-                if other is not None and other.value[0][0] == "nationality" and gap in ("", "of"):
+                compound = other is not None and other.start > 0 and text[other.start - 1] == "-"
+                if other is not None and other.value[0][0] == "nationality" and gap in ("", "of") and not compound:
                     country = other.value[0][1]
                     used.add(other.start)
             start, end = m.start, m.end
@@ -326,21 +335,27 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 # "Hizbul Mujahideen militants", "ISIS fighters": the group's own descriptor
                 sent_actors[-1] = replace(prev, text=text[prev.start:m.end], end=m.end)
                 continue
-            role = _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
+            marked = _marked(text, m, ms[:i], tabs)
+            role = marked or _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
             if _is_victim(text, m.end, ms[i + 1:], tabs):
                 role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
                 role = "source"          # "police said", "menurut polisi": who tells, not who fights
             actor = Actor(role=role, text=text[start:end], acled_name=acled, inter=inter, sentence=si,
                           start=start, end=end, kind=kind, label=label, country=country, named=named)
+            if not marked and role == "perpetrator" and _object_of(text, actor, sent_actors,
+                                                                   trig_by_sentence.get(si, []), tabs):
+                actor = replace(actor, role="target")     # "troops shelled positions of the militia"
             sent_actors.append(actor)
         sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
-        unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs)
+        unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs, trig_by_sentence.get(si, []))
         sent_actors = sorted([a for a in sent_actors if not any(u.start <= a.start and a.end <= u.end
                                                                 for u in unlisted)] + unlisted,
                              key=lambda a: a.start)
         if sent.start < floor < sent.end:
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
+        if named_before is not None:
+            sent_actors = _resolve_definite(text, sent_actors, named_before, tabs)
         found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language, named_before)
         named_before = next((a for a in reversed(sent_actors) if a.named and a.role == "perpetrator"), named_before)
         # "troops killed three suspected al-Shabaab militants": the suspects are the state's targets
@@ -359,21 +374,27 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
 _NAME_WORD = re.compile(r"[^\W_][\w'’.&-]*|\(|\)|,|-")
 
 
-def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tabs: Tables) -> list[Actor]:
+def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tabs: Tables,
+                     triggers: list | None = None) -> list[Actor]:
     """Groups in no list, by the shape of their name where the words around say a group stands
     there: "suspected members of the Chicano Liberation Front", "an organization calling itself
-    Revolutionary Force 26", "The Armed Commandos of Liberation claimed credit"."""
+    Revolutionary Force 26", "The Armed Commandos of Liberation claimed credit", and a name
+    with a rebel word as the subject of an event verb ("The Red Hand Front bombed ...")."""
     if sent.text.isupper() or not tabs.name_inner:
         return []
     out: list[Actor] = []
+    spans: list[tuple[int, int]] = []
     for m in ms:
         kinds = {v[0] for v in m.value}
         if "group_before" in kinds:
-            span = _name_after(text, m.end, sent.end, tabs)
+            spans.append(_name_after(text, m.end, sent.end, tabs))
         elif kinds & {"claimed", "claimed_weak"}:
-            span = _name_before(text, sent.start, m.start, tabs)
-        else:
-            continue
+            spans.append(_name_before(text, sent.start, m.start, tabs))
+    for t in triggers or []:
+        span = _subject_name(text, sent.start, t.start, tabs)
+        if span is not None:
+            spans.append(span)
+    for span in spans:
         if span is None or any(a.start < span[1] and span[0] < a.end and (a.named or a.start < span[0] or
                                                                           a.end > span[1]) for a in known + out):
             continue          # a listed group, or an actor word reaching outside the name
@@ -384,9 +405,52 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
                 any(v[0] == "actor" and v[1] in ("police", "military", "government") for x in inner for v in x.value):
             continue          # "members of the Nigerian Army": the state's forces, not a group
         rebel = any(fold(w) in tabs.rebel_words for w in re.findall(r"[\w']+", name))
+        if any(a.start == span[0] for a in out):
+            continue
         out.append(Actor("perpetrator", name, name, 2 if rebel else 3, si, span[0], span[1], kind="group",
                          label=name, named=True))
     return out
+
+
+def _resolve_definite(text: str, found: list[Actor], named_before: Actor, tabs: Tables) -> list[Actor]:
+    """"A member of the Black Liberation Army stopped a patrol car. ... the perpetrator stabbed
+    the officer": a definite description of the doers, with no group named before it in its own
+    sentence, is the group an earlier sentence named."""
+    out: list[Actor] = []
+    for a in found:
+        prev = re.search(r"(\w+)\W*$", text[max(0, a.start - 30):a.start])
+        nxt = re.match(r"\W*(\w+)", text[a.end:a.end + 30])
+        definite = (prev is not None and fold(prev.group(1)) in tabs.definite_before) or \
+            (nxt is not None and fold(nxt.group(1)) in tabs.definite_after)
+        if a.role == "perpetrator" and not a.named and a.kind in ("armed", "rebels", "militia") and definite \
+                and not any(b.named and b.role == "perpetrator" for b in out):
+            a = replace(a, kind="group", acled_name=named_before.acled_name, inter=named_before.inter,
+                        label=named_before.label, country=named_before.country, named=True)
+        out.append(a)
+    return out
+
+
+def _subject_name(text: str, floor: int, verb: int, tabs: Tables) -> tuple[int, int] | None:
+    """A capitalised name holding a rebel word ("Front", "Liberation", "Brigade") right before an
+    event word, or before its verb and article ("The Red Hand Front threw a firebomb"); a word
+    that also names state forces ("Army") is not enough ("Pakistan Army shelled")."""
+    ends = [verb]
+    for w in reversed(list(_WORD.finditer(text, floor, verb))[-2:]):
+        if not w.group()[:1].islower() or fold(w.group()) in tabs.passive_words:
+            break
+        ends.append(w.start())
+    for end in ends:
+        if _CLAUSE_END.search(text[end:verb]):
+            return None
+        span = _name_before(text, floor, end, tabs)
+        if span is None:
+            continue
+        name = text[span[0]:span[1]]
+        state = {fold(x.text) for x in tabs.matcher.find(name, fold(name))
+                 if any(v[0] == "actor" and v[1] in ("police", "military", "government") for v in x.value)}
+        if any(fold(w) in tabs.rebel_words and fold(w) not in state for w in re.findall(r"[\w']+", name)):
+            return span
+    return None
 
 
 def _valid_name(words: list, tabs: Tables) -> bool:
@@ -423,11 +487,14 @@ def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, in
     words = [(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text, floor, end)]
     taken: list = []
     for w in reversed(words):
+        if taken and text[w[2]:taken[0][1]].strip():
+            break           # "4/2/1971: The ...": a date and its colon are not part of the name
         if w[0][:1].isupper() or w[0][:1].isdigit() or fold(w[0]) in tabs.name_inner or w[0] in ("(", ")"):
             taken.insert(0, w)
         else:
             break
-    while taken and (fold(taken[0][0]) in tabs.name_inner | tabs.not_names or taken[0][0] in ("(", ")")):
+    while taken and (fold(taken[0][0]) in tabs.name_inner | tabs.not_names or taken[0][0] in ("(", ")")
+                     or taken[0][0].isdigit()):
         taken.pop(0)
     while taken and fold(taken[-1][0]) in tabs.name_inner:
         taken.pop()
@@ -480,7 +547,8 @@ def _is_victim(text: str, end: int, after: list, tabs: Tables) -> bool:
     return False
 
 
-def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:
+def _marked(text: str, m, before: list, tabs: Tables) -> str | None:
+    """The role a marker word just before the actor gives ("against X", "by X"), if any."""
     for b in reversed(before):
         kind = b.value[0][0]
         if kind in ("actor", "group"):
@@ -490,6 +558,37 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
         if _words_between(text, b.end, m.start) <= tabs.role_window and not _CLAUSE_END.search(text[b.end:m.start]):
             return "target" if kind == "target_before" else "perpetrator"
         break
+    return None
+
+
+def _active(text: str, subject_end: int, t, tabs: Tables) -> bool:
+    """The event word is in the active voice after its subject ("fired", not "were fired on",
+    "ditembak")."""
+    word = fold(t.text)
+    if len(word) > 4 and any(word.startswith(p) for p in tabs.passive_prefixes):
+        return False
+    return not set(fold(text[subject_end:t.start]).split()) & tabs.passive_words
+
+
+def _object_of(text: str, actor: Actor, before: list[Actor], triggers: list, tabs: Tables) -> bool:
+    """The actor is the object of an active event verb whose subject is another actor, in one
+    clause: "Ukrainian forces fired mortars at positions of the militia", "Polisi menembak
+    anggota kelompok itu": the one acted on, whatever its kind."""
+    for t in triggers:
+        if t.end > actor.start or _words_between(text, t.end, actor.start) > 6 or \
+                _CLAUSE_END.search(text[t.end:actor.start]):
+            continue
+        for subject in reversed(before):
+            if subject.role != "perpetrator" or subject.end > t.start:
+                continue
+            if _words_between(text, subject.end, t.start) <= 4 and not _CLAUSE_END.search(text[subject.end:t.start]) \
+                    and _active(text, subject.end, t, tabs):
+                return True
+            break
+    return False
+
+
+def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:
     prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])
     if default != "target" and prev_word and len(prev_word.group(1)) > 4 and \
             any(fold(prev_word.group(1)).startswith(p) for p in tabs.passive_prefixes):
