@@ -257,3 +257,14 @@ def test_remote_store_batches_merge_into_stored_events_as_locally(bucket, corpus
         stored = pq.read_table(fh).to_pylist()
     key = lambda r: (r["event_id_cnty"], r["action"], r["new_value"], tuple(r["article_ids"]))  # noqa: E731
     assert sorted(map(key, stored)) == sorted(map(key, merges))
+
+
+def test_remote_store_input_uris_expand_as_folders_do(bucket, corpus):
+    fs, _ = remote.filesystem(f"s3://{bucket}")
+    for key in ("in/b.jsonl", "in/a/one.jsonl", "in/a/.hidden.jsonl", "other.csv"):
+        fs.put_file(str(corpus), f"{bucket}/{key}")
+    assert remote.expand([f"s3://{bucket}/in/"]) == [f"s3://{bucket}/in/a/one.jsonl", f"s3://{bucket}/in/b.jsonl"]
+    assert remote.expand([f"s3://{bucket}/other.csv", str(corpus)]) == [f"s3://{bucket}/other.csv", corpus]
+    assert remote.expand([f"s3://{bucket}/in/*.jsonl"]) == [f"s3://{bucket}/in/b.jsonl"]
+    first = next(remote.read_path(f"s3://{bucket}/in/b.jsonl"))
+    assert first.id == "m-afg-reuters" and first.origin == f"s3://{bucket}/in/b.jsonl:1"
