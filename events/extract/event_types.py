@@ -38,6 +38,7 @@ class TriggerWord:
     generic: bool
     detonated: bool
     crowd: bool
+    demonstration: bool = False     # the word names a demonstration turned violent ("riot", "kerusuhan")
 
 
 NOT_AN_EVENT = "not an event"      # value of a triggers.toml [not_events] phrase in the matcher
@@ -74,7 +75,8 @@ def _entries(code: str) -> list[tuple[list[str], TriggerWord]]:
                 raise lang.LanguageDataError(f"{code}/triggers.toml: unknown {key} {entry[key]!r}")
         out.append((entry["words"], TriggerWord(
             sub, entry.get("attack_type"), entry.get("weapon_type"), bool(entry.get("civilian_targeting")),
-            bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")))))
+            bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")),
+            bool(entry.get("demonstration")))))
     return out
 
 
@@ -123,6 +125,13 @@ def word_info(language: str | None) -> dict[str, TriggerWord]:
             for w in entry_words:
                 out.setdefault(" ".join(fold(w).split()), tw)
     return out
+
+
+def names_demonstration(trigger: Trigger, language: str | None) -> bool:
+    """The word itself names a crowd demonstrating violently ("riot", "rioters", "kerusuhan"):
+    in the ACLED codebook a riot is a violent demonstration unless told as a mob's."""
+    tw = word_info(language).get(" ".join(fold(trigger.text).split()))
+    return bool(tw and tw.demonstration)
 
 
 def rank(trigger: Trigger) -> tuple[int, int, int]:
@@ -189,6 +198,7 @@ def find(text: str, sentences: list, language: str | None,
     t = schema.taxonomy()
     out: list[Trigger] = []
     grieved: set[int] = set()
+    crowd_words: set[int] = set()       # protest words, and riot words naming a demonstration
     questions: dict[int, bool] = {}
     for m in matches:
         tw: TriggerWord = m.value[0]
@@ -208,7 +218,9 @@ def find(text: str, sentences: list, language: str | None,
             gap = len(_WORD.findall(text[mod.end:m.start]))
             if gap > reach_words:
                 break
-            negated |= "negated" in mod.value and gap <= tabs.negation_window
+            # "(date not reported) clashes took place": a negation does not reach past a clause break
+            negated |= "negated" in mod.value and gap <= tabs.negation_window and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
@@ -224,7 +236,9 @@ def find(text: str, sentences: list, language: str | None,
             generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd))
         if grievance:
             grieved.add(len(out) - 1)
-    return _grievances(out, grieved)
+        if out[-1].event_type == "Protests" or tw.demonstration:
+            crowd_words.add(len(out) - 1)
+    return _grievances(out, grieved, crowd_words)
 
 
 @cache
@@ -250,19 +264,20 @@ def passive(language: str | None) -> tuple[Matcher, tuple[str, ...]]:
     return Matcher(words), tuple(prefixes)
 
 
-def _grievances(found: list[Trigger], grieved: set[int]) -> list[Trigger]:
+def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int]) -> list[Trigger]:
     """'staged a protest against the killing of a student', 'menuntut pembebasan rekan mereka
-    yang ditangkap': after a protest word, a killing, an arrest or an attack the crowd protests
-    about is hypothetical (what the crowd wants dealt with, not what happened there and then)."""
+    yang ditangkap', 'students rioted over the arrest of': after a protest word (or a riot word
+    naming a demonstration), a killing, an arrest or an attack the crowd protests about is
+    hypothetical (what the crowd wants dealt with, not what happened there and then)."""
     if not grieved:
         return found
     protest_at: dict[int, int] = {}       # sentence -> start of its first protest word
-    for t in found:
-        if t.event_type == "Protests" and not t.generic and not t.hypothetical and not t.negated:
+    for i, t in enumerate(found):
+        if i in crowd_words and not t.generic and not t.hypothetical and not t.negated:
             protest_at.setdefault(t.sentence, t.start)
     out = []
     for i, t in enumerate(found):
-        if i in grieved and t.event_type != "Protests" and t.sentence in protest_at \
+        if i in grieved and i not in crowd_words and t.event_type != "Protests" and t.sentence in protest_at \
                 and protest_at[t.sentence] < t.start:
             t = replace(t, hypothetical=True)
         out.append(t)

@@ -72,9 +72,20 @@ def _demonstrating(ctx: Ctx, ev: Event) -> bool:
     """The event's words say the crowd was demonstrating (a protest, a strike, a demand), even a
     word told as what they demanded: a riot then is a violent demonstration, else mob violence."""
     told = ev.sentences | ev.owned
-    return any(t.event_type == "Protests" and not _occasion(ctx, t) for t in ev.triggers) or any(
-        t.event_type == "Protests" and not t.negated and not _occasion(ctx, t)
+    if any(et.names_demonstration(t, ctx.doc.language) for t in ev.triggers):
+        return True          # "students rioted over fees": the riot word names their demonstration
+    # the police's answer ("fired tear gas to disperse the clashing groups") tells no demand of the crowd
+    return any(_crowd_protest(t) and not _occasion(ctx, t) for t in ev.triggers) or any(
+        _crowd_protest(t) and not t.negated and not _occasion(ctx, t)
         for si in told for t in _all_triggers(ctx, si))
+
+
+POLICING = ("Protest with intervention", "Excessive force against protesters")
+
+
+def _crowd_protest(t: Trigger) -> bool:
+    """A word of the crowd protesting (a march, a strike, a sit-in), not of the police answering it."""
+    return t.event_type == "Protests" and t.sub_event_type not in POLICING
 
 
 OCCASION_WORDS = 3    # "amid the demonstrations": the protest word this close after an occasion word
@@ -120,7 +131,19 @@ def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, st
     if targets and all(a.kind in STATE + ARMED for a in targets) and \
             not (state_doer and all(a.kind in STATE for a in targets)):
         return trig, "Battles", "Armed clash"
+    if not any(a.kind in ("civilians", "protesters", "government") for a in targets) and _two_sides(ev, actors):
+        # "Taliban militants were killed in an operation by the army": the state and an armed
+        # group, whichever the actor stage read as the doer, fought each other
+        return trig, "Battles", "Armed clash"
     return found
+
+
+def _two_sides(ev: Event, actors: list[Actor]) -> bool:
+    """The event's own sentences name the state's forces and an armed group, or two named armed
+    groups: the two sides of a battle."""
+    own = [a for a in actors if a.sentence in ev.sentences]
+    armed = [a for a in own if a.kind in ARMED and (a.kind != "group" or _listed(a))]
+    return bool(armed) and any(a.kind in STATE for a in own) or len({a.label for a in armed if a.named}) >= 2
 
 
 def _listed(actor: Actor) -> bool:
@@ -220,9 +243,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     # the party attacked is armed too (police, soldiers, a militia): a battle, not an attack on civilians
     state_target = any(a.kind in ARMED + STATE and a.role == "target" for a in told)
     # shooting words, and vague fighting words ("stormed", "fought") between two armed parties
+    # ("fired mortars at the positions of": the firing word is the shelling's, no gunfight)
+    shelled = {t.sentence for t in specific if t.event_type == "Explosions/Remote violence"}
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting] + \
-        [t for t in trigs if t.generic and t.weapon_type == "Firearms"]
+        [t for t in trigs if t.generic and t.weapon_type == "Firearms" and t.sentence not in shelled]
     # "fighting between the army and the RSF": a battle word with two armed sides named
     sides = {fold(a.text) for a in told if a.kind in ARMED + STATE}
     fought = [t for t in trigs if t.event_type == "Battles"] if len(sides) >= 2 else []
@@ -282,7 +307,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return demo[0], "Protests", "Excessive force against protesters"
         if hurt:             # people died and nobody is said to have killed them: clashes
             return demo[0], "Riots", "Violent demonstration"
-        if "Protest with intervention" in subs or "Arrests" in subs:     # protesters arrested
+        # protesters arrested: an arrest told with the crowd ("He was arrested in connection with
+        # a case" after the protest explains the grievance, not the protest's end)
+        crowd_told = {t.sentence for t in demo} | {a.sentence for a in told if a.kind in ("protesters", "rioters")}
+        arrested = any(t.sub_event_type == "Arrests" and t.sentence in crowd_told for t in specific)
+        if "Protest with intervention" in subs or arrested:
             return demo[0], "Protests", "Protest with intervention"
         # "police shot at the protesters", "counter-demonstrators beat the marchers": the crowd
         # suppressed by force, nobody killed
