@@ -309,6 +309,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     for c in counts:
         if any(s <= c.start < e for s, e in date_spans):
             c.excluded = True
+    subsets = _subset_spans(text, tokens, starts)
+    for c in counts:             # "five people, including two children and a guard, were killed": the five
+        if _in_subset(subsets, c.start, c.end, text):
+            c.excluded = True
     for t in tokens:
         k = _kinds(t)
         if "nc_before" in k:
@@ -319,11 +323,6 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             for c in counts:
                 if c.end <= t.start and not text[c.end:t.start].strip():
                     c.partitive = True
-        if "subset" in k:            # "five people, including two children, were killed": the five
-            for c in counts:
-                if c.start >= t.end and _gap_words(text[t.end:c.start]) <= 1:
-                    c.excluded = True
-                    break
         if "source" in k:            # "according to three activists, two were killed": the sources are no toll
             comma = text.find(",", t.end)
             stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
@@ -378,7 +377,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     for c in counts:
         here = bisect.bisect_right(starts, c.start)
         same = [w for w in words if sentence_of[w.start] == here]
-        choice = _attach(text, c, counts, same, tokens)
+        choice = _attach(text, c, counts, same, tokens, subsets)
         if choice:
             groups.setdefault(choice, []).append(c)
     for (word_start, side), members in groups.items():
@@ -389,16 +388,20 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
         perps = all(_of_attackers(text, m, members, word, side, tokens) for m in members)
-        more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens)
+        part = next((lo for lo, _hi, _after in subsets if lo >= members[-1].end), None)
+        more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens, part)
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
+    # "nine people, including the bomber, were killed": a toll that names him already counts him
+    attacker_in_part = any("perp" in _kinds(t) and _in_subset(subsets, t.start, t.end, text) for t in tokens)
     if single is not None:
-        found += _singles(text, tokens, words, {ws for ws, _ in groups}, starts, date_spans, single)
+        found += [f for f in _singles(text, tokens, words, {ws for ws, _ in groups}, starts, date_spans, single)
+                  if not _in_subset(subsets, f[3], f[4], text)]      # "including a guard": one of the five
     for t in tokens:
         k = _kinds(t)
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
-        if "self" in k and t.start not in counted_selves:      # "killing himself and one officer": 2
+        if "self" in k and t.start not in counted_selves and not attacker_in_part:   # "killing himself and one officer": 2
             found.append(("killed", 1, 1, t.start, t.end, True, "besides"))
     return sorted(found, key=lambda f: (f[3], f[0]))
 
@@ -690,11 +693,13 @@ def _told_attackers(text: str, tokens: list, counts: list[_Count], before: int) 
     return best
 
 
-def _one_more(text: str, after: int, until: int | None, tokens: list) -> int:
+def _one_more(text: str, after: int, until: int | None, tokens: list, part: int | None = None) -> int:
     """1 when "and their driver" follows the last count of a toll (up to its casualty word, or
-    the end of the clause): a person added without a number."""
+    the end of the clause, or the start of its parts `part`): a person added without a number."""
     stop = until if until is not None else min(
         [i for i in (text.find(ch, after) for ch in ",.;") if i >= 0] + [after + 60])
+    if part is not None:
+        stop = min(stop, part)       # "eleven people, among them three women and a boy": the boy is one of them
     ands = [t for t in tokens if "and" in _kinds(t) and after <= t.start < stop]
     return int(any("one_more" in _kinds(t) and not text[a.end:t.start].strip()
                    for a in ands for t in tokens if a.end <= t.start < stop))
@@ -742,7 +747,44 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
             a.firm = a.firm and b.firm
 
 
-def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: list):
+def _subset_spans(text: str, tokens: list, starts: list[int]) -> list[tuple[int, int, bool]]:
+    """(start, end, after a casualty word) of each part named of a toll: "including two children
+    and a guard" runs from the subset word to the casualty word that follows it ("were killed"),
+    else to the end of its sentence. After a casualty word ("killing five people, including ...,
+    and wounding 12") the part is the same; there a count that is itself the subject of the next
+    casualty word ("..., and 7 others were injured") is a new toll, not a part (`_in_subset`)."""
+    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
+    word_starts = [w.start for w in words]
+    spans = []
+    for t in tokens:
+        if "subset" not in _kinds(t):
+            continue
+        si = bisect.bisect_right(starts, t.start)
+        sentence_end = starts[si] if si < len(starts) else len(text)
+        sentence_start = starts[si - 1] if si > 0 else 0
+        wi = bisect.bisect_left(word_starts, t.end)
+        end = word_starts[wi] if wi < len(words) and word_starts[wi] < sentence_end else sentence_end
+        semi = text.find(";", t.end, end)
+        if semi >= 0:
+            end = semi
+        prior = bisect.bisect_left(word_starts, sentence_start)
+        after_word = prior < len(words) and word_starts[prior] < t.start
+        spans.append((t.end, end, after_word))
+    return spans
+
+
+def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, text: str) -> bool:
+    for lo, hi, after_word in spans:
+        if lo <= start and end <= hi:
+            if after_word and hi < len(text) and not _CLAUSE.search(text, end, hi) \
+                    and not re.search(r"\band\b", text[end:hi]):
+                return False         # "..., and 7 others were injured": the next toll's own count
+            return True
+    return False
+
+
+def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: list,
+            subsets: list[tuple[int, int, bool]] = ()):
     """(start, side) of the casualty word in the count's sentence that it reports, or None."""
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
@@ -754,9 +796,17 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         words_in_gap = _gap_words(gap)
         for t in tokens:          # "five people, including the police chief Abdul Rahman, were killed"
             if "subset" in _kinds(t) and gap_start <= t.start and t.end <= gap_end:
-                comma = text.find(",", t.end, gap_end)
-                if comma >= 0 and text[gap_start:t.start].rstrip().endswith(","):
-                    words_in_gap -= _gap_words(text[t.start:comma])
+                if not text[gap_start:t.start].rstrip().endswith(","):
+                    continue
+                span = next((x for x in subsets if x[0] == t.end), None)
+                if span is not None and not span[2] and span[1] == gap_end:
+                    # the part runs to the casualty word: "including a guard, a cook and two visitors, died"
+                    words_in_gap -= _gap_words(text[t.start:gap_end])
+                    inner = [o for o in inner if o.start < t.start]
+                else:
+                    comma = text.find(",", t.end, gap_end)
+                    if comma >= 0:
+                        words_in_gap -= _gap_words(text[t.start:comma])
         edges = sorted([c.start, c.end] + [x for o in inner for x in (o.start, o.end)])
         if any(_gap_words(text[a:b]) > MAX_ITEM for a, b in zip(edges[1::2], edges[2::2])):
             return None           # "13 civilians and two officers, and damaging the hotel and one": no list
@@ -856,12 +906,8 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     stop = min(len(text), casualty.end + 60)
     span = text[start:stop]
     tokens = tab.matcher.find(span, fold(span))
-    for t in tokens:
-        if "subset" in _kinds(t):
-            if any("perp" in _kinds(p) and p.start >= t.end and _gap_words(span[t.end:p.start]) <= 1
-                   for p in tokens):
-                return True
-    return False
+    parts = _subset_spans(span, tokens, [0])
+    return any("perp" in _kinds(p) and _in_subset(parts, p.start, p.end, span) for p in tokens)
 
 
 def run(doc: Doc) -> None:

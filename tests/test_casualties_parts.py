@@ -1,0 +1,56 @@
+"""Stage `casualties`: the parts named of a toll ("including ...", "termasuk ...") are not added to it.
+
+A toll told with its parts ("nine people, including four policemen and two attackers, were
+killed") is the nine: every count and every one-person noun phrase from the subset word to the
+casualty word is a part of it, however many items the list has and whether or not commas close
+it. After a casualty word the part ends where the next toll starts ("..., and 7 others were
+injured" is a toll of its own).
+"""
+import datetime as dt
+
+import pytest
+
+from events import pipeline
+from events.article import Article
+from test_casualties_counts import found
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # before the casualty word: the part runs to it, commas or not
+    ("en", "At least nine people, including four policemen and two attackers, were killed in the raid.",
+     [("killed", 9)]),
+    ("en", "At least nine people, including four policemen and two attackers were killed in the raid.",
+     [("killed", 9)]),
+    ("en", "Six people, including a guard, a cook, and two visitors, died in the attack.", [("killed", 6)]),
+    ("en", "Eleven people, among them three women and a boy, were wounded by the blast.", [("injured", 11)]),
+    # after the casualty word: the part ends where the next toll starts
+    ("en", "The ambush killed six soldiers, including a colonel, and wounded four others.",
+     [("killed", 6), ("injured", 4)]),
+    ("en", "The bomb killed five people, including two children and a woman, and wounded 12.",
+     [("killed", 5), ("injured", 12)]),
+    ("en", "Four villagers were killed, including a child, and 7 others were injured.",
+     [("killed", 4), ("injured", 7)]),
+    ("en", "The gunmen killed seven people, including a policeman, a trader, and two children.",
+     [("killed", 7)]),
+    ("en", "The attack killed 25, including several local officials, and wounded more than 40 others.",
+     [("killed", 25), ("injured", 40)]),
+    # Indonesian
+    ("id", "Tujuh orang, termasuk dua polisi dan seorang warga, tewas dalam serangan itu.", [("killed", 7)]),
+    ("id", "Ledakan itu menewaskan lima orang, di antaranya dua anak, dan melukai 9 lainnya.",
+     [("killed", 5), ("injured", 9)]),
+])
+def test_parts_of_a_toll_are_not_added(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # the toll counts the attackers it names: no dead bomber is added to it
+    ("A man wearing explosives blew himself up beside a checkpoint in Mosul, Iraq, late on Monday. Nine people, "
+     "including four policemen and the bomber, were killed.", 9),
+    # a toll that does not name him: the bomber who blew himself up is one more
+    ("A man wearing explosives blew himself up beside a checkpoint in Mosul, Iraq, late on Monday. Nine people, "
+     "including four policemen and two drivers, were killed.", 10),
+])
+def test_a_named_attacker_in_the_parts_is_in_the_toll(text, fatalities):
+    rows = pipeline.extract(Article(text=text, id="t", published=dt.date(2021, 3, 2)))
+    assert [r["fatalities"] for r in rows] == [fatalities]
