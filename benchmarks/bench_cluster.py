@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -78,15 +79,31 @@ def same_rows(a: Path, b: Path) -> bool:
     return rows(a) == rows(b)
 
 
+def in_child(step: str, *args: str) -> list[float]:
+    """Run a step of this script in a fresh process (its cluster or pool leaves no child of
+    ours behind, which bench_cli.measure would wait for); the numbers it prints."""
+    out = subprocess.run([sys.executable, __file__, "--step", step, *args], capture_output=True, text=True,
+                         check=True).stdout
+    return [float(x) for x in out.split()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.step:
+        if args.step[0] == "start":
+            print(*cluster_start(int(args.step[1])))
+        else:
+            print(driver_only(Path(args.step[1]), Path(args.step[2])))
+        return
+    bench_cli._become_subreaper()
     work = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     env = bench_cli.python_env(work)
     try:
-        up, warm = cluster_start(args.workers)
+        up, warm = in_child("start", str(args.workers))
         print(f"LocalCluster of {args.workers} workers: up in {up:.1f} s, tables loaded on every worker "
               f"after {warm:.1f} s", flush=True)
         for n in args.sizes:
@@ -103,7 +120,7 @@ def main() -> None:
                 bench_cli.line(label, runs[label][1], per=n)
             (local_db, local), (dask_db, dask) = runs.values()
             print(f"  stored rows identical: {same_rows(local_db, dask_db)}", flush=True)
-            driver = driver_only(articles, work)
+            [driver] = in_child("driver", str(articles), str(work))
             print(f"  driver alone (commit of {n:,} coded articles): {driver:.1f} s, {n / driver:.0f} articles/s")
             coding = max(dask.wall - warm - driver, 1e-9)
             per_worker = n / coding / args.workers

@@ -164,3 +164,23 @@ def test_cluster_engine_without_the_extra_is_one_line(monkeypatch, tmp_path):
     assert done.output == ('Error: --engine dask needs the optional extra that is not installed; '
                            'run: pip install "events[cluster]" (or use --engine local)\n')
     assert not (tmp_path / "db").exists()
+
+
+def test_cluster_unreachable_scheduler_is_one_line(monkeypatch, tmp_path):
+    import socket
+
+    with socket.socket() as s:                                 # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
+    done = CliRunner().invoke(main, ["--db", str(tmp_path / "db"), "ingest", "--engine", "dask",
+                                     "--address", f"tcp://127.0.0.1:{port}", str(CORPUS)])
+    assert done.exit_code == 2
+    assert done.output.startswith(f"Error: cannot reach a Dask scheduler at tcp://127.0.0.1:{port} (")
+    assert done.output.count("\n") == 1
+
+
+def test_cluster_address_without_the_engine_is_a_usage_error(tmp_path):
+    done = CliRunner().invoke(main, ["--db", str(tmp_path / "db"), "ingest", "--address", "tcp://h:8786",
+                                     str(CORPUS)])
+    assert (done.exit_code, done.output) == (2, "Error: --address names a Dask scheduler; give --engine dask with it\n")
