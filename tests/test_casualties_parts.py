@@ -54,3 +54,17 @@ def test_parts_of_a_toll_are_not_added(lang, text, expected):
 def test_a_named_attacker_in_the_parts_is_in_the_toll(text, fatalities):
     rows = pipeline.extract(Article(text=text, id="t", published=dt.date(2021, 3, 2)))
     assert [r["fatalities"] for r in rows] == [fatalities]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a subject of several told without a numeral
+    ("en", "Both were killed and a boy was wounded.", [("killed", 2), ("injured", 1)]),
+    ("en", "Both attackers were killed by the guards.", [("killed", 2)]),
+    ("en", "Both men died later in hospital.", [("killed", 2)]),
+    ("id", "Keduanya tewas di tempat kejadian.", [("killed", 2)]),
+    # the bomber told in a list of the dead is no phrase of his own: the count before him stands
+    ("en", "Three policemen and the bomber died in the blast.", [("killed", 3)]),
+    ("en", "Both sides suffered losses.", []),
+])
+def test_several_told_without_a_numeral(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

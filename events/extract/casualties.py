@@ -594,6 +594,10 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
         return None                                  # "was not killed", "no one was hurt"
     perps = any(_starts_with(body[i:], single.perpetrators) for i in range(len(body)))
     start = body[max(0, len(body) - 4)][2] if body else w.start
+    if aux <= 0:
+        pair = _pair_subject(body, single)
+        if pair is not None:
+            return pair[0], pair[1], w.end, perps       # "both were killed", "both attackers died", "keduanya tewas"
     if aux > 0:
         return 1, start, w.end, perps                  # "a soldier was shot and killed"
     if aux < 0:
@@ -624,6 +628,20 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                     phrase[-1][1] not in single.not_people and not _plural(phrase[-1][1], single):
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
+    return None
+
+
+def _pair_subject(body: list, single: _Single) -> tuple[int, int] | None:
+    """(people, start) when the subject is an object word of several ("both", "the couple",
+    "keduanya"), alone or before one plural noun ("both attackers")."""
+    for phrase, value in single.objects:
+        n = len(phrase)
+        if value < 2 or len(body) < n:
+            continue
+        if tuple(x[1] for x in body[-n:]) == phrase:
+            return value, body[-n][2]
+        if len(body) > n and tuple(x[1] for x in body[-n - 1:-1]) == phrase and _plural(body[-1][1], single):
+            return value, body[-n - 1][2]
     return None
 
 
