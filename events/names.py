@@ -33,6 +33,7 @@ _TABLES = {"event_type": "event_types", "sub_event_type": "sub_event_types", "re
 WORD_CLOSE = 0.85       # a word typed and a word of a name: 'explosion' / 'explosions'
 CLOSE = 0.8             # a whole name typed and a name: 'batles' / 'battles'
 HINT = 0.65             # close enough to be suggested when nothing matches
+MARGIN = 0.03           # a stored spelling read for a typo must be this much closer than the next
 LISTED = 40             # value sets this small are listed whole when nothing is close
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -117,17 +118,22 @@ def match(text: str, table: dict[str, frozenset[str]]) -> tuple[frozenset[str], 
 def closest(text: str, candidates: Sequence[str], n: int = 5, cutoff: float = HINT) -> tuple[str, ...]:
     """The candidates most like `text`, as a whole or in a run of as many words (a part of a
     long actor name), best first."""
+    return tuple(c for _, c in scored(text, candidates, cutoff)[:n])
+
+
+def scored(text: str, candidates: Sequence[str], cutoff: float = HINT) -> list[tuple[float, str]]:
+    """(similarity, candidate) for the candidates at least `cutoff` like `text`, best first."""
     k = key(text)
     width = len(k.split())
-    scored = []
+    found = []
     for c in dict.fromkeys(candidates):
         words = key(c).split()
         runs = [" ".join(words[i:i + width]) for i in range(max(1, len(words) - width + 1))]
         best = max(max(_similar(k, r), 0.9 if r.startswith(k) and len(k) >= 3 else 0.0)
                    for r in [" ".join(words), *runs])
         if best >= cutoff:
-            scored.append((-best, c))
-    return tuple(c for _, c in sorted(scored)[:n])
+            found.append((-best, c))
+    return [(-score, c) for score, c in sorted(found)]
 
 
 def _ordered(kind: str, values: frozenset[str]) -> tuple[str, ...]:
@@ -232,11 +238,10 @@ def _admin1(con, text: str, countries: set[str]) -> tuple[list[str], str | None]
                     if kind == "admin1" and a and (not countries or cc in countries)})
     if named:
         return named, errors.read_as("--admin1", text, tuple(named))
-    close = closest(text, _stored_values(con, ["admin1"]), n=5)
-    if len(closest(text, close, n=2, cutoff=WORD_CLOSE)) == 1:
-        best = closest(text, close, n=1)
-        return list(best), errors.read_as("--admin1", text, best)
-    return [text], errors.matches_nothing("--admin1", text, close)
+    close = scored(text, _stored_values(con, ["admin1"]))
+    if close and close[0][0] >= WORD_CLOSE and (len(close) == 1 or close[0][0] - close[1][0] >= MARGIN):
+        return [close[0][1]], errors.read_as("--admin1", text, (close[0][1],))    # one clearly closest
+    return [text], errors.matches_nothing("--admin1", text, tuple(c for _, c in close[:5]))
 
 
 _PART_OF = {"actor": ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"), "perpetrator": ("perpetrator",),
