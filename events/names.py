@@ -281,14 +281,14 @@ def resolve_filters(db: str | os.PathLike, filters: query.Filters) -> tuple[quer
             admin1 += [v for v in values if v not in admin1]
             notes.extend([note] if note else [])
         languages: list[str] = []
-        for text in filters.language:
+        for text in filters.language:           # a code as stored, or a language's name: 'Indonesian' -> id
             if not _stored(con, "lower(language) = ?", [text.lower()]):
                 found, how = match(text, names("language"))
                 if len(found) == 1 and how != "exact":
                     code = next(iter(found))
                     notes.append(errors.read_as("--language", text, (code,)))
                     text = code
-                elif not _stored(con, "lower(language) = ?", [text.lower()]):
+                else:
                     notes.append(errors.matches_nothing("--language", text,
                                                         closest(text, _stored_values(con, ["language"]))))
             languages.append(text)

@@ -302,3 +302,14 @@ def test_report_lists_undated_events_after_dated_ones(tmp_path, event_row):
     html = out.read_text(encoding="utf-8")
     assert re.findall(r'<tr id="(\w+)">', html) == ["IRQ0000000001", "IRQ0000000002"]
     assert "<b>2024-05-01 – 2024-05-01 (+1 undated)</b>" in html and '<td class="num">undated</td>' in html
+
+
+def test_report_failing_read_is_one_line(db, tmp_path, monkeypatch):
+    import duckdb
+
+    def failing(*args, **kw):
+        raise duckdb.InternalException("Out of buffer")
+    monkeypatch.setattr(data, "read", failing)
+    result = CliRunner().invoke(main, ["--db", str(db), "report", "-o", str(tmp_path / "r.html")])
+    assert (result.exit_code, result.stderr) == (2, "Error: query failed: Out of buffer\n")
+    assert not (tmp_path / "r.html").exists()

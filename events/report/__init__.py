@@ -14,6 +14,8 @@ import os
 import uuid
 from pathlib import Path
 
+import duckdb
+
 from events import errors, query
 from events.report import charts, data, page
 
@@ -53,7 +55,11 @@ def write(db: str | os.PathLike, output: str | os.PathLike, filters: query.Filte
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    rows = data.read(db, filters, latest=latest)
+    try:
+        rows = data.read(db, filters, latest=latest)
+    except duckdb.Error as exc:          # a failing read is one line, as for `events query`
+        raise errors.QueryError(errors.sql_failed(str(exc).strip().splitlines()[0] if str(exc).strip()
+                                                  else type(exc).__name__)) from None
     out = Path(output)
     if fmt == "html":
         if out.is_dir():
