@@ -125,12 +125,19 @@ def scored(text: str, candidates: Sequence[str], cutoff: float = HINT) -> list[t
     """(similarity, candidate) for the candidates at least `cutoff` like `text`, best first."""
     k = key(text)
     width = len(k.split())
+    matcher = difflib.SequenceMatcher(b=k)         # the typed text is analysed once
+
+    def like(r: str) -> float:
+        if r.startswith(k) and len(k) >= 3:
+            return 0.9
+        matcher.set_seq1(r)
+        return matcher.ratio() if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff else 0.0
+
     found = []
     for c in dict.fromkeys(candidates):
         words = key(c).split()
         runs = [" ".join(words[i:i + width]) for i in range(max(1, len(words) - width + 1))]
-        best = max(max(_similar(k, r), 0.9 if r.startswith(k) and len(k) >= 3 else 0.0)
-                   for r in [" ".join(words), *runs])
+        best = max(like(r) for r in [" ".join(words), *runs])
         if best >= cutoff:
             found.append((-best, c))
     return [(-score, c) for score, c in sorted(found)]
@@ -223,10 +230,12 @@ def _stored(con, condition: str, params: list) -> bool:
     return con.execute(f"SELECT 1 FROM events WHERE {condition} LIMIT 1", params).fetchone() is not None
 
 
-def _stored_values(con, columns: Sequence[str], split: bool = False) -> list[str]:
-    union = " UNION ".join(f"SELECT DISTINCT CAST({c} AS VARCHAR) AS v FROM events WHERE {c} IS NOT NULL"
-                           for c in columns)
-    values = [r[0] for r in con.execute(f"SELECT v FROM ({union}) LIMIT 200000").fetchall()]
+def _stored_values(con, columns: Sequence[str], split: bool = False, most: int = 20_000) -> list[str]:
+    """The `most` commonest stored values of the columns (the ones worth suggesting)."""
+    union = " UNION ALL ".join(f"SELECT CAST({c} AS VARCHAR) AS v FROM events WHERE {c} IS NOT NULL"
+                               for c in columns)
+    values = [r[0] for r in con.execute(f"SELECT v FROM ({union}) GROUP BY v ORDER BY count(*) DESC, v "
+                                        f"LIMIT {most}").fetchall()]
     return [p for v in values for p in v.split("; ")] if split else values
 
 
