@@ -68,3 +68,17 @@ def test_a_named_attacker_in_the_parts_is_in_the_toll(text, fatalities):
 ])
 def test_several_told_without_a_numeral(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a count of attackers before a verb with its object: they did it, the object died
+    ("en", "Two unknown gunmen shot and killed a shopkeeper near his home.", [("killed", 1, False)]),
+    ("en", "Three gunmen killed Yusuf Bello outside the mosque.", [("killed", 1, False)]),
+    ("id", "Dua pria bersenjata menembak mati seorang pedagang di pasar.", [("killed", 1, False)]),
+    # no object after the verb: the attackers are the dead
+    ("en", "Four attackers were killed and two escaped.", [("killed", 4, True)]),
+    ("en", "Two attackers killed in a clash with police.", [("killed", 2, True)]),
+    ("en", "Two bombers killed themselves and a guard.", [("killed", 2, True)]),
+])
+def test_attackers_before_a_verb_with_an_object_are_its_subject(lang, text, expected):
+    assert [(c.kind, c.low, c.perpetrators) for c in found(text, lang)] == expected

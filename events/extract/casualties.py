@@ -80,6 +80,7 @@ class _Single:
     ands: frozenset[str] = frozenset()          # conjunctions.words of one word ("and", "dan")
     title_names: bool = False                   # a lowercase title may stand before a name ("killed blogger X")
     nominal: tuple[tuple[str, ...], ...] = ()   # "the murder of": its object is one person, however written
+    reflexives: frozenset[str] = frozenset()    # "killed themselves": the subject is among the dead
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         frozenset(fold(w) for w in data.get("plural_heads", [])), frozenset(fold(w) for w in data.get("not_people", [])),
         _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
         _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
-        bool(data.get("title_names", False)), _phrases(data.get("nominal", [])))
+        bool(data.get("title_names", False)), _phrases(data.get("nominal", [])),
+        frozenset(fold(w) for w in data.get("reflexives", [])))
 
 
 @cache
@@ -380,6 +382,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         choice = _attach(text, c, counts, same, tokens, subsets)
         if choice:
             groups.setdefault(choice, []).append(c)
+    subjects: set[int] = set()
     for (word_start, side), members in groups.items():
         if side == "after" and (word_start, "before") in groups:
             continue          # "Two gunmen killed four": the verb's object is the toll, not its subject
@@ -388,6 +391,9 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
         perps = all(_of_attackers(text, m, members, word, side, tokens) for m in members)
+        if perps and side == "after" and single is not None and _takes_object(text, word, single):
+            subjects.add(word_start)       # "two gunmen shot and killed the trader": the two did it
+            continue
         part = next((lo for lo, _hi, _after in subsets if lo >= members[-1].end), None)
         more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens, part)
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
@@ -395,7 +401,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     # "nine people, including the bomber, were killed": a toll that names him already counts him
     attacker_in_part = any("perp" in _kinds(t) and _in_subset(subsets, t.start, t.end, text) for t in tokens)
     if single is not None:
-        found += [f for f in _singles(text, tokens, words, {ws for ws, _ in groups}, starts, date_spans, single)
+        found += [f for f in _singles(text, tokens, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
                   if not _in_subset(subsets, f[3], f[4], text)]      # "including a guard": one of the five
     for t in tokens:
         k = _kinds(t)
@@ -629,6 +635,19 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
     return None
+
+
+def _takes_object(text: str, word, single: _Single) -> bool:
+    """Is this casualty word a verb with its object after it ("killed the trader", "shot dead
+    Ahmed Ali"), not a passive or a headline ("were killed in", "killed and two escaped")?"""
+    if "before" not in _sides(word):
+        return False
+    after = _tokens(text, word.end, min(len(text), word.end + 40))
+    while after and after[0][1] in single.adverbs:
+        after = after[1:]
+    return bool(after) and after[0][0][:1].isalnum() and after[0][1] not in single.np_stop \
+        and after[0][1] not in single.reflexives and not after[0][0][:1].isdigit() \
+        and not _starts_with(after, single.negation)
 
 
 def _pair_subject(body: list, single: _Single) -> tuple[int, int] | None:
