@@ -332,7 +332,7 @@ CASES = [
     P("en", "2023-06-06", "Protesters hurled stones at police in Dakar, Senegal, on Monday, and police responded with tear gas.",
       [ev("Senegal", RIO, "Violent demonstration", "2023-06-05", admin1="Dakar")], id="news-dakar-stones"),
     P("en", "2023-06-06", "A Ukrainian drone attack on the Russian city of Belgorod killed two people on Monday, the regional governor said.",
-      [ev("Russia", EXP, "Air/drone strike", "2023-06-05", fatalities=2, actor1="Military Forces of Ukraine", inter1=8)],
+      [ev("Russia", EXP, "Air/drone strike", "2023-06-05", fatalities=2, actor1="Military Forces of Ukraine (2019-)", inter1=8)],
       id="news-belgorod-drone"),
     P("en", "2023-06-06", "Ukrainian troops repelled Russian assaults near Bakhmut in the Donetsk region on Monday, the general staff said.",
       [ev("Ukraine", BAT, "Armed clash", "2023-06-05", admin1="Donetsk")], id="news-bakhmut-repelled"),

@@ -750,12 +750,18 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = f"Protesters ({cname})", 6
     elif event_type == "Riots":
         actor1, inter1 = f"Rioters ({cname})", 5
-    elif event_type == "Strategic developments":
+    elif event_type == "Strategic developments" and sub != "Looting/property destruction":
         actor1, inter1 = acled_name(Actor("perpetrator", "", None, 1, 0, 0, 0, kind="police"), cname, day)
     else:
         actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
     if event_type == "Riots" and inter1 == 6:
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
+    assoc1 = None
+    if event_type in DEMONSTRATIONS and perp is not None and perp.kind == "group" and perp.inter != 2 \
+            and not _listed(perp):
+        # ACLED: the crowd is actor1, the party or union it marched with its associated actor
+        assoc1 = actor1
+        actor1, inter1 = (f"Protesters ({cname})", 6) if event_type == "Protests" else (f"Rioters ({cname})", 5)
     target = None
     def target_rank(a: Actor) -> tuple:
         return (a.sentence not in ev.sentences, not a.named, a.kind not in STATE, a.kind not in ARMED,
@@ -860,7 +866,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         "event_date": event_day, "year": event_day.year if event_day else None,
         "time_precision": int(precision or 1) if event_day else None,
         "disorder_type": taxonomy.disorder_type_of[sub], "event_type": event_type, "sub_event_type": sub,
-        "actor1": actor1, "assoc_actor_1": None, "inter1": inter1,
+        "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
         "actor2": actor2, "assoc_actor_2": None, "inter2": inter2,
         "interaction": schema.interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civ else None,
