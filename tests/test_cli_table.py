@@ -80,3 +80,12 @@ def test_cli_table_fitted_columns(widths, terminal, shown):
 ])
 def test_cli_table_shared_widths(widths, room, expected):
     assert shared_widths(widths, room) == expected
+
+
+def test_cli_table_extract_fits_too():
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "table", "--jobs", "1"],
+                                input="BAGHDAD, 8 Dec 2023 - Rockets struck a market in Baghdad on Friday, "
+                                      "killing two people, police said.\n", env={"COLUMNS": "70"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 70 and "Baghdad" in result.stdout
+    assert "columns not shown" in result.stderr and "use --format jsonl for every column" in result.stderr

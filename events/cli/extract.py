@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from events import parallel, pipeline, readers
 from events.cli import advice, jobs_option, reads_no_store
+from events.cli.output import draw
 
 TABLE_COLUMNS = ("event_date", "country", "admin1", "location", "event_type", "sub_event_type",
                  "fatalities", "injuries", "perpetrator", "claim_status")
@@ -124,13 +124,13 @@ def extract_command(paths: tuple[str, ...], fmt: str | None, explain: bool, inpu
                     click.echo(json.dumps(row, ensure_ascii=False, default=_json_default))
                 else:
                     rows_out.append(row)
-    if rows_out:
-        table = Table(title=f"{len(rows_out)} events")
-        for name in TABLE_COLUMNS:
-            table.add_column(name)
-        for row in rows_out:
-            table.add_row(*("" if row.get(c) is None else str(row[c]) for c in TABLE_COLUMNS))
-        console.print(table)
+    if rows_out:                                          # as wide as the terminal, as `events query`
+        hidden = draw(TABLE_COLUMNS, [["" if row.get(c) is None else str(row[c]) for c in TABLE_COLUMNS]
+                                      for row in rows_out],
+                      [c in ("fatalities", "injuries") for c in TABLE_COLUMNS], title=f"{len(rows_out)} events",
+                      hint="use --format jsonl for every column")
+        if hidden:
+            click.echo(hidden, err=True)
     elif fmt == "table" and not explain:
         click.echo("no events found", err=True)
     click.echo(counted.summary(), err=True)

@@ -7,11 +7,14 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from events import query
 from events.cli import Fatal
+
+if TYPE_CHECKING:
+    from events import query
 
 MAX_CELL = 40          # a cell wider than this is cut with an ellipsis
 MIN_FIT = 12           # a column is shown only if the terminal leaves it this much (or its width)
@@ -43,21 +46,33 @@ def shared_widths(widths: list[int], room: int) -> list[int]:
 
 
 def draw_table(rows: query.Rows, title: str | None = None, total: list[str] | None = None) -> str | None:
-    """Print `rows` as a table as wide as the terminal: cells cut past MAX_CELL characters and
-    at the terminal's edge, columns that do not fit left out. Returns a note naming them."""
+    """Print query rows as a table as wide as the terminal (see `draw`); numbers right-aligned."""
+    from events import query
+
+    numeric = [bool(rows.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
+                                       for r in rows.rows if r[i] is not None)
+               for i in range(len(rows.columns))]
+    return draw(rows.columns, [[query.cell_text(v) for v in r] for r in rows.rows], numeric, title, total)
+
+
+QUERY_HINT = "use --format csv, json, jsonl or markdown for every column, or select fewer"
+
+
+def draw(columns: Sequence[str], cells: list[list[str]], numeric: Sequence[bool] = (), title: str | None = None,
+         total: list[str] | None = None, hint: str = QUERY_HINT) -> str | None:
+    """Print text cells as a table as wide as the terminal: cells cut past MAX_CELL characters
+    and at the terminal's edge, columns that do not fit left out. Returns a note naming them."""
     from rich.console import Console    # only for a table: csv/json output does not load rich
     from rich.table import Table
 
     console = Console(soft_wrap=False)
-    texts = [[" ".join(query.cell_text(v).split()) for v in r] for r in rows.rows]
-    widths = [min(MAX_CELL, max([len(name)] + [len(r[i]) for r in texts])) for i, name in enumerate(rows.columns)]
-    shown = fitted_columns(widths, console.width) if rows.columns else 0
+    texts = [[" ".join(c.split()) for c in r] for r in cells]
+    widths = [min(MAX_CELL, max([len(name)] + [len(r[i]) for r in texts])) for i, name in enumerate(columns)]
+    shown = fitted_columns(widths, console.width) if columns else 0
     widths = shared_widths(widths[:shown], console.width - 1 - BORDER * shown)
     table = Table(title=title)
-    numeric = [bool(rows.rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
-                                       for r in rows.rows if r[i] is not None)
-               for i in range(shown)]
-    for name, is_num, width in zip(rows.columns, numeric, widths):
+    numeric = list(numeric) + [False] * (len(columns) - len(numeric))
+    for name, is_num, width in zip(columns, numeric, widths):
         table.add_column(name, justify="right" if is_num else "left", no_wrap=True, overflow="ellipsis",
                          min_width=width, max_width=width)
     for r in texts:
@@ -66,13 +81,12 @@ def draw_table(rows: query.Rows, title: str | None = None, total: list[str] | No
         table.add_section()
         table.add_row(*total[:shown])
     console.print(table)
-    hidden = rows.columns[shown:]
+    hidden = list(columns[shown:])
     if not hidden:
         return None
     named = ", ".join(hidden[:6]) + (f" and {len(hidden) - 6} more" if len(hidden) > 6 else "")
-    return (f"{len(hidden)} of {len(rows.columns)} columns not shown ({named}): the terminal is "
-            f"{console.width} characters wide; use --format csv, json, jsonl or markdown for every column, "
-            f"or select fewer")
+    return (f"{len(hidden)} of {len(columns)} columns not shown ({named}): the terminal is "
+            f"{console.width} characters wide; {hint}")
 
 
 def export_to_stdout(run: Callable[[Path], int], fmt: str) -> int:
