@@ -25,6 +25,7 @@ ACRONYM_FROM = 40          # upper-case names before this offset may be a dateli
 PERSON_MAX_POP = 1_000_000
 BARE_CITY_POP = 100_000     # in capitals, a frequent word is a town without a preposition only this large
 MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Forest") is a town alone only this large
+QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
@@ -54,6 +55,8 @@ class Words:
     demonyms: frozenset[str] = frozenset()  # "Somali": a people's adjective GeoNames also has as a name
     quarters_after: frozenset[str] = frozenset()   # "San Lorenzo neighbourhood": part of a town
     quarters_before: frozenset[str] = frozenset()  # "Kelurahan X"
+    inside: frozenset[str] = frozenset()    # "Al Bab in Aleppo", "Lida of the Grodno region": X lies in Y
+    completions: tuple[tuple[str, str], ...] = ()   # "norte" -> "{name} del norte": "Surigao Norte"
 
 
 @cache
@@ -75,6 +78,8 @@ def words(language: str | None) -> Words:
     demonyms: set[str] = set()
     quarters_after: set[str] = set()
     quarters_before: set[str] = set()
+    inside: set[str] = set()
+    completions: dict[str, str] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -111,6 +116,9 @@ def words(language: str | None) -> Words:
         abbreviated = {fold(k) for k in data.get("country_abbreviations", {})}
         quarters_after.update(fold(x) for x in data.get("quarter_words", []))
         quarters_before.update(fold(x) for x in data.get("quarter_words_before", []))
+        inside.update(" ".join(fold(x).split()) for x in data.get("inside_words", []))
+        for word, template in data.get("shortened_after", {}).items():
+            completions.setdefault(fold(word), fold(template))
         try:
             for word, name in langdata.load(code, "actors").get("nationality", {}).items():
                 country = schema.country(name)
@@ -127,7 +135,8 @@ def words(language: str | None) -> Words:
                  frozenset(after), Matcher(regions) if regions else None,
                  tuple((k, tuple(v)) for k, v in region_admin1.items()),
                  Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
-                 frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before))
+                 frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
+                 tuple(completions.items()))
 
 
 @dataclass
@@ -274,6 +283,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     all_matches = gaz.names.find(text, folded)
     all_matches = _direction_after(text, folded, all_matches, w, gaz)
+    all_matches = _completed(text, folded, all_matches, w, gaz)
     all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
@@ -475,6 +485,28 @@ def _direction_after(text: str, folded: str, found: list[Match], w: Words, gaz: 
     return sorted(kept + extra, key=lambda m: m.start)
 
 
+def _completed(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """"Surigao Norte", "Lanao Sur": a division the news writes without its connecting word is the
+    one GeoNames names in full ("Surigao del Norte"); it replaces the shorter readings inside it."""
+    if not w.completions:
+        return found
+    templates = dict(w.completions)
+    extra: list[Match] = []
+    for m in _NAME_THEN_WORD.finditer(text):
+        word = m.group(2).split()[0]
+        template = templates.get(fold(word))
+        if template is None:
+            continue
+        rows = gaz.names.rows(template.format(name=fold(m.group(1))))
+        if rows:
+            end = m.start(2) + len(word)
+            extra.append(Match(m.start(), end, text[m.start():end], template.format(name=fold(m.group(1))), list(rows)))
+    if not extra:
+        return found
+    kept = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
+
+
 def _city_weight(e: Entry) -> float:
     return 0.8 * math.log10(max(e.population, 1000))       # 1k -> 2.4, 100k -> 4, 10M -> 5.6
 
@@ -542,14 +574,18 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     followed: set[int] = set()      # names with a larger unit written after them
     holds: dict[int, set[tuple[str, str]]] = defaultdict(set)    # provinces of the town written before
     for a, b in zip(cands, cands[1:]):
-        if _joined(text[a.match.end:b.match.start], w):
+        gap = text[a.match.end:b.match.start]
+        within = not _joined(gap, w) and " ".join(fold(gap).split()) in w.inside    # "Al Bab in Aleppo"
+        if within or _joined(gap, w):
             followed.add(a.match.start)
             for e in b.entries:
                 if e.kind == "country":
                     near_names[a.match.start].add((e.cc, None))
-                elif e.kind == "admin1":
+                elif e.kind in ("admin1", "admin2"):     # "Esperanza town, Sultan Kudarat province"
                     near_names[a.match.start].add((e.cc, e.admin1))
             for e in a.entries:
+                if e.kind in ("country", "admin1") and within:
+                    continue        # "Amerika Serikat di Bagdad": the first is no unit holding the second
                 if e.kind == "country":
                     near_names[b.match.start].add((e.cc, None))
                 elif e.kind == "admin1":
@@ -571,7 +607,8 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     # country in common, neither in a country the article names: the one read only by an
     # alternate name ("Coast" = Tanzania's Pwani, "Bir" = India's Beed) is the misreading
     def exact(c: Candidate) -> bool:      # the language data's aliases count as exact names
-        return c.alias or any(" ".join(fold(e.name).split()) == c.match.key for e in c.entries)
+        bare = " ".join(x for x in c.match.key.split() if x not in w.kind_words)     # "Kiambu County"
+        return c.alias or any(" ".join(fold(e.name).split()) in (c.match.key, bare) for e in c.entries)
     for a, b in zip(cands, cands[1:]):
         if _joined(text[a.match.end:b.match.start], w) and a.entries and b.entries \
                 and not {e.cc for e in a.entries} & {e.cc for e in b.entries} \
@@ -697,10 +734,18 @@ def _regions(cands: list[Candidate], text: str, sentences: list[Sentence], w: Wo
 
 def _joined(gap: str, w: Words) -> bool:
     """Two names written as one address: "Bandipora, Kashmir", "Abepura (Papua)", "Mombasa [Coast]",
-    "Mimika, Provinsi Papua" (a comma or bracket, then at most generic place words)."""
+    "Mimika, Provinsi Papua", "Bogra city (Bogra Sadar, Rajshahi)" (a comma or bracket, with at most
+    generic place or unit words either side)."""
     if len(gap) > 40:
         return False
     rest = gap.strip()
+    for _ in range(3):      # "Pabna Sadar upazila (Rajshahi)", "Paracas area, Ica": unit words first
+        head, _sep, tail = rest.partition(" ")
+        word = head.rstrip(",([")
+        if rest[:1].isalpha() and (fold(word) in w.place_words or fold(word) in w.kind_words):
+            rest = (rest[len(word):]).strip()
+        else:
+            break
     if rest[:1] not in (",", "(", "[", "-", "/", ""):
         return False
     words_left = fold(rest[1:]).split()
@@ -789,11 +834,14 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def _quarter(text: str, c: Candidate, w: Words) -> bool:
-    """"the San Lorenzo neighbourhood", "Kelurahan Tanjung Ria": a name written as part of a town."""
+    """"the San Lorenzo neighbourhood", "Kelurahan Tanjung Ria": a name written as part of a town;
+    "Rice University", "the Kohat bus terminal": an institution named by a town (or a person)."""
     nxt, prev = _next_word(text, c.match.end), _prev_word(text, c.match.start)
     after = _WORDS.findall(fold(text[c.match.end:c.match.end + 24]))
-    return bool(nxt and (after[:1] and after[0] in w.quarters_after or " ".join(after[:2]) in w.quarters_after)) \
-        or bool(prev and fold(text[prev[0]:prev[1]]) in w.quarters_before)
+    words_after = w.quarters_after      # and "Rice University in Houston": not Rice, Texas
+    return bool(nxt and (after[:1] and after[0] in words_after or " ".join(after[:2]) in words_after)) \
+        or bool(prev and fold(text[prev[0]:prev[1]]) in w.quarters_before) \
+        or c.match.key.split(" ", 1)[0] in w.quarters_before and " " in c.match.key    # "Colonia del Valle"
 
 
 def _quarters(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
@@ -807,21 +855,29 @@ def _quarters(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
     for c in cands:
         if c.chosen is None or c.chosen.kind not in ("city", "admin2") or not _quarter(text, c, w):
             continue
+        i = cands.index(c)
+        if any(_joined(text[x.match.end:y.match.start], w) and any(
+                e.kind == "admin1" and (e.cc, e.admin1) == (c.chosen.cc, c.chosen.admin1) for e in x.entries + y.entries)
+               for x, y in ((cands[i - 1], c), (c, cands[(i + 1) % len(cands)])) if x.match.start < y.match.start):
+            continue        # "Gazipur area (Dhaka)": an address that holds the reading decides
         around = [o for o in cands if o is not c and o.sentence == c.sentence and o.chosen is not None
-                  and not o.modifier and o.chosen.cc == c.chosen.cc and o.chosen.kind in ("city", "admin2", "admin1")
-                  and o.match.start not in dropped]
+                  and not o.modifier and o.chosen.kind in ("city", "admin2", "admin1")
+                  and o.match.start not in dropped and not _quarter(text, o, w)]
         towns = [o.chosen for o in around if o.chosen.kind == "city" and o.chosen.lat is not None]
-        provinces = {o.chosen.admin1 for o in around if o.chosen.kind in ("admin1", "admin2")}
+        if any(t.cc == c.chosen.cc and QUARTER_TOWN_RATIO * t.population < c.chosen.population for t in towns):
+            continue        # a quarter is smaller than its town ("the Nairobi area of ...")
+        provinces = {(o.chosen.cc, o.chosen.admin1) for o in around if o.chosen.kind in ("admin1", "admin2")}
         if not towns and not provinces:
             continue
 
         def fits(e: Entry) -> bool:
             if towns and e.lat is not None:
-                return any(distance_km(e.lat, e.lon, t.lat, t.lon) <= PART_OF_TOWN_KM for t in towns)
-            return e.admin1 in provinces
+                return any(e.cc == t.cc and distance_km(e.lat, e.lon, t.lat, t.lon) <= PART_OF_TOWN_KM
+                           for t in towns)
+            return (e.cc, e.admin1) in provinces
         if fits(c.chosen):
             continue
-        inside = [e for e in c.entries if e.cc == c.chosen.cc and fits(e)]
+        inside = [e for e in c.entries if fits(e)]
         if inside:
             c.chosen = max(inside, key=lambda e: e.population)
             c.why += "; a quarter of the town its sentence names"
