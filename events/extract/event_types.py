@@ -107,12 +107,24 @@ def tables(language: str | None) -> Tables:
 def notables(language: str | None) -> Matcher:
     """Words naming a prominent person ("minister", "bupati", "party leader"; value "notable") and
     words saying at whom an attack was aimed ("targeting", "outside the residence of"; "aim"):
-    an attack aimed at a notable is GTD's assassination (triggers.toml [targets])."""
+    an attack aimed at a notable is GTD's assassination; and carriers of people ("flight", "kapal";
+    "carrier"), whose seizure is GTD's hijacking (triggers.toml [targets])."""
     words: list[tuple[str, str]] = []
     for code in fallback_languages(language):
         targets = lang.load(code, "triggers").get("targets", {})
         words.extend((w, "notable") for w in targets.get("notable", []))
         words.extend((w, "aim") for w in targets.get("aimed", []))
+        words.extend((w, "carrier") for w in targets.get("carriers", []))
+    return Matcher(words)
+
+
+@cache
+def people_words(language: str | None) -> Matcher:
+    """Words naming persons, not places or things ("police officers", not "police station"):
+    fire thrown at them is GTD's armed assault, not a facility attack (triggers.toml [targets] people)."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "people") for w in lang.load(code, "triggers").get("targets", {}).get("people", []))
     return Matcher(words)
 
 

@@ -361,10 +361,12 @@ ASSASSINATION_MAX_DEAD = 3       # an attack that kills more is aimed at more th
 
 
 def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: str,
-               fatalities: int | None) -> tuple[str | None, str | None]:
+               fatalities: int | None, injuries: int | None = None) -> tuple[str | None, str | None]:
     """(GTD attack type, weapon type): the GTD hierarchy over the event's words (a kidnapping
     that ends in a killing is a kidnapping; a bombing with gunfire a bombing), an attack aimed at
-    a named notable an assassination. A protest, an arrest or an agreement is no attack."""
+    a named notable an assassination, fire thrown at people an armed assault (a facility attack
+    damages things, not people), a hijacking the seizure of a plane, ship or bus. A protest, an
+    arrest or an agreement is no attack."""
     if event_type == "Protests" or (event_type == "Strategic developments" and sub not in
                                     ("Looting/property destruction", "Disrupted weapons use")):
         return None, None
@@ -376,6 +378,9 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
         return ("Bombing/Explosion", "Explosives") if typed else (None, None)
     if event_type == "Battles":
         typed = [t for t in typed if t.attack_type not in ("Facility/Infrastructure Attack",)]
+    # "hijacked a car" to flee or to carry a bomb is no hijacking: a carrier of people seized is
+    typed = [t for t in typed if t.attack_type != "Hijacking" or _carrier_told(ctx, t)] or \
+        [replace(t, attack_type="Hostage Taking (Kidnapping)") for t in typed]
     if not typed:
         if event_type == "Battles":
             return "Armed Assault", "Firearms"
@@ -389,6 +394,8 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
             for t in typed if t.attack_type == "Bombing/Explosion"):
         best = guns[0]       # gunmen storming a post with rifles and grenades: an armed assault
     attack, weapon = best.attack_type, best.weapon_type
+    if attack == "Facility/Infrastructure Attack" and weapon == "Incendiary" and _people_targeted(ctx, best):
+        attack = "Armed Assault"       # petrol bombs thrown at police officers, not at their station
     if event_type == "Battles" and attack == "Unarmed Assault":
         attack, weapon = "Armed Assault", "Firearms"
     if attack in ("Armed Assault", "Bombing/Explosion") and _aimed_at_notable(ctx, ev, best, fatalities):
@@ -396,24 +403,78 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
     return attack, weapon
 
 
+PEOPLE = STATE + ("civilians", "protesters", "government")
+
+
+def _people_targeted(ctx: Ctx, best: Trigger) -> bool:
+    """People, not a building, are what the fire was thrown at: a people word is the target told
+    just after the incendiary word ("threw petrol bombs at police officers")."""
+    people = et.people_words(ctx.doc.language)
+    return any(a.role == "target" and a.kind in PEOPLE and 0 <= a.start - best.end <= NEAR_TARGET
+               and people.find(a.text) and not _thing_after(ctx, a) for a in ctx.actors.get(best.sentence, []))
+
+
+def _thing_after(ctx: Ctx, a: Actor) -> bool:
+    """'a policeman's car': the people word names the owner of a thing."""
+    after = ctx.doc.article.text[a.end:a.end + 3]
+    return after.startswith(("'s", "\u2019s"))
+
+
+NEAR_TARGET = 30       # characters from the incendiary word to the people it was thrown at
+
+
+def _carrier_told(ctx: Ctx, t: Trigger) -> bool:
+    """A plane, a ship, a bus or a train is named in the hijacking's sentence (triggers.toml
+    [targets] carriers)."""
+    s = ctx.doc.sentences[t.sentence]
+    return any("carrier" in m.value for m in et.notables(ctx.doc.language).find(s.text))
+
+
 def _aimed_at_notable(ctx: Ctx, ev: Event, best: Trigger, fatalities: int | None) -> bool:
     """A shooting or stabbing whose victim is a named official or leader ("shot dead the district
-    governor", "Bupati X ditembak"); a bombing only when said to target one. More than a few dead
-    is an attack on a crowd, whoever was in it."""
+    governor", "Bupati X ditembak"); a bombing only when said to target one. The victim may be
+    named first and given a title in the next sentence ("opened fire on Ali Omar. Omar, the
+    district commissioner, was killed"). More than a few dead is an attack on a crowd, whoever
+    was in it."""
     if fatalities is not None and fatalities > ASSASSINATION_MAX_DEAD:
         return False
     si = best.sentence
     s = ctx.doc.sentences[si]
     marks = et.notables(ctx.doc.language).find(s.text)
     found = [m for m in marks if "notable" in m.value]
-    if not found:
+    aims = [m for m in marks if "aim" in m.value]
+    if found and best.attack_type == "Bombing/Explosion":     # "near the vehicle of the deputy governor"
+        if any(0 <= m.start - a.end <= AIM_CHARS for a in aims for m in found):
+            return True
+    elif found:
+        actors = [a for a in ctx.actors.get(si, []) if a.role == "target"]
+        if not actors or any(a.kind in ("government",) or a.named for a in actors) or \
+                any(s.start + m.start <= a.start <= s.start + m.end + 40 for a in actors for m in found):
+            return True
+    return _named_victim_titled_after(ctx, ev, best, aims)
+
+
+_PERSON = re.compile(r"\s*(?:the\s+)?((?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+)")   # "Ali Omar Hassan"
+
+
+def _named_victim_titled_after(ctx: Ctx, ev: Event, best: Trigger, aims: list) -> bool:
+    """'Gunmen opened fire on Ali Omar in X. Omar, the district commissioner, was killed': the
+    attack names a person right after its word (or after "the vehicle of"), and the next sentence
+    gives that person a notable's title."""
+    si = best.sentence
+    if si + 1 >= len(ctx.doc.sentences) or si + 1 not in ev.owned | ev.sentences | ev.soft:
         return False
-    if best.attack_type == "Bombing/Explosion":     # "near the vehicle of the deputy governor"
-        aims = [m for m in marks if "aim" in m.value]
-        return any(0 <= m.start - a.end <= AIM_CHARS for a in aims for m in found)
-    actors = [a for a in ctx.actors.get(si, []) if a.role == "target"]
-    return not actors or any(a.kind in ("government",) or a.named for a in actors) or \
-        any(s.start + m.start <= a.start <= s.start + m.end + 40 for a in actors for m in found)
+    s = ctx.doc.sentences[si]
+    text = ctx.doc.article.text
+    after = [best.end] + [s.start + a.end for a in aims]
+    names = [m.group(1) for pos in after if (m := _PERSON.match(text, pos, s.end))]
+    if not names:
+        return False
+    nxt = ctx.doc.sentences[si + 1]
+    if not any("notable" in m.value for m in et.notables(ctx.doc.language).find(nxt.text)):
+        return False
+    words = {w for n in names for w in n.split()}
+    return any(w in words for w in re.findall(r"[\w'-]+", nxt.text[:60]))
 
 
 AIM_CHARS = 40        # from "targeting" to the notable's title
@@ -486,7 +547,9 @@ def _describe(actor: Actor, language: str | None) -> str:
     label = actor.label
     if actor.country:        # "Kedutaan Besar Amerika Serikat" -> "embassy of the United States"
         label += f" of {'the ' if actor.country in groups()['the'] else ''}{actor.country}"
-    if len(actor.text.split()) <= 2 or actor.country:
+    words = actor.text.split()
+    own_name = any(w[:1].isupper() for w in words[1:])      # "Polres Nabire": a unit by its own name
+    if (len(words) <= 2 and not own_name) or actor.country:
         return label
     return f"{label} ({actor.text})"
 
@@ -848,7 +911,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         p_status = "unknown"
     attributed_by = attributed.by if attributed and p_status == "attributed" else None
     target_text = _describe(target[0], doc.language) if target else None
-    attack, weapon = gtd_attack(ctx, ev, trig, event_type, sub, fatalities)
+    attack, weapon = gtd_attack(ctx, ev, trig, event_type, sub, fatalities, injuries)
     dateline = doc.findings.get("dateline")
     confidence = 0.45 + 0.15 * bool(trig and not trig.generic) + 0.1 * bool(ev.date) + \
         0.1 * (place.geo_precision <= 2) + 0.1 * bool(perp or fatalities is not None) + 0.05 * bool(claims)
