@@ -97,3 +97,17 @@ def test_actors_compound_nationality_names_no_state(language: str, text: str) ->
     found, _ = _find(text, language)
     others = [a for a in found if a.kind not in ("military", "police")]
     assert others and all(a.country is None for a in others)
+
+
+@pytest.mark.parametrize("language,text,first", [
+    ("id", "Satuan Tugas (Satgas) Operasi Rajawali Timur bersama Polres Merauke menangkap dua anggota kelompok itu.",
+     "Satuan Tugas (Satgas) Operasi Rajawali Timur"),
+    ("id", "Tim gabungan TNI dan Polri menembak seorang penyerang di Kampung Waris.", None),
+    ("en", "Police and soldiers raided a hideout of the gang on the outskirts of the city.", "Police"),
+])
+def test_actors_coordinated_forces_share_the_doers_role(language: str, text: str, first: str | None) -> None:
+    found, _ = _find(text, language)
+    forces = [a for a in found if a.kind in ("police", "military")]
+    assert len(forces) >= 2 and all(a.role == "perpetrator" for a in forces[:2])
+    if first is not None:
+        assert forces[0].text == first

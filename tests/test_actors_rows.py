@@ -33,3 +33,12 @@ def test_actors_rows_party_protest_is_a_crowd_with_its_party(text: str, actor1: 
 def test_actors_rows_property_destroyed_by_nobody_named_is_no_police_act(text: str) -> None:
     rows = _rows(text)
     assert rows and not rows[0]["actor1"].startswith(("Police Forces", "Military Forces"))
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    ("Polres Merauke menangkap tiga anggota kelompok bersenjata di Distrik Muting, Kabupaten Merauke, "
+     "Papua Selatan, Selasa (5/3/2024).", "police (Polres Merauke)"),
+])
+def test_actors_rows_indonesian_unit_keeps_its_own_name(text: str, perpetrator: str) -> None:
+    rows = _rows(text)
+    assert rows and rows[0]["perpetrator"] == perpetrator

@@ -68,6 +68,7 @@ class Tables:
     name_after_head: int = 0                    # capitalised words after a head noun that name it
     definite_before: frozenset[str] = frozenset()   # "the attackers": the ones told of before
     definite_after: frozenset[str] = frozenset()    # "pelaku itu"
+    coordinators: frozenset[str] = frozenset()      # "Satgas bersama Polres menangkap": one role
 
 
 @cache
@@ -91,6 +92,7 @@ def tables(language: str | None) -> Tables:
     name_after_head = 0
     definite_before: set[str] = set()
     definite_after: set[str] = set()
+    coordinators: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -107,6 +109,7 @@ def tables(language: str | None) -> Tables:
         passive_prefixes.extend(fold(w) for w in roles.get("passive_prefixes", []))
         passive_words.update(fold(w) for w in roles.get("passive_words", []))
         role_window = int(roles.get("window", role_window))
+        coordinators.update(" ".join(fold(w).split()) for w in roles.get("coordinators", []))
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
@@ -138,7 +141,7 @@ def tables(language: str | None) -> Tables:
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
                   tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
-                  frozenset(definite_before), frozenset(definite_after))
+                  frozenset(definite_before), frozenset(definite_after), frozenset(coordinators))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -166,7 +169,9 @@ def _own_name(text: str, end: int, limit: int, tabs: Tables) -> int:
     a head noun name it (languages whose noun phrases put the head first)."""
     if not tabs.name_after_head:
         return end
-    new_end = end
+    paren = re.match(r"\s*\([^\W\d_][\w-]{1,14}\)", text[end:limit])
+    new_end = end + paren.end() if paren else end      # its abbreviation in brackets first
+    end = new_end
     for n, w in enumerate(re.finditer(r"\s+([^\W\d_][\w'-]*)", text[end:limit])):
         if n >= tabs.name_after_head or w.start() != (new_end - end) or not w.group(1)[:1].isupper():
             break
@@ -309,6 +314,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             tag = m.value[0]
             if tag[0] not in ("actor", "group"):
                 continue
+            if sent_actors and m.start < sent_actors[-1].end:
+                continue        # inside the name of the actor before ("Satuan Tugas (Satgas) ...")
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             prv = ms[i - 1] if i > 0 else None
             country = None
@@ -327,7 +334,12 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 acled, inter, named, role = None, int(kinds[kind]["inter"]), False, kinds[kind]["role"]
                 end = _extend_right(text, end, sent.end, tabs)
                 if end == m.end and not sent.text.isupper():
-                    end = _own_name(text, end, nxt.start if nxt is not None else sent.end, tabs)
+                    following = [x.start for x in ms[i + 1:] if x.start >= end]
+                    limit = following[0] if following else sent.end
+                    paren = re.match(r"\s*\([^()]{1,15}\)", text[end:sent.end])
+                    if paren and limit < end + paren.end():      # "Satuan Tugas (Satgas) Operasi ..."
+                        limit = next((f for f in following if f >= end + paren.end()), sent.end)
+                    end = _own_name(text, end, limit, tabs)
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
             prev = sent_actors[-1] if sent_actors else None
@@ -347,6 +359,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                                                                    trig_by_sentence.get(si, []), tabs):
                 actor = replace(actor, role="target")     # "troops shelled positions of the militia"
             sent_actors.append(actor)
+        sent_actors = _coordinated(text, sent_actors, tabs)
         sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
         unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs, trig_by_sentence.get(si, []))
         sent_actors = sorted([a for a in sent_actors if not any(u.start <= a.start and a.end <= u.end
@@ -409,6 +422,22 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
             continue
         out.append(Actor("perpetrator", name, name, 2 if rebel else 3, si, span[0], span[1], kind="group",
                          label=name, named=True))
+    return out
+
+
+_FORCES = ("police", "military", "government", "armed", "rebels", "militia", "group")
+
+
+def _coordinated(text: str, found: list[Actor], tabs: Tables) -> list[Actor]:
+    """"Satuan Tugas Operasi Damai Cartenz bersama Polres Nabire menangkap ...", "Police and
+    soldiers raided ...": forces joined by a coordinator share the doer's role the verb gave."""
+    out = list(found)
+    for j in range(len(out) - 1, 0, -1):
+        first, second = out[j - 1], out[j]
+        between = " ".join(fold(text[first.end:second.start]).split())
+        if between in tabs.coordinators and first.kind in _FORCES and second.kind in _FORCES \
+                and second.role == "perpetrator" and first.role == "target":
+            out[j - 1] = replace(first, role="perpetrator")
     return out
 
 
