@@ -82,3 +82,21 @@ def test_several_told_without_a_numeral(lang, text, expected):
 ])
 def test_attackers_before_a_verb_with_an_object_are_its_subject(lang, text, expected):
     assert [(c.kind, c.low, c.perpetrators) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # an intent or a sentence before the casualty word: nobody died
+    ("en", "The kidnappers threatened to kill the two hostages.", []),
+    ("en", "The group vowed to kill 10 soldiers.", []),
+    ("en", "He tried to kill the governor.", []),
+    ("en", "A court sentenced three men to death for the attack.", []),
+    ("en", "Gunmen killed two people and tried to kill a third.", [("killed", 2)]),
+    ("id", "Penculik mengancam akan membunuh dua sandera itu.", []),
+    ("id", "Pelaku dijatuhi hukuman mati.", []),
+    # a death told around its victim ("beat X to death", "shot him dead")
+    ("en", "A mob beat a woman to death in the market.", [("killed", 1)]),
+    ("en", "Riders beat to death a guard over a fare dispute.", [("killed", 1)]),
+    ("en", "The gunmen demanded money before shooting him dead.", [("killed", 1)]),
+])
+def test_what_did_not_happen_and_deaths_told_around_the_victim(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

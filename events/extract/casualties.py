@@ -37,6 +37,7 @@ MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
+MAX_UNREAL = 4       # words between an intent or a sentence and its casualty word ("sentenced three men to death")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -138,6 +139,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("nc_before",)) for w in cas["not_counts"]["before"]]
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
     pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
+    pats += [(w, ("unreal",)) for w in cas.get("unreal", {}).get("before", [])]
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
@@ -373,6 +375,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 counts.remove(c)
                 counted_selves.add(t.start)
     words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
+    words = _real(text, tokens, words)
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
     sentence_of = {w.start: bisect.bisect_right(starts, w.start) for w in words}
@@ -602,8 +605,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
     start = body[max(0, len(body) - 4)][2] if body else w.start
     if aux <= 0:
         pair = _pair_subject(body, single)
-        if pair is not None:
-            return pair[0], pair[1], w.end, perps       # "both were killed", "both attackers died", "keduanya tewas"
+        if pair is not None:                            # "both were killed", "both attackers died", "shot him dead"
+            told = [x for x in body if x[2] >= pair[1]]
+            return pair[0], pair[1], w.end, any(_starts_with(told[i:], single.perpetrators) for i in range(len(told)))
     if aux > 0:
         return 1, start, w.end, perps                  # "a soldier was shot and killed"
     if aux < 0:
@@ -651,15 +655,17 @@ def _takes_object(text: str, word, single: _Single) -> bool:
 
 
 def _pair_subject(body: list, single: _Single) -> tuple[int, int] | None:
-    """(people, start) when the subject is an object word of several ("both", "the couple",
-    "keduanya"), alone or before one plural noun ("both attackers")."""
+    """(people, start) when an object word stands before the casualty word: one of several
+    ("both", "the couple", "keduanya"), alone or before one plural noun ("both attackers"), or
+    a person's ("shot him dead", "beat her to death")."""
     for phrase, value in single.objects:
         n = len(phrase)
-        if value < 2 or len(body) < n:
+        if len(body) < n:
             continue
         if tuple(x[1] for x in body[-n:]) == phrase:
             return value, body[-n][2]
-        if len(body) > n and tuple(x[1] for x in body[-n - 1:-1]) == phrase and _plural(body[-1][1], single):
+        if value >= 2 and len(body) > n and tuple(x[1] for x in body[-n - 1:-1]) == phrase \
+                and _plural(body[-1][1], single):
             return value, body[-n - 1][2]
     return None
 
@@ -782,6 +788,23 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
             a.end = b.end
             a.start = between.start if between else a.start
             a.firm = a.firm and b.firm
+
+
+def _real(text: str, tokens: list, words: list) -> list:
+    """The casualty words that tell a death or wound that happened: not those an intent or a
+    sentence stands before in their clause ("threatened to kill the two hostages", "tried to
+    kill the governor", "sentenced three men to death")."""
+    unreal = [t for t in tokens if "unreal" in _kinds(t)]
+    if not unreal:
+        return words
+    ends = [t.end for t in unreal]
+    out = []
+    for w in words:
+        i = bisect.bisect_right(ends, w.start) - 1
+        if i >= 0 and _gap_words(text[ends[i]:w.start]) <= MAX_UNREAL and not _CLAUSE.search(text, ends[i], w.start):
+            continue
+        out.append(w)
+    return out
 
 
 def _subset_spans(text: str, tokens: list, starts: list[int]) -> list[tuple[int, int, bool]]:
