@@ -42,7 +42,7 @@ def _attack(text: str) -> str | None:
      "Armed Assault"),
     ("On 3 May 2024, masked men threw petrol bombs at a police station in Athens, Greece.",
      "Facility/Infrastructure Attack"),
-    ("On 3 May 2024, masked men set fire to a policeman's car in Athens, Greece.",
+    ("On 3 May 2024, masked men torched the parked car of a traffic policeman in Athens, Greece.",
      "Facility/Infrastructure Attack"),
     # attackers holding a place
     ("On 3 May 2024, a gunman shot two guards at a shop in Mandera, Kenya, before barricading himself "

@@ -410,7 +410,9 @@ def _people_targeted(ctx: Ctx, best: Trigger) -> bool:
     """People, not a building, are what the fire was thrown at: a people word is the target told
     just after the incendiary word ("threw petrol bombs at police officers")."""
     people = et.people_words(ctx.doc.language)
+    text = ctx.doc.article.text
     return any(a.role == "target" and a.kind in PEOPLE and 0 <= a.start - best.end <= NEAR_TARGET
+               and len(text[best.end:a.start].split()) <= NEAR_TARGET_WORDS   # not "the car of a policeman"
                and people.find(a.text) and not _thing_after(ctx, a) for a in ctx.actors.get(best.sentence, []))
 
 
@@ -421,6 +423,7 @@ def _thing_after(ctx: Ctx, a: Actor) -> bool:
 
 
 NEAR_TARGET = 30       # characters from the incendiary word to the people it was thrown at
+NEAR_TARGET_WORDS = 3  # ... and words ("at two police officers")
 
 
 def _carrier_told(ctx: Ctx, t: Trigger) -> bool:
