@@ -1,12 +1,15 @@
 """DuckDB over the store: views, read-only SQL, filtered export and summaries.
 
-Everything here only reads. The views are Arrow datasets over the manifest's live files,
-opened by Python for reading, so a query sees one published state. The DuckDB connection
-itself has no file access at all (`enable_external_access = false`, no allowed paths, no temp
-folder, configuration locked): no SQL run on it can read or write any file, whatever the
-statement wraps. DuckDB's `allowed_paths` is not used for the live files because it grants
-writing as well as reading. User SQL is also checked statement by statement with DuckDB's
-own parser, and filters always travel as query parameters.
+Everything here only reads. DuckDB reads the manifest's live files with its own Parquet reader,
+but only through a read-only filesystem registered on the connection under a private scheme
+(`events-store://`): it knows those files by name, opens them for reading and refuses every
+write, removal or rename. The connection's own access is shut (`enable_external_access =
+false`, `allowed_paths` exactly those URLs, the local filesystem disabled, no temp folder,
+configuration locked): no SQL run on it can read any other file or write any file, whatever
+the statement wraps. (`allowed_paths` is never given a real path: DuckDB lets a listed path be
+written as well as read.) User SQL is also checked statement by statement with DuckDB's own
+parser, and filters always travel as query parameters. The `events` view applies analysts'
+corrections (events.corrections) over the coded rows, so every reader here agrees.
 """
 from __future__ import annotations
 
@@ -23,13 +26,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
-import pyarrow.dataset as pads
 
-from events import errors, remote, schema
-from events.store import TABLES, Manifest, Store, table_schema
+from events import errors, schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from events.store import Manifest, Store
 
 OUTPUT_FORMATS = ("table", "csv", "json", "jsonl", "markdown")
 EXPORT_FORMATS = ("csv", "parquet", "jsonl", "geojson")
@@ -51,6 +57,8 @@ def _ident(name: str) -> str:
 
 def duck_type(t: pa.DataType) -> str:
     """The DuckDB type name of an Arrow type (for typed empty views)."""
+    import pyarrow as pa
+
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         return "VARCHAR"
     if pa.types.is_list(t):
@@ -66,58 +74,404 @@ def duck_type(t: pa.DataType) -> str:
 
 def _source_sql(table: str, files: Sequence[Path]) -> str:
     if not files:
-        cols = ", ".join(f"CAST(NULL AS {duck_type(f.type)}) AS {_ident(f.name)}" for f in table_schema(table))
-        return f"SELECT {cols} WHERE false"
+        return _empty_sql(table)
     listing = ", ".join(_lit(str(p)) for p in files)
     return f"SELECT * FROM read_parquet([{listing}], union_by_name = true, hive_partitioning = false)"
 
 
+def _empty_sql(table: str) -> str:
+    """A typed view of no rows, for a table with no live file yet."""
+    from events.store import table_schema
+
+    cols = ", ".join(f"CAST(NULL AS {duck_type(f.type)}) AS {_ident(f.name)}" for f in table_schema(table))
+    return f"SELECT {cols} WHERE false"
+
+
 def view_statements(store: Store, manifest: Manifest | None = None) -> list[str]:
-    """CREATE VIEW statements for events, articles and event_sources over the live files."""
+    """CREATE VIEW statements for events, articles and event_sources over the live files
+    (absolute paths: the store's events.duckdb, for DuckDB users outside this package)."""
     m = manifest or store.manifest()
     return [f"CREATE OR REPLACE VIEW {t} AS {_source_sql(t, sorted(store.live_files(t, m)))}" for t in TABLES]
 
 
-def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
-    """A sandboxed connection with the views; `writable` is the one file it may write (export)."""
-    if remote.is_uri(db):       # object storage: the manifest's files, read by Arrow through fsspec
-        sources, files = remote.datasets(str(db)), {t: [] for t in TABLES}
-    else:
+# --- the sandboxed connection ----------------------------------------------------------------
+#
+# DuckDB reads the live files natively (its own Parquet reader: projection, filters, threads),
+# but only through a filesystem of our own registered on the connection under a private
+# scheme: it knows the live files by name and opens them for reading; every write, removal,
+# rename or listing is refused. `allowed_paths` names exactly those URLs, so with external
+# access off DuckDB can open nothing else, and the local filesystem is disabled outright: no
+# SQL can reach a local file, not even the live ones by their real path (`allowed_paths` on a
+# real path would let COPY overwrite it).
+
+TABLES = ("articles", "events", "event_sources")        # events.store.TABLES (a test holds them equal)
+SCHEME = "events-store"
+CORRECTIONS_FILE = "corrections.parquet"                # events.corrections.FILE (tested equal)
+_REL = re.compile(r"^(?:[A-Za-z0-9_=.-]+/)*[A-Za-z0-9_=.-]+\.parquet$")
+_PARQUET_MAGIC = b"PAR1"
+
+
+@dataclass
+class Live:
+    """The files a connection may read: store-relative name -> real path, per table."""
+    files: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    paths: dict[str, str] = field(default_factory=dict)
+    corrections: str | None = None          # the name of the corrections table, if the store has one
+
+    def url(self, name: str) -> str:
+        return f"{SCHEME}://{name}"
+
+    def where(self, text: str) -> str:
+        """A DuckDB message with our URLs turned back into the real paths."""
+        for name, path in self.paths.items():
+            text = text.replace(self.url(name), path)
+        return text
+
+
+def _fast_manifest(db: Path) -> dict[str, list[str]] | None:
+    """The live files from manifest.json when it is plainly well formed, else None (the store
+    then reads it, with its own checks and messages). Saves importing the store (and Arrow)."""
+    try:
+        data = json.loads((db / "manifest.json").read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        return None
+    generation, retired = data.get("generation"), data.get("retired", [])
+    if isinstance(generation, bool) or not isinstance(generation, int) or generation < 0:
+        return None
+    if not isinstance(retired, list) or retired:
+        return None                         # files kept for readers: let the store check the entries
+    files: dict[str, list[str]] = {}
+    for t in TABLES:
+        rels = data["files"].get(t, [])
+        if not isinstance(rels, list) or not all(_plain_rel(r, t) for r in rels):
+            return None
+        files[t] = list(rels)
+    return files
+
+
+def _plain_rel(rel: object, table: str) -> bool:
+    return (isinstance(rel, str) and rel.startswith(table + "/") and bool(_REL.match(rel))
+            and all(part not in ("", ".", "..") for part in rel.split("/")))
+
+
+def _live(db: Path) -> Live:
+    """The store's live files, each checked to be there and to look like Parquet."""
+    files = _fast_manifest(db)
+    if files is None:
+        from events.store import Store
+
         store = Store(db)
         m = store.manifest()
         if not store.exists:
-            m = Manifest()                        # no store yet: empty views, nothing created
-        files = {t: sorted(store.verified_files(t, m)) for t in TABLES}
-        sources = {t: pads.dataset([str(p) for p in files[t]], schema=table_schema(t), format="parquet")
-                   for t in TABLES}
+            return Live()                   # no store yet: empty views, nothing created
+        files = {t: list(m.files[t]) for t in TABLES}
+    live = Live(files={t: sorted(files[t], key=lambda r: os.path.realpath(db / r)) for t in TABLES})
+    for rel in (r for t in TABLES for r in live.files[t]):
+        path = os.path.realpath(db / rel)
+        _check_parquet(path)
+        live.paths[rel] = path
+    corrections = db / CORRECTIONS_FILE
+    if corrections.is_file():
+        live.paths[CORRECTIONS_FILE] = str(corrections)
+        live.corrections = CORRECTIONS_FILE
+    return live
+
+
+def _check_parquet(path: str) -> None:
+    """A live file that is missing or has no Parquet footer is a one-line error here; deeper
+    damage is reported when DuckDB reads the footer (the views are created at connect)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(size - 8, 0))
+            tail = fh.read(8)
+    except FileNotFoundError:
+        raise errors.StoreCorruptError(errors.manifest_missing_file(path)) from None
+    except OSError as exc:
+        raise errors.StoreCorruptError(errors.stored_file_damaged(path, exc.strerror or type(exc).__name__)) from None
+    if size < 12 or head != _PARQUET_MAGIC or tail[4:] != _PARQUET_MAGIC \
+            or int.from_bytes(tail[:4], "little") > size - 12:
+        raise errors.StoreCorruptError(errors.stored_file_damaged(path, "not a Parquet file: no valid footer"))
+
+
+@functools.cache
+def _read_only_filesystem() -> type:
+    """The fsspec class DuckDB reads the live files through (fsspec is imported only here)."""
+    import fsspec
+
+    class ReadOnlyFiles(fsspec.AbstractFileSystem):
+        """The live files by name, opened for reading; anything else is refused or absent."""
+        protocol = SCHEME
+        root_marker = ""
+        cachable = False
+
+        def __init__(self, paths: dict[str, str]) -> None:
+            super().__init__()
+            self.paths = dict(paths)
+
+        def _path(self, path: str) -> str:
+            name = self._strip_protocol(path)
+            if name not in self.paths:
+                raise FileNotFoundError(path)
+            return self.paths[name]
+
+        def _open(self, path, mode="rb", **kwargs):         # noqa: ANN001, ANN202 (fsspec's signature)
+            if mode != "rb":
+                raise PermissionError(f"{path}: the store's files are read-only here")
+            return open(self._path(path), "rb")
+
+        def info(self, path, **kwargs):                      # noqa: ANN001, ANN202
+            st = os.stat(self._path(path))
+            return {"name": self._strip_protocol(path), "size": st.st_size, "type": "file"}
+
+        def modified(self, path):                            # noqa: ANN001, ANN202
+            return dt.datetime.fromtimestamp(os.stat(self._path(path)).st_mtime, dt.UTC)
+
+        def ls(self, path, detail=True, **kwargs):           # noqa: ANN001, ANN202
+            name = self._strip_protocol(path)
+            if name in self.paths:
+                return [self.info(name)] if detail else [name]
+            raise FileNotFoundError(path)
+
+        def _refuse(self, *args, **kwargs):                  # noqa: ANN002, ANN003, ANN202
+            raise PermissionError("the store's files are read-only here")
+
+        rm = rm_file = _rm = rmdir = mkdir = makedirs = mv = copy = cp_file = touch = _refuse
+        pipe = pipe_file = put = put_file = _refuse
+
+    return ReadOnlyFiles
+
+
+def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    """A sandboxed connection with the views; `writable` is the one file it may write (export)."""
     config: dict[str, object] = {"temp_directory": ""}     # no spill folder to write or read
     if writable is not None:
         config["preserve_insertion_order"] = False          # export: ORDER BY still orders; less memory
+    if isinstance(db, str) and "://" in db:
+        return _open_remote(db, config, writable)
+    live = _live(Path(db))
+    con = duckdb.connect(config=config)
+    try:
+        urls = [live.url(name) for name in live.paths]
+        if live.paths:
+            con.register_filesystem(_read_only_filesystem()(live.paths))
+        allowed = urls + ([str(writable)] if writable is not None else [])
+        con.execute(f"SET allowed_paths = [{', '.join(_lit(u) for u in allowed)}]")
+        if writable is None:
+            con.execute("SET disabled_filesystems = 'LocalFileSystem'")
+        _sandbox(con)
+        con.execute("SET parquet_metadata_cache = true")   # each view binds the files' footers: read them once
+        _create_views(con, live)
+        con.execute("SET lock_configuration = true")
+    except duckdb.Error as exc:
+        con.close()
+        raise errors.StoreCorruptError(_damaged(live, exc)) from None
+    except BaseException:
+        con.close()
+        raise
+    return con, [Path(live.paths[r]) for t in TABLES for r in live.files[t]]
+
+
+def _sandbox(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("SET enable_progress_bar = false")     # DuckDB draws it on stdout, amid the output
+    con.execute("SET enable_external_access = false")
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
+
+
+def _open_remote(db: str, config: dict, writable: Path | None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    """Object storage: the manifest's files, read by Arrow through fsspec (events.remote)."""
+    from events import remote
+
+    if not remote.is_uri(db):
+        raise errors.StoreCorruptError(errors.not_a_store(db))
+    sources = remote.datasets(db)
     con = duckdb.connect(config=config)
     try:
         for t in TABLES:
             con.register(t, sources[t])
         if writable is not None:
             con.execute(f"SET allowed_paths = [{_lit(str(writable))}]")
-        con.execute("SET enable_progress_bar = false")     # DuckDB draws it on stdout, amid the output
-        con.execute("SET enable_external_access = false")
-        con.execute("SET autoinstall_known_extensions = false")
-        con.execute("SET autoload_known_extensions = false")
+        _sandbox(con)
         con.execute("SET lock_configuration = true")
     except BaseException:
         con.close()
         raise
-    return con, [p for t in TABLES for p in files[t]]
+    return con, []
+
+
+def _damaged(live: Live, exc: duckdb.Error) -> str:
+    """The one-line message for a live file DuckDB could not read at connect."""
+    text = _first_line(exc)
+    for name, path in live.paths.items():
+        if live.url(name) in str(exc):
+            if name == live.corrections:
+                return errors.correction_unreadable(path, live.where(text)[:160])
+            return errors.stored_file_damaged(path, live.where(text)[:160])
+    return errors.sql_failed(live.where(text))
+
+
+def _create_views(con: duckdb.DuckDBPyConnection, live: Live) -> None:
+    """coded_events, events (corrections applied), articles, event_sources, corrections,
+    deletions and event_origin, over the live files."""
+    for t in TABLES:
+        names = live.files[t]
+        source = (f"SELECT * FROM read_parquet([{', '.join(_lit(live.url(n)) for n in names)}], "
+                  f"union_by_name = true, hive_partitioning = false)") if names else _empty_sql(t)
+        if t == "events":
+            con.execute(f"CREATE VIEW coded_events AS {source}")
+            present = [r[0] for r in con.execute("DESCRIBE coded_events").fetchall()]
+            if present == list(schema.column_names()):
+                continue
+            source = "SELECT " + ", ".join(      # older files: the schema's columns, in its order
+                _ident(c.name) if c.name in present else f"CAST(NULL AS {duck_type(c.arrow_type)}) AS {_ident(c.name)}"
+                for c in schema.columns()) + f" FROM ({source})"
+        con.execute(f"CREATE OR REPLACE VIEW {'coded_events' if t == 'events' else t} AS {source}")
+    applied = _applied_corrections(con, live)
+    con.execute(f"CREATE VIEW events AS {_corrected_sql(con, applied)}")
+    con.execute(f"CREATE VIEW corrections AS {_corrections_sql(applied)}")
+    con.execute(f"CREATE VIEW deletions AS {_deletions_sql(live)}")
+    con.execute("CREATE VIEW event_origin AS SELECT e.event_id_cnty, CASE WHEN c.fields IS NULL THEN 'coded' "
+                "ELSE 'corrected' END AS origin, coalesce(c.fields, []) AS corrected_fields FROM events e "
+                "LEFT JOIN (SELECT event_id_cnty, list(DISTINCT field ORDER BY field) AS fields FROM corrections "
+                "WHERE action = 'edit' GROUP BY event_id_cnty) c ON c.event_id_cnty = e.event_id_cnty")
 
 
 def connect(db: str | os.PathLike = "data") -> duckdb.DuckDBPyConnection:
-    """A read-only DuckDB connection with views `events`, `articles` and `event_sources`.
+    """A read-only DuckDB connection over the store. Views:
 
-    The views read the store's live files through Arrow; the connection itself can open no
-    file at all (read or write) and its configuration is locked, so no SQL run on it can
-    damage stored data or write anywhere.
+    - `events`: the event rows as analysts left them (`events edit` values set, `events delete`d
+      rows gone); `coded_events` the coder's rows before that;
+    - `corrections`: each edit and deletion in effect, with the id of the event it applies to now;
+    - `event_origin`: per event, `origin` ('coded' or 'corrected') and the columns analysts set;
+    - `deletions`: deleted ids, when and why (like ACLED's deletions feed);
+    - `articles`, `event_sources`.
+
+    DuckDB reads the live files itself, through a read-only filesystem that knows only them;
+    the connection can open no other file (read or write), and its configuration is locked,
+    so no SQL run on it can damage stored data or write anywhere.
     """
     return _open(db)[0]
+
+
+# --- analysts' corrections in the views ------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Applied:
+    """An analyst's edit or deletion and the stored event it applies to now."""
+    record: Any                      # events.corrections.Correction
+    target: str
+
+
+def _applied_corrections(con: duckdb.DuckDBPyConnection, live: Live) -> list[_Applied]:
+    """The edits and deletions in effect, in the order written, each resolved to an event as
+    `events.corrections.apply` resolves it (merge records followed; an id gone without one goes
+    to the event that holds all the articles it was made on)."""
+    if live.corrections is None:
+        return []
+    url = _lit(live.url(live.corrections))
+    if not con.execute(f"SELECT count(*) FROM read_parquet({url}) WHERE action <> 'merge'").fetchall()[0][0]:
+        return []                   # only the store's notes of merged ids: the rows are as coded
+    from events import corrections  # (and Arrow: only for a store that analysts corrected)
+
+    rel = con.execute(f"SELECT correction_id, seq, event_id_cnty, action, field, old_value, new_value, who, "
+                      f"epoch(\"at\") AS \"at\", why, article_ids FROM read_parquet({url}) ORDER BY seq")
+    names = [d[0] for d in rel.description]
+    records = []
+    for values in rel.fetchall():
+        r = dict(zip(names, values))
+        r["at"] = dt.datetime.fromtimestamp(r["at"], dt.UTC)
+        r["article_ids"] = tuple(r["article_ids"] or ())
+        records.append(corrections.Correction(**r))
+    aliases = corrections._aliases(records)
+    active = [c for c in records if c.action != "merge"]
+    wanted = sorted({corrections._follow(c.event_id_cnty, aliases) for c in active})
+    present = {r[0] for r in con.execute("SELECT DISTINCT event_id_cnty FROM coded_events "
+                                         "WHERE event_id_cnty IN (SELECT unnest(?))", [wanted]).fetchall()}
+    lost = sorted({a for c in active if corrections._follow(c.event_id_cnty, aliases) not in present
+                   for a in c.article_ids})
+    by_article: dict[str, set[str]] = {}
+    if lost:
+        for event_id, articles in con.execute("SELECT event_id_cnty, article_ids FROM coded_events "
+                                              "WHERE list_has_any(article_ids, ?)", [lost]).fetchall():
+            for a in articles or ():
+                by_article.setdefault(a, set()).add(event_id)
+    out = []
+    for c in active:
+        target = corrections.resolve(c, dict.fromkeys(present), aliases, by_article)
+        if target is not None:
+            out.append(_Applied(c, target))
+    return out
+
+
+def _corrected_sql(con: duckdb.DuckDBPyConnection, applied: list[_Applied]) -> str:
+    """The events view: coded rows with each (event, column)'s latest edit, deleted rows left out;
+    year follows an edited event_date and interaction edited inter codes (as corrections.apply)."""
+    if not applied:
+        return "SELECT * FROM coded_events"
+    from events import corrections
+
+    deleted = sorted({a.target for a in applied if a.record.action == "delete"})
+    values: dict[str, dict[str, object]] = {}                   # column -> event -> value
+    for a in applied:
+        if a.record.action == "edit" and a.record.field:
+            value = corrections.parse_value(a.record.field, a.record.new_value)
+            values.setdefault(a.record.field, {})[a.target] = value
+            if a.record.field == "event_date":
+                values.setdefault("year", {})[a.target] = value.year if value else None
+    inter = sorted(set(values.get("inter1", {})) | set(values.get("inter2", {})))
+    if inter:
+        stored = con.execute("SELECT event_id_cnty, inter1, inter2 FROM coded_events "
+                             "WHERE event_id_cnty IN (SELECT unnest(?))", [inter]).fetchall()
+        for event_id, inter1, inter2 in stored:
+            inter1 = values.get("inter1", {}).get(event_id, inter1)
+            inter2 = values.get("inter2", {}).get(event_id, inter2)
+            values.setdefault("interaction", {})[event_id] = schema.interaction(inter1, inter2 or 0)
+    types = {c.name: duck_type(c.arrow_type) for c in schema.columns()}
+    replace = []
+    for column, by_event in values.items():
+        cases = " ".join(f"WHEN {_lit(e)} THEN CAST({_sql_value(v)} AS {types[column]})" for e, v in by_event.items())
+        replace.append(f"CASE event_id_cnty {cases} ELSE {_ident(column)} END AS {_ident(column)}")
+    select = f"SELECT * REPLACE ({', '.join(replace)})" if replace else "SELECT *"
+    where = f" WHERE event_id_cnty NOT IN ({', '.join(_lit(e) for e in deleted)})" if deleted else ""
+    return f"{select} FROM coded_events{where}"
+
+
+def _sql_value(value: object) -> str:
+    return "NULL" if value is None else _lit(value.isoformat() if isinstance(value, dt.date) else str(value))
+
+
+_CORRECTION_COLUMNS = (("event_id_cnty", "VARCHAR"), ("recorded_id", "VARCHAR"), ("action", "VARCHAR"),
+                       ("field", "VARCHAR"), ("old_value", "VARCHAR"), ("new_value", "VARCHAR"),
+                       ("who", "VARCHAR"), ("at", "TIMESTAMPTZ"), ("why", "VARCHAR"),
+                       ("correction_id", "VARCHAR"), ("seq", "BIGINT"))
+
+
+def _corrections_sql(applied: list[_Applied]) -> str:
+    """The corrections view: each edit and deletion in effect, by the event it applies to now
+    (`recorded_id`: the id it was made on)."""
+    rows = [(a.target, a.record.event_id_cnty, a.record.action, a.record.field, a.record.old_value,
+             a.record.new_value, a.record.who, a.record.at.isoformat(), a.record.why, a.record.correction_id,
+             str(a.record.seq)) for a in applied]
+    cols = ", ".join(f"CAST(c{i} AS {t}) AS {_ident(n)}" for i, (n, t) in enumerate(_CORRECTION_COLUMNS))
+    body = ", ".join("(" + ", ".join(_sql_value(v) for v in r) + ")" for r in rows) or \
+        "(" + ", ".join("NULL" for _ in _CORRECTION_COLUMNS) + ")"
+    names = ", ".join(f"c{i}" for i in range(len(_CORRECTION_COLUMNS)))
+    return f"SELECT {cols} FROM (VALUES {body}) t({names})" + ("" if rows else " WHERE false")
+
+
+def _deletions_sql(live: Live) -> str:
+    """Deleted events, like ACLED's deletions feed (`Corrections.deletions`): id, Unix time, why, who."""
+    if live.corrections is None:
+        return ("SELECT CAST(NULL AS VARCHAR) AS event_id_cnty, CAST(NULL AS BIGINT) AS timestamp, "
+                "CAST(NULL AS VARCHAR) AS why, CAST(NULL AS VARCHAR) AS who WHERE false")
+    return (f"SELECT event_id_cnty, CAST(epoch(\"at\") AS BIGINT) AS timestamp, why, who "
+            f"FROM read_parquet({_lit(live.url(live.corrections))}) WHERE action = 'delete' "
+            f"QUALIFY row_number() OVER (PARTITION BY event_id_cnty ORDER BY seq DESC) = 1 "
+            f"ORDER BY timestamp, event_id_cnty")
 
 
 def read_statements(con: duckdb.DuckDBPyConnection, sql: str) -> list:

@@ -62,6 +62,25 @@ def _statements(db: Path, elsewhere: Path) -> list[str]:
         "CALL pragma_version()", "CALL duckdb_secrets()", "CHECKPOINT", "VACUUM",
         f"SELECT * FROM read_parquet('{live}')", "SELECT * FROM read_text('/etc/hostname')",
         f"SELECT * FROM glob('{db}/*')", "SELECT getenv('HOME')", "DROP VIEW events",
+        # the views read the live files through a read-only filesystem under a private scheme:
+        # its URLs are allowed for reading, never for writing, moving or listing
+        *_through_the_views_scheme(db),
+    ]
+
+
+def _through_the_views_scheme(db: Path) -> list[str]:
+    rel = Store(db).manifest().files["events"][0]
+    url, other = f"{query.SCHEME}://{rel}", f"{query.SCHEME}://events/new.parquet"
+    return [
+        f"COPY (SELECT 1 AS x) TO '{url}' (FORMAT parquet, USE_TMP_FILE false)",
+        f"COPY (SELECT 1 AS x) TO '{url}' (FORMAT parquet)", f"COPY events TO '{url}' (FORMAT csv)",
+        f"COPY (SELECT 1 AS x) TO '{other}' (FORMAT parquet)",
+        f"EXPLAIN ANALYZE COPY (SELECT 1 AS x) TO '{url}' (FORMAT parquet, USE_TMP_FILE false)",
+        f"ATTACH '{url}' AS lf", "CREATE TABLE lf.t AS SELECT 1", "DETACH lf",
+        f"ATTACH '{other}' AS nf", f"SELECT * FROM glob('{query.SCHEME}://*')",
+        f"SELECT * FROM glob('{query.SCHEME}://events/*')",
+        "SET disabled_filesystems = ''", "RESET disabled_filesystems", f"SET allowed_directories = ['{db}']",
+        f"SET allowed_paths = ['{db / rel}']",
     ]
 
 
@@ -106,6 +125,24 @@ def test_safety_sql_api_connection_cannot_write_by_construction(place, monkeypat
         con.execute("SET enable_external_access = true")
     with pytest.raises(duckdb.Error):
         con.execute(f"COPY events TO '{elsewhere}/z.csv'")
+    con.close()
+    _assert_untouched(db, elsewhere, cwd, before)
+
+
+@pytest.mark.parametrize("target", ["url", "path"])
+@pytest.mark.parametrize("tmp_file", ["false", "true"])
+def test_safety_sql_copy_onto_a_live_file_fails_and_leaves_it_unchanged(place, monkeypatch, target, tmp_file):
+    """The files the views read natively cannot be overwritten, by their scheme URL or their real path."""
+    db, elsewhere, cwd = place
+    monkeypatch.chdir(cwd)
+    before = _tree(db)
+    rel = Store(db).manifest().files["events"][0]
+    name = f"{query.SCHEME}://{rel}" if target == "url" else str(db / rel)
+    con = api.connect(db)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]     # read through it
+    with pytest.raises(duckdb.Error):
+        con.execute(f"COPY (SELECT 1 AS x) TO '{name}' (FORMAT parquet, USE_TMP_FILE {tmp_file})")
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
     con.close()
     _assert_untouched(db, elsewhere, cwd, before)
 
