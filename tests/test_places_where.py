@@ -200,3 +200,20 @@ def test_places_town_with_its_district_province(text, language, name, admin2):
 def test_places_shortened_province_names(text, name, location):
     found = _readings(text)
     assert found[name][0] == location and found[name][3] == "Philippines"
+
+
+# --- a people's name that is also a town's is the place only for want of another --------------
+
+@pytest.mark.parametrize("text, published, location", [
+    ("On 3 March 2008, Kalenjin youths attacked and killed five Kikuyu people near Burnt Forest.",
+     "2008-03-03", "Burnt Forest"),
+    ("On 4 April 2012, a Kisii man was hacked to death by a mob in Kericho town.", "2012-04-04", "Kericho"),
+])
+def test_places_people_name_gives_way(text, published, location):
+    rows = _rows(text, "en", published)
+    assert rows and rows[0]["location"] == location
+
+
+def test_places_people_name_is_a_weak_reading():
+    found = _readings("Five Kikuyu people were killed by raiders.")
+    assert "modifier" in found["Kikuyu"][4]

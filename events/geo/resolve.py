@@ -57,6 +57,7 @@ class Words:
     quarters_before: frozenset[str] = frozenset()  # "Kelurahan X"
     inside: frozenset[str] = frozenset()    # "Al Bab in Aleppo", "Lida of the Grodno region": X lies in Y
     completions: tuple[tuple[str, str], ...] = ()   # "norte" -> "{name} del norte": "Surigao Norte"
+    people_after: frozenset[str] = frozenset()  # "Kikuyu people", "Pokot raiders": a people's name
 
 
 @cache
@@ -80,6 +81,7 @@ def words(language: str | None) -> Words:
     quarters_before: set[str] = set()
     inside: set[str] = set()
     completions: dict[str, str] = {}
+    people_after: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -117,6 +119,7 @@ def words(language: str | None) -> Words:
         quarters_after.update(fold(x) for x in data.get("quarter_words", []))
         quarters_before.update(fold(x) for x in data.get("quarter_words_before", []))
         inside.update(" ".join(fold(x).split()) for x in data.get("inside_words", []))
+        people_after.update(fold(x) for x in data.get("people_words_after", []))
         for word, template in data.get("shortened_after", {}).items():
             completions.setdefault(fold(word), fold(template))
         try:
@@ -136,7 +139,7 @@ def words(language: str | None) -> Words:
                  tuple((k, tuple(v)) for k, v in region_admin1.items()),
                  Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
-                 tuple(completions.items()))
+                 tuple(completions.items()), frozenset(people_after))
 
 
 @dataclass
@@ -151,6 +154,7 @@ class Candidate:
     hint: str | None = None         # kind written with it: "Kandahar province" -> "admin1"
     common: int = 0                 # also a frequent word: 1 "MARTINEZ", 2 "WAR" (capitals), 3 "Post" (mixed)
     alias: bool = False             # read from the language data's abbreviations and aliases ("Ninewa")
+    reference: bool = False         # a road's town or a people's name: a modifier kept as a last resort
     chosen: Entry | None = None
     score: float = 0.0
     why: str = ""
@@ -367,8 +371,13 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
                 modifier = True
-        if road:
-            modifier = True     # "the Voi-Taveta road": a reference, kept for want of another place
+        nxt = _next_word(text, m.end)
+        folk = bool(nxt) and fold(text[nxt[0]:nxt[1]]) in w.people_after and not any(
+            e.kind == "country" for e in entries)
+        if road or folk:
+            # "the Voi-Taveta road", "Kikuyu people", "Pokot raiders": a reference or a people's
+            # name, kept for want of another place
+            modifier = True
         elif modifier and all(e.kind in ("city", "admin2") for e in entries):
             if prev_cap and " " not in m.key:
                 people.add(m.key)       # "Christopher Allen": later "Allen" alone is him too
@@ -387,7 +396,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     # when its name is a generic place word ("the Southern Resistance")
                     common = 3 if m.key in w.place_words else 2
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
-                             modifier=modifier, dateline=in_dateline, hint=hint, common=common))
+                             modifier=modifier, dateline=in_dateline, hint=hint, common=common,
+                             reference=road or folk))
     out.sort(key=lambda c: c.match.start)
     kept = []
     for c in out:
@@ -896,7 +906,7 @@ def _confident(c: Candidate, votes: Counter, named: set[str]) -> bool:
     if e.kind == "country" or e.cc in named or e.cc == top:
         return True
     if e.kind == "admin1":
-        return not c.modifier         # "PT Freeport" is a firm, not the Bahamas' Freeport
+        return not c.modifier or c.reference      # "PT Freeport" is a firm, not the Bahamas' Freeport
     if (named or top) and e.kind == "city" and fold(e.name) != c.match.key and e.population < 500_000:
         return False      # "between Boni and Hombori (Mopti)": another name of a town abroad is a local place
     if e.cc == top or " " in c.match.key or e.population >= 100_000:
