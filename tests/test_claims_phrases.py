@@ -32,6 +32,11 @@ def test_claims_claimed_phrases(language: str, text: str, group: str) -> None:
     ("en", "The minister claimed the figures were wrong."),                     # no group, weak word
     ("id", "Warga mengklaim tanah itu milik adat."),                             # a land claim
     ("en", "No group has yet claimed credit for the bombing."),                 # said nobody claimed
+    ("en", "Neither the rebels nor any other group has claimed responsibility for the ambush."),
+    ("en", "NO WARNING WAS GIVEN, NOR HAS ANY ARMED GROUP CLAIMED RESPONSIBILITY FOR THE BLAST."),
+    ("en", "The NPA claims that the mining firms are stealing the land of the tribes."),   # an assertion
+    ("id", "Kelompok Abu Sayyaf mengklaim bahwa pemerintah melanggar kesepakatan damai."),
+    ("en", "The army claimed it had killed twelve FARC fighters in the clash."),    # a state reports its own
 ])
 def test_claims_not_a_claim(language: str, text: str) -> None:
     assert not any(c.status == "claimed" for c in _claims(text, language))

@@ -69,6 +69,7 @@ class Tables:
     definite_before: frozenset[str] = frozenset()   # "the attackers": the ones told of before
     definite_after: frozenset[str] = frozenset()    # "pelaku itu"
     coordinators: frozenset[str] = frozenset()      # "Satgas bersama Polres menangkap": one role
+    assertion_after: frozenset[str] = frozenset()   # "claims that ...": an assertion, not a claim
 
 
 @cache
@@ -93,6 +94,7 @@ def tables(language: str | None) -> Tables:
     definite_before: set[str] = set()
     definite_after: set[str] = set()
     coordinators: set[str] = set()
+    assertion_after: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -129,6 +131,7 @@ def tables(language: str | None) -> Tables:
         head_first = head_first and bool(ext.get("head_first", False))
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
+        assertion_after.update(fold(w) for w in claims.get("assertion_after", []))
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
                      "speaker_after", "speaker_nouns", "anaphora"):
             items.extend((w, (name,)) for w in claims.get(name, []))
@@ -141,7 +144,8 @@ def tables(language: str | None) -> Tables:
                   tuple((" ".join(fold(k).split()), v) for k, v in gloss),
                   tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
-                  frozenset(definite_before), frozenset(definite_after), frozenset(coordinators))
+                  frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
+                  frozenset(assertion_after))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -648,11 +652,18 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
                           for n in negs)
             strong = kind == "claimed"      # weak words ("claimed") need a named group
             before = [a for a in accused if a.end <= m.start]
+            if not strong:
+                nxt = re.match(r"\W*(\w+)", text[m.end:m.end + 30])
+                if nxt and fold(nxt.group(1)) in tabs.assertion_after:
+                    continue        # "the ELN claims that the companies plunder": an assertion
+                subject = next((a for a in reversed(sent_actors) if a.end <= m.start), None)
+                if subject is not None and subject.kind in ("police", "military", "government"):
+                    continue        # "the armed forces claimed they inflicted ...": states report, not claim
             if negated:
                 if strong or not before or not before[-1].named:
                     out.append(Claim("no_claim", None, None, si, m.start, m.end, sent.text))
                 continue
-            named = [a for a in before if a.named] or [a for a in accused if a.named]
+            named = [a for a in before if a.named] or ([a for a in accused if a.named] if strong else [])
             if not named and not before and named_before is not None and any(
                     a.value[0][0] == "anaphora" and a.end <= m.start
                     and _words_between(text, a.end, m.start) <= tabs.claim_window for a in ms):
