@@ -100,3 +100,17 @@ def test_attackers_before_a_verb_with_an_object_are_its_subject(lang, text, expe
 ])
 def test_what_did_not_happen_and_deaths_told_around_the_victim(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a toll noun whose figure is told by a verb far into its sentence
+    ("en", "The death toll from Saturday's twin blasts at the cattle market on the edge of the city, the "
+           "state's largest, has risen to 18, officials said.", [("killed", 18)]),
+    ("id", "Jumlah korban tewas akibat ledakan bom di pasar hewan di pinggir kota itu bertambah menjadi 18 orang.",
+     [("killed", 18)]),
+    # the count of attackers who blew themselves up, told before the attacker noun
+    ("en", "Two female suicide bombers blew themselves up outside a mosque, killing 11 worshippers.",
+     [("killed", 2), ("killed", 11)]),
+])
+def test_tolls_told_far_from_their_noun_and_counted_bombers(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

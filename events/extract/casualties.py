@@ -37,6 +37,7 @@ MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
+MAX_TOLL_VERB = 24   # words between a toll noun and "risen to N" in its sentence
 MAX_UNREAL = 4       # words between an intent or a sentence and its casualty word ("sentenced three men to death")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
@@ -140,6 +141,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
     pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
     pats += [(w, ("unreal",)) for w in cas.get("unreal", {}).get("before", [])]
+    pats += [(w, ("toll_verb",)) for w in cas.get("toll_verbs", {}).get("before", [])]
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
@@ -367,9 +369,18 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 found.append(("killed", c.low, c.high, t.start, c.end, c.firm, "stated"))
                 counts.remove(c)
     counted_selves: set[int] = set()
+    perp_by_end = {p.end: p for p in tokens if "perp" in _kinds(p)}
     for t in tokens:          # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
         if "self" in _kinds(t):
             c = next((c for c in counts if c.end <= t.start and not text[c.end:t.start].strip()), None)
+            if c is None:          # "two female suicide bombers blew themselves up": the two
+                j = t.start
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                perp = perp_by_end.get(j)
+                if perp is not None:
+                    c = next((c for c in counts if c.end <= perp.start and not _CLAUSE.search(text, c.end, perp.start)
+                              and _gap_words(text[c.end:perp.start]) <= 2), None)
             if c is not None:
                 found.append(("killed", c.low, c.high, c.start, t.end, c.firm, True))
                 counts.remove(c)
@@ -891,7 +902,11 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
     preceding = next((wi for wi in range(len(words) - 1, -1, -1) if words[wi].end <= c.start), None)
     if preceding is not None and _sides(words[preceding]) & {"before"}:
         w = words[preceding]                 # only the last casualty word before the count
-        window = MAX_TOLL if any(p[-1] == "toll" for p in w.value) else MAX_BEFORE
+        toll = any(p[-1] == "toll" for p in w.value)
+        window = MAX_TOLL if toll else MAX_BEFORE
+        if toll and any("toll_verb" in _kinds(t) and t.end <= c.start and not text[t.end:c.start].strip()
+                        and w.end <= t.start for t in tokens):
+            window = MAX_TOLL_VERB           # "the death toll from Saturday's bombings ... has risen to 18"
         limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
         gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
         if gap is not None and gap > MAX_BEFORE and not c.firm:
