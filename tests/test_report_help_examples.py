@@ -95,6 +95,8 @@ def _expect(line: str, out: str, cwd: Path) -> None:
             ("Afghanistan", "Kabul", "Explosions/Remote violence", 3)], out
     elif line.startswith("events query \"SELECT region"):
         assert out.splitlines()[0] == "region,events"
+    elif line.startswith("events summary --by tahun"):                 # Indonesian names, read as the taxonomy's
+        assert out.splitlines()[0] == "year,events,fatalities,injuries,share_pct" and len(out.splitlines()) > 1
     elif line.startswith("events summary"):
         assert out.splitlines()[0].endswith(",events,fatalities,injuries,share_pct")
     elif line.startswith("events export -o -"):                        # the CSV itself, on stdout
