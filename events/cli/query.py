@@ -28,10 +28,10 @@ def filter_options(f: Callable) -> Callable:
     """--country, --region, --admin1, --event-type, --since, --until (each repeatable)."""
     date = click.DateTime(formats=["%Y-%m-%d"])
     options = [
-        click.option("--country", multiple=True, help="Country name or ISO code (repeatable)."),
+        click.option("--country", multiple=True, help="Country name (any language, e.g. 'Irak') or ISO code (repeatable)."),
         click.option("--region", multiple=True, help="ACLED region, e.g. 'Middle East' (repeatable)."),
-        click.option("--admin1", multiple=True, help="First-level division, e.g. 'Baghdad' (repeatable)."),
-        click.option("--event-type", multiple=True, help="ACLED event type, e.g. 'Battles' (repeatable)."),
+        click.option("--admin1", multiple=True, help="First-level division, e.g. 'Baghdad' or 'Jawa Barat' (repeatable)."),
+        click.option("--event-type", multiple=True, help="ACLED event type, e.g. 'Battles' or 'kerusuhan' (repeatable)."),
         click.option("--since", type=date, help="First event date included (YYYY-MM-DD)."),
         click.option("--until", type=date, help="Last event date included (YYYY-MM-DD)."),
         click.option("--sub-event-type", multiple=True, help="ACLED sub-event type, e.g. 'Armed clash'."),
