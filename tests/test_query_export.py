@@ -21,7 +21,7 @@ def test_query_export_formula_rule_in_sql_equals_formula_risk_on_every_first_cha
     marked = [r[0] != x for r, x in zip(con.execute(f"SELECT {query._neutralise_sql('x')} FROM t").fetchall(), texts)]
     expected = [query.formula_risk(x) for x in texts]
     assert marked == expected
-    assert sum(expected) > 1000                    # the rule marks many: the comparison means something
+    assert sum(expected) > 150                     # the rule marks many: the comparison means something
 
 
 def test_query_positional_reader_keeps_each_threads_position(tmp_path):
