@@ -217,3 +217,16 @@ def test_places_people_name_gives_way(text, published, location):
 def test_places_people_name_is_a_weak_reading():
     found = _readings("Five Kikuyu people were killed by raiders.")
     assert "modifier" in found["Kikuyu"][4]
+
+
+# --- "in Quezon", "in Sarangani": the province of that name, not a town read by a short form ----
+
+@pytest.mark.parametrize("text, name, feature, location", [
+    ("Two rebels were killed in a clash in Quezon on Friday.", "Quezon", "admin2", "Quezon"),
+    ("Troops overran a rebel camp in Sarangani on Monday.", "Sarangani", "admin2", "Sarangani"),
+    ("A soldier was wounded in a Cotabato City ambush.", "Cotabato City", "city", "Cotabato"),
+    ("Gunmen fired on a market in Gaalkacyo town on Monday.", "Gaalkacyo", "city", "Gaalkacyo"),
+])
+def test_places_district_of_that_name(text, name, feature, location):
+    found = _readings(text)
+    assert found[name][:2] == (location, feature)

@@ -25,6 +25,7 @@ ACRONYM_FROM = 40          # upper-case names before this offset may be a dateli
 PERSON_MAX_POP = 1_000_000
 BARE_CITY_POP = 100_000     # in capitals, a frequent word is a town without a preposition only this large
 MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Forest") is a town alone only this large
+DISTRICT_MARGIN = 3.0      # a district of exactly the name read is kept over a town scoring up to this much more
 QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
@@ -668,6 +669,17 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                              and (t[4].lat, t[4].lon) == (best[4].lat, best[4].lon)), None)
                 if town is not None:
                     best = (best[0], *town[1:5], town[5] + ["chief town of its province"])
+            elif best[4].kind == "city" and c.hint != "city":
+                # "in Quezon", "in Sarangani": a district of exactly that name, not a town read by a
+                # short form of its name (Quezon City) or a small namesake outside it
+                district = next((t for t in scored if t[4].kind == "admin2" and t[4].cc == best[4].cc
+                                 and " ".join(fold(t[4].name).split()) == c.match.key), None)
+                town = best[4]
+                town_key = " ".join(fold(town.name).split())
+                if district is not None and district[0] >= best[0] - DISTRICT_MARGIN and (
+                        town_key != c.match.key and c.match.key in town_key.split(" ", 1)[:1]
+                        or town.population < BARE_CITY_POP and town.admin2 not in (None, district[4].admin2)):
+                    best = (best[0], *district[1:5], district[5] + ["a district of that name"])
             c.chosen, c.score, c.why = best[4], best[0], ", ".join(best[5])
             c.alternatives = [(t[0], t[4]) for t in scored[1:4]]
         votes = Counter(demonyms)
