@@ -76,3 +76,29 @@ def test_actors_no_unlisted_group_for_state_or_places(language: str, text: str) 
 def test_actors_state_forces_period(kind: str, country: str, day: dt.date, name: str) -> None:
     actor = Actor("perpetrator", "x", None, 1, 0, 0, 1, kind=kind)
     assert rows.acled_name(actor, country, day)[0] == name
+
+
+@pytest.mark.parametrize("language,text,country,doer,other", [
+    ("en", "Pokot raiders attacked Turkana herders near Lokori and drove off 300 cattle.", "Kenya",
+     "Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)"),
+    ("en", "MURLE GUNMEN ATTACKED A DINKA CATTLE CAMP AT DAWN.", "South Sudan", "Murle Ethnic Militia (South Sudan)", None),
+    ("id", "Milisi Lendu menyerang sebuah desa di dekat Bunia.", "Democratic Republic of Congo",
+     "Lendu Ethnic Militia (Democratic Republic of Congo)", None),
+])
+def test_actors_ethnic_militia_named_by_its_community(language: str, text: str, country: str, doer: str,
+                                                      other: str | None) -> None:
+    found, _ = _find(text, language)
+    named = [a for a in found if a.named]
+    day = dt.date(2020, 5, 1)
+    assert named and named[0].role == "perpetrator" and rows.acled_name(named[0], country, day) == (doer, 4)
+    if other is not None:
+        assert any(a.role == "target" and rows.acled_name(a, country, day)[0] == other for a in named[1:])
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The Luo Council of Elders met the governor on Monday."),      # a community named, no armed men
+    ("en", "Turkana County officials opened a new school."),
+])
+def test_actors_community_name_alone_is_no_militia(language: str, text: str) -> None:
+    found, _ = _find(text, language)
+    assert not any(a.named for a in found)

@@ -43,9 +43,14 @@ def groups() -> dict:
     """kinds, periods and named groups (by key) from groups.toml."""
     with DATA.open("rb") as fh:
         data = tomllib.load(fh)
+    found = {g["key"]: g for g in data["group"]}
+    ethnic = data.get("ethnic_militias", {})
+    for name in ethnic.get("names", []):     # "Pokot Ethnic Militia (Kenya)": one group per community
+        key = "ethnic_" + fold(name).replace(" ", "_")
+        found[key] = {"key": key, "acled": f"{name} Ethnic Militia ({{country}})", "inter": int(ethnic["inter"]),
+                      "name": f"{name} ethnic militia", "aliases": [], "community": name}
     return {"kinds": data["kinds"], "periods": data.get("periods", {}),
-            "the": frozenset(data.get("the_countries", [])),
-            "groups": {g["key"]: g for g in data["group"]}}
+            "the": frozenset(data.get("the_countries", [])), "groups": found}
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,11 @@ def tables(language: str | None) -> Tables:
             if entry["kind"] not in g["kinds"]:
                 raise lang.LanguageDataError(f"{code}/actors.toml: unknown kind {entry['kind']!r}")
             items.extend((w, ("actor", entry["kind"], entry["label"])) for w in entry["words"])
+        ethnic = data.get("ethnic_militias", {})
+        for key, group in g["groups"].items():      # "Pokot raiders", "milisi Pokot"
+            if "community" in group:
+                items.extend((f"{group['community']} {w}", ("group", key)) for w in ethnic.get("words_after", []))
+                items.extend((f"{w} {group['community']}", ("group", key)) for w in ethnic.get("words_before", []))
         for alias, key in data.get("group_aliases", {}).items():
             if key not in g["groups"]:
                 raise lang.LanguageDataError(f"{code}/actors.toml: unknown group {key!r}")
