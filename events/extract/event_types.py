@@ -98,7 +98,8 @@ def tables(language: str | None) -> Tables:
         grievance_window = int(mods.get("grievance_window", grievance_window))
         demand_window = int(mods.get("demand_window", demand_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
-                          ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand")):
+                          ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
+                          ("intent", "intent")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window)
 
@@ -237,6 +238,10 @@ def find(text: str, sentences: list, language: str | None,
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
+            # "threatened to carry out their bombings", "requested the arrest of": what is
+            # threatened or asked for, to the end of its clause, has not happened
+            hypothetical |= "intent" in mod.value and gap <= tabs.demand_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             if gap <= tabs.window:
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
