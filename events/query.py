@@ -299,8 +299,8 @@ def _read_only_filesystem() -> type:
     return ReadOnlyFiles
 
 
-def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
-    """A sandboxed connection with the views; `writable` is the one file it may write (export)."""
+def _open(db: str | os.PathLike, writable: Sequence[Path] | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    """A sandboxed connection with the views; `writable` are the only files it may write (export)."""
     config: dict[str, object] = {"temp_directory": ""}     # no spill folder to write or read
     if writable is not None:
         config["preserve_insertion_order"] = False          # export: ORDER BY still orders; less memory
@@ -312,7 +312,7 @@ def _open(db: str | os.PathLike, writable: Path | None = None) -> tuple[duckdb.D
         urls = [live.url(name) for name in live.paths]
         if live.paths:
             con.register_filesystem(_read_only_filesystem()(live.paths))
-        allowed = urls + ([str(writable)] if writable is not None else [])
+        allowed = urls + [str(p) for p in writable or ()]
         con.execute(f"SET allowed_paths = [{', '.join(_lit(u) for u in allowed)}]")
         if writable is None:
             con.execute("SET disabled_filesystems = 'LocalFileSystem'")
@@ -336,7 +336,7 @@ def _sandbox(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("SET autoload_known_extensions = false")
 
 
-def _open_remote(db: str, config: dict, writable: Path | None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+def _open_remote(db: str, config: dict, writable: Sequence[Path] | None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
     """Object storage: the manifest's files, read by Arrow through fsspec (events.remote)."""
     from events import remote
 
@@ -347,8 +347,8 @@ def _open_remote(db: str, config: dict, writable: Path | None) -> tuple[duckdb.D
     try:
         for t in TABLES:
             con.register(t, sources[t])
-        if writable is not None:
-            con.execute(f"SET allowed_paths = [{_lit(str(writable))}]")
+        if writable:
+            con.execute(f"SET allowed_paths = [{', '.join(_lit(str(p)) for p in writable)}]")
         _sandbox(con)
         con.execute("SET lock_configuration = true")
     except BaseException:
@@ -821,6 +821,9 @@ def _geojson_select(exprs: list[str], cond: str) -> str:
             f"FROM events WHERE {cond}) r ORDER BY r.__date, r.__id")
 
 
+EXPORT_PART_ROWS = 250_000     # rows DuckDB sorts at once in a csv/jsonl export (memory ~ 1.5 KB a row)
+
+
 def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: Filters | None = None,
            bom: bool = False, force: bool = False, columns: Sequence[str] | None = None) -> Exported:
     """Write the filtered events to `output` (csv, parquet, jsonl or geojson); return the row count.
@@ -829,6 +832,10 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
     Rows are sorted by event_date then event_id_cnty, so two exports of the same data are
     identical (DuckDB does not keep file order under parallel filtered scans). The file
     appears whole or not at all: it is written beside the target and renamed.
+
+    A CSV or JSON Lines export is written in parts of whole days, about EXPORT_PART_ROWS rows
+    each, in date order (undated rows last): DuckDB sorts one part at a time, so memory stays
+    bounded however many rows go out, and the parts, each sorted, are appended in order.
     """
     out = Path(output)
     store_root = Path(db).resolve()
@@ -841,27 +848,54 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
         raise errors.QueryError(errors.output_exists(str(out)))
     cond, params = (filters or Filters()).where()
     _clear_dead_exports(target)
-    tmp = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_EXPORT_TMP}"
+    tmp = _export_tmp(target)
     try:
         holder = _claim(tmp)
     except OSError as exc:
         raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+    parts: list[tuple[Path, int]] = []          # claimed part files (csv, jsonl in several parts)
     try:
-        con, _ = _open(db, writable=tmp)
+        con, _ = _open(db)                      # read-only: what goes out, and in how many parts
         try:
             present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
             exprs = export_columns(present, fmt == "csv", columns)
-            select = _geojson_select(exprs, cond) if fmt == "geojson" else (
-                f"SELECT {', '.join(exprs)} FROM events WHERE {cond} ORDER BY event_date, event_id_cnty")
-            counts = con.execute(f"SELECT count(*), count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL),"
-                                 f" count(*) FILTER (WHERE event_date IS NULL) FROM events WHERE {cond}",
-                                 params).fetchall()[0]
-            count = Exported(counts[0])
-            count.unlocated, count.undated = counts[1], counts[2]
-            options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
-                       "jsonl": "FORMAT json", "geojson": "FORMAT json, ARRAY true"}[fmt]
-            con.execute(f"COPY ({select}) TO {_lit(str(tmp))} ({options}, USE_TMP_FILE false)", params)
+            days = con.execute(f"SELECT event_date, count(*), count(*) FILTER (WHERE latitude IS NULL OR "
+                               f"longitude IS NULL) FROM events WHERE {cond} GROUP BY ALL "
+                               f"ORDER BY event_date NULLS LAST", params).fetchall()
+        except duckdb.Error as exc:
+            raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
+        finally:
+            con.close()
+        count = Exported(sum(n for _, n, _ in days))
+        count.unlocated = sum(u for _, _, u in days)
+        count.undated = sum(n for day, n, _ in days if day is None)
+        spans = _day_spans(days) if fmt in ("csv", "jsonl") else [None]
+        parted = len(spans) > 1
+        for _ in spans if parted else ():
+            part = _export_tmp(target)
+            parts.append((part, _claim(part)))
+        options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
+                   "jsonl": "FORMAT json", "geojson": "FORMAT json, ARRAY true"}[fmt]
+        con, _ = _open(db, writable=[p for p, _ in parts] if parted else [tmp])
+        try:
+            if parted and bom:
+                os.write(holder, b"\xef\xbb\xbf")
+            for n, span in enumerate(spans):
+                where, values = cond, list(params)
+                if span is not None:
+                    where += " AND event_date IS NULL" if span[0] is None else " AND event_date BETWEEN ? AND ?"
+                    values += [] if span[0] is None else list(span)
+                select = _geojson_select(exprs, where) if fmt == "geojson" else (
+                    f"SELECT {', '.join(exprs)} FROM events WHERE {where} ORDER BY event_date, event_id_cnty")
+                written = parts[n][0] if parted else tmp
+                head = options if n == 0 else options.replace("HEADER true", "HEADER false")
+                con.execute(f"COPY ({select}) TO {_lit(str(written))} ({head}, USE_TMP_FILE false)", values)
+                if parted:
+                    _append(parts[n][1], holder)
+                    parts[n][0].unlink(missing_ok=True)
         except duckdb.IOException as exc:
+            raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
+        except OSError as exc:
             raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
         except duckdb.Error as exc:
             raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
@@ -869,7 +903,7 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
             con.close()
         written = tmp
         try:
-            if bom or fmt == "geojson":         # a BOM before the CSV; the FeatureCollection around the features
+            if (bom and not parted) or fmt == "geojson":   # a BOM before the CSV; the FeatureCollection around the features
                 written = _framed(tmp, target, b"\xef\xbb\xbf" if bom else b"",
                                   b'{"type": "FeatureCollection", "features": ' if fmt == "geojson" else b"",
                                   b"}\n" if fmt == "geojson" else b"")
@@ -881,8 +915,56 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
                 written.unlink(missing_ok=True)
         return count
     finally:
+        for part, fd in parts:
+            part.unlink(missing_ok=True)
+            os.close(fd)
         tmp.unlink(missing_ok=True)
         os.close(holder)
+
+
+def _day_spans(days: list[tuple]) -> list[tuple | None]:
+    """(first day, last day) spans of whole days holding about EXPORT_PART_ROWS rows each, in
+    order, then (None, None) for undated rows; [None] (no span: every row) when one part will do."""
+    if sum(n for _, n, _ in days) <= EXPORT_PART_ROWS:
+        return [None]
+    spans: list[tuple | None] = []
+    first = last = None
+    rows = 0
+    for day, n, _ in days:
+        if day is None:
+            continue
+        if first is not None and rows + n > EXPORT_PART_ROWS:
+            spans.append((first, last))
+            first, rows = None, 0
+        first = day if first is None else first
+        last, rows = day, rows + n
+    if first is not None:
+        spans.append((first, last))
+    if days and days[-1][0] is None:
+        spans.append((None, None))
+    return spans
+
+
+def _export_tmp(target: Path) -> Path:
+    return target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}{_EXPORT_TMP}"
+
+
+def _append(src: int, dst: int) -> None:
+    """Append the whole file `src` to `dst` (in the kernel when it can)."""
+    size, offset = os.fstat(src).st_size, 0
+    try:
+        while offset < size:
+            copied = os.copy_file_range(src, dst, size - offset, offset)
+            if not copied:
+                break
+            offset += copied
+    except OSError:                     # another filesystem or kernel: copy through here
+        pass
+    while offset < size:
+        chunk = os.pread(src, min(1 << 22, size - offset), offset)
+        if not chunk:
+            break
+        offset += os.write(dst, chunk)
 
 
 _EXPORT_TMP = ".events-export.tmp"
