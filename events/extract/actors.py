@@ -478,7 +478,7 @@ def _subject_name(text: str, floor: int, verb: int, tabs: Tables) -> tuple[int, 
     event word, or before its verb and article ("The Red Hand Front threw a firebomb"); a word
     that also names state forces ("Army") is not enough ("Pakistan Army shelled")."""
     ends = [verb]
-    for w in reversed(list(_WORD.finditer(text, floor, verb))[-2:]):
+    for w in reversed(list(_WORD.finditer(text, max(floor, verb - 60), verb))[-2:]):
         if not w.group()[:1].islower() or fold(w.group()) in tabs.passive_words:
             break
         ends.append(w.start())
@@ -527,6 +527,11 @@ def _name_after(text: str, start: int, end: int, tabs: Tables) -> tuple[int, int
 
 def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, int] | None:
     """The capitalised name that ends right before `end` ("The Armed Commandos of Liberation | claimed")."""
+    last = re.search(r"(\S)\S*\s*$", text[max(floor, end - 40):end])
+    if last is None or not (last.group(1).isupper() or last.group(1).isdigit() or last.group(1) == ")"):
+        return None         # the word before is no part of a name: nothing to read back
+    if end - floor > 240:   # a name is a few words: read back from a word boundary near the end
+        floor = end - 240 + (text[end - 240:end].find(" ") + 1)
     words = [(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text, floor, end)]
     taken: list = []
     for w in reversed(words):
