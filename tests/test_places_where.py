@@ -230,3 +230,20 @@ def test_places_people_name_is_a_weak_reading():
 def test_places_district_of_that_name(text, name, feature, location):
     found = _readings(text)
     assert found[name][:2] == (location, feature)
+
+
+# --- after "in"/"di" a name stays a place before another capitalised word (headlines) ----------
+
+@pytest.mark.parametrize("text, language, name, location", [
+    ("Two Soldiers Die In Lanao Sur Christmas Eve Ambush", "en", "Lanao Sur", "Lanao del Sur"),
+    ("Rebels ambush army patrol in Sorsogon By Staff Reporter", "en", "Sorsogon", "Sorsogon"),
+])
+def test_places_name_after_preposition_before_capitals(text, language, name, location):
+    found = _readings(text, language)
+    assert found[name][0] == location
+
+
+def test_places_alley_word_is_no_place():
+    # "di Gang Mawar": an alley, not the Philippine town Gang
+    found = _readings("Dua kelompok pelajar tawuran di Gang Mawar, Johar Baru, Jakarta Pusat.", "id")
+    assert "Gang" not in found

@@ -368,7 +368,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
-            if nxt and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
+            # (after "in"/"di" the name is a place even before another capitalised word: headlines'
+            # "in Lanao Sur Christmas Eve ambush", "in Sorsogon By ...")
+            if nxt and not prep and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
                 modifier = True
