@@ -51,6 +51,10 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     # "fired mortars at the positions of": the shelling's firing, not a gunfight
     ("On 3 May 2024, soldiers fired mortars at the positions of a militia near Mandera, Kenya.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # small arms fired beside shells, or shells traded both ways: the two sides engaged
+    ("On 3 May 2024, rebels fired mortars and small arms at army positions near Mandera, Kenya.",
+     "Battles", "Armed clash"),
+    ("On 3 May 2024, soldiers and rebels exchanged artillery fire near Mandera, Kenya.", "Battles", "Armed clash"),
 ])
 def test_story_crowds_kind(text: str, event_type: str, sub_event_type: str) -> None:
     kinds = _kinds(text)

@@ -243,7 +243,8 @@ def find(text: str, sentences: list, language: str | None,
             # threatened or asked for, to the end of its clause, has not happened
             hypothetical |= "intent" in mod.value and gap <= tabs.demand_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
-            if gap <= tabs.window:
+            if gap <= tabs.window and not _CLAUSE_BREAK.search(text[mod.end:m.start]):
+                # "threatened the villagers, then torched two houses": the threat ends at the comma
                 hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
             sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],
