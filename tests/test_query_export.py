@@ -21,6 +21,8 @@ def test_query_export_formula_rule_in_sql_equals_formula_risk_on_every_first_cha
     con.register("t", pa.table({"x": texts}))
     marked = [r[0] != x for r, x in zip(con.execute(f"SELECT {query._neutralise_sql('x')} FROM t").fetchall(), texts)]
     expected = [query.formula_risk(x) for x in texts]
+    risky, number = query._formula_re()                    # the rule itself, without the shortcut
+    assert expected == [bool(risky.match(x)) and not number.match(x) for x in texts]
     assert marked == expected
     assert sum(expected) > 150                     # the rule marks many: the comparison means something
 
