@@ -236,11 +236,18 @@ def test_places_district_of_that_name(text, name, feature, location):
 
 @pytest.mark.parametrize("text, language, name, location", [
     ("Two Soldiers Die In Lanao Sur Christmas Eve Ambush", "en", "Lanao Sur", "Lanao del Sur"),
-    ("Rebels ambush army patrol in Sorsogon By Staff Reporter", "en", "Sorsogon", "Sorsogon"),
+    ("Rebels Ambush Army Patrol In Sorsogon By Staff Reporter", "en", "Sorsogon", "Sorsogon"),
+    ("3 soldiers hurt in Lanao Sur Monday ambush", "en", "Lanao Sur", "Lanao del Sur"),
 ])
 def test_places_name_after_preposition_before_capitals(text, language, name, location):
     found = _readings(text, language)
     assert found[name][0] == location
+
+
+def test_places_division_name_starting_a_local_name_in_running_text():
+    # "in Jardim Catarina neighborhood": not Jardim (a district of Ceara) in running text
+    found = _readings("In Sao Goncalo, Rio de Janeiro, police traded fire with gunmen in Jardim Catarina neighborhood.")
+    assert "Jardim" not in found
 
 
 def test_places_alley_word_is_no_place():

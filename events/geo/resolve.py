@@ -25,6 +25,7 @@ ACRONYM_FROM = 40          # upper-case names before this offset may be a dateli
 PERSON_MAX_POP = 1_000_000
 BARE_CITY_POP = 100_000     # in capitals, a frequent word is a town without a preposition only this large
 MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Forest") is a town alone only this large
+TITLE_CASE_SHARE = 0.75    # this share of capitalised long words makes a sentence a title-case headline
 DISTRICT_MARGIN = 3.0      # a district of exactly the name read is kept over a town scoring up to this much more
 QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
@@ -368,9 +369,13 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
-            # (after "in"/"di" the name is a place even before another capitalised word: headlines'
-            # "in Lanao Sur Christmas Eve ambush", "in Sorsogon By ...")
-            if nxt and not prep and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
+            # (in a headline written in title case, a division's name after "in"/"di" is a place even
+            # before another capitalised word: "Two Soldiers Die In Lanao Sur Christmas Eve Ambush";
+            # in running text it is not: "in Jardim Catarina neighborhood", "at Bora Moyo village")
+            division = prep and any(e.kind in ("admin1", "admin2") for e in entries) and (
+                _title_case(sentences[_sentence_of(sentences, m.start)].text)
+                or " ".join(fold(m.text).split()) != m.key)      # read in full: "Lanao Sur" = Lanao del Sur
+            if nxt and not division and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
                 modifier = True
@@ -433,6 +438,15 @@ def _road_names(text: str, folded: str, found: list[Match], w: Words) -> set[int
         if (nxt > route.end() and nxt in after) or (prv < route.start() and prv in before):
             out |= {m.start for m in found if route.start() <= m.start and m.end <= route.end()}
     return out
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case: most words of four letters or more are capitalised."""
+    long_words = _LONG_WORD.findall(sentence)
+    return len(long_words) >= 3 and sum(x[0].isupper() for x in long_words) >= TITLE_CASE_SHARE * len(long_words)
 
 
 def _district_alias(gaz: Gazetteer, province: Entry, district: str) -> Entry:
