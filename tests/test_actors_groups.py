@@ -50,6 +50,7 @@ def test_actors_no_group_from_ordinary_words(language: str, text: str) -> None:
     ("en", "The Red Hand Front threw a firebomb into a bank in the harbour district.", "Red Hand Front"),
     ("en", "The Coastal Liberation Army bombed a railway bridge.", "Coastal Liberation Army"),
     ("en", "3/4/1972: The Valley Resistance Movement bombed a draft office.", "Valley Resistance Movement"),
+    ("en", "The Harbour Independence Movement (HIM) claimed credit for the blast.", "Harbour Independence Movement (HIM)"),
     ("id", "Gerakan Perlawanan Lembah Hijau menembaki pos keamanan di perbatasan.", "Gerakan Perlawanan Lembah Hijau"),
 ])
 def test_actors_unlisted_group_as_subject_of_an_event(language: str, text: str, name: str) -> None:

@@ -528,7 +528,7 @@ def _name_after(text: str, start: int, end: int, tabs: Tables) -> tuple[int, int
 def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, int] | None:
     """The capitalised name that ends right before `end` ("The Armed Commandos of Liberation | claimed")."""
     last = re.search(r"(\S)\S*\s*$", text[max(floor, end - 40):end])
-    if last is None or not (last.group(1).isupper() or last.group(1).isdigit() or last.group(1) == ")"):
+    if last is None or not (last.group(1).isupper() or last.group(1).isdigit() or last.group(1) in "()"):
         return None         # the word before is no part of a name: nothing to read back
     if end - floor > 240:   # a name is a few words: read back from a word boundary near the end
         floor = end - 240 + (text[end - 240:end].find(" ") + 1)
