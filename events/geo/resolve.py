@@ -797,8 +797,9 @@ def _province_written(cands: list[Candidate], text: str, w: Words) -> None:
     for i, a in enumerate(cands):
         if a.chosen is None or a.chosen.kind not in ("city", "admin2"):
             continue
-        for b in cands[i + 1:i + 3]:
-            if not _joined(text[cands[cands.index(b) - 1].match.end:b.match.start], w):
+        for k in range(i + 1, min(i + 3, len(cands))):
+            b = cands[k]
+            if not _joined(text[cands[k - 1].match.end:b.match.start], w):
                 break
             if b.chosen is not None and b.chosen.kind == "admin1" and b.chosen.cc == a.chosen.cc:
                 if b.chosen.admin1 != a.chosen.admin1:
@@ -890,15 +891,17 @@ def _quarters(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
     if not w.quarters_after and not w.quarters_before:
         return cands
     dropped: set[int] = set()
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)     # one pass, not all pairs
     for c in cands:
+        by_sentence[c.sentence].append(c)
+    for i, c in enumerate(cands):
         if c.chosen is None or c.chosen.kind not in ("city", "admin2") or not _quarter(text, c, w):
             continue
-        i = cands.index(c)
         if any(_joined(text[x.match.end:y.match.start], w) and any(
                 e.kind == "admin1" and (e.cc, e.admin1) == (c.chosen.cc, c.chosen.admin1) for e in x.entries + y.entries)
                for x, y in ((cands[i - 1], c), (c, cands[(i + 1) % len(cands)])) if x.match.start < y.match.start):
             continue        # "Gazipur area (Dhaka)": an address that holds the reading decides
-        around = [o for o in cands if o is not c and o.sentence == c.sentence and o.chosen is not None
+        around = [o for o in by_sentence[c.sentence] if o is not c and o.chosen is not None
                   and not o.modifier and o.chosen.kind in ("city", "admin2", "admin1")
                   and o.match.start not in dropped and not _quarter(text, o, w)]
         towns = [o.chosen for o in around if o.chosen.kind == "city" and o.chosen.lat is not None]
