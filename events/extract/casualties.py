@@ -180,6 +180,86 @@ def _kinds(match) -> dict[str, tuple]:
     return out
 
 
+class _Index:
+    """The tokens of one piece of text by kind, each kind's in text order with their starts, so
+    "the next attacker noun after X" or "the "and"s between X and Y" is a bisect, not a pass over
+    every token (the matcher returns tokens in text order, never overlapping)."""
+
+    def __init__(self, tokens: list):
+        self.tokens = tokens
+        self.kinds = [_kinds(t) for t in tokens]
+        self.by: dict[str, list] = {}
+        for t, k in zip(tokens, self.kinds):
+            for key in k:
+                self.by.setdefault(key, []).append(t)
+        self.starts = {key: [t.start for t in ts] for key, ts in self.by.items()}
+
+    def of(self, kind: str) -> list:
+        return self.by.get(kind, [])
+
+    def within(self, kind: str, lo: int, hi: int) -> list:
+        """Tokens of `kind` that start in [lo, hi), in text order."""
+        starts = self.starts.get(kind)
+        if not starts:
+            return []
+        return self.by[kind][bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def first(self, kind: str, lo: int):
+        """The first token of `kind` that starts at `lo` or after, else None."""
+        starts = self.starts.get(kind)
+        if not starts:
+            return None
+        i = bisect.bisect_left(starts, lo)
+        return self.by[kind][i] if i < len(starts) else None
+
+
+class _Counts:
+    """A list of counts with bisect over their starts and ends when they are in text order (they
+    are: counts never overlap); any other order falls back to a pass over the list."""
+
+    def __init__(self, counts: list):
+        self.counts = counts
+        self.starts = [c.start for c in counts]
+        self.ends = [c.end for c in counts]
+        self.ordered = all(a.start <= b.start and a.end <= b.end for a, b in zip(counts, counts[1:]))
+
+    def starting(self, lo: int, hi: int) -> list:
+        """Counts with lo <= start < hi, in list order."""
+        if not self.ordered:
+            return [c for c in self.counts if lo <= c.start < hi]
+        return self.counts[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def ending(self, lo: int, hi: int) -> list:
+        """Counts with lo <= end <= hi, in list order."""
+        if not self.ordered:
+            return [c for c in self.counts if lo <= c.end <= hi]
+        return self.counts[bisect.bisect_left(self.ends, lo):bisect.bisect_right(self.ends, hi)]
+
+
+_RUN_AFTER = re.compile(r"[\s-]*")
+
+
+def _blank_before(text: str, pos: int, chars: str = "") -> int:
+    """Start of the run of white space (and `chars`) that ends at `pos`."""
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in chars):
+        pos -= 1
+    return pos
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is not white space ('' if none): text[:pos].rstrip()[-1:]."""
+    pos = _blank_before(text, pos)
+    return text[pos - 1] if pos > 0 else ""
+
+
+def _char_after(text: str, pos: int) -> str:
+    """The first character from `pos` on that is not white space: text[pos:].lstrip()[:1]."""
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < n else ""
+
+
 def _kinds_of(match) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     for p in match.value:
@@ -279,10 +359,10 @@ def _counts(text: str, tokens: list, thousands: str) -> list[_Count]:
         raw = text[c.start:c.end]
         if raw.isdigit() and int(raw) in _CALENDAR_YEAR:
             c.excluded = True
-        if text[:c.start].rstrip().endswith("(") and text[c.end:].lstrip().startswith(")"):
+        if _char_before(text, c.start) == "(" and _char_after(text, c.end) == ")":
             c.excluded = True             # "Riyad Jaffar ( 27 )": an age after a name
         name = re.search(r"([^\W\d_])[\w'’-]*\s*,\s*$", text[max(0, c.start - 40):c.start])
-        if raw.isdigit() and name and name.group(1).isupper() and text[c.end:].lstrip().startswith(",") and \
+        if raw.isdigit() and name and name.group(1).isupper() and _char_after(text, c.end) == "," and \
                 not text[max(0, c.start - 40):c.start].isupper():
             c.excluded = True             # "Shiv Prakash, 25, was beheaded": an age after a name
     return counts
@@ -311,89 +391,102 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
           starts: list[int], single: _Single | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
     counts = _counts(text, tokens, thousands)
+    idx = _Index(tokens)
     stated_shares: list[tuple] = []
-    for c in counts:
-        if any(s <= c.start < e for s, e in date_spans):
-            c.excluded = True
+    if date_spans:
+        spans = sorted(date_spans)
+        span_starts = [s for s, _ in spans]
+        reach = []                  # the farthest end of the spans up to each
+        far = -1
+        for _, e in spans:
+            far = max(far, e)
+            reach.append(far)
+        for c in counts:
+            i = bisect.bisect_right(span_starts, c.start)
+            if i and reach[i - 1] > c.start:
+                c.excluded = True
     subsets = _subset_spans(text, tokens, starts)
     for c in counts:             # "five people, including two children and a guard, were killed": the five
         if _in_subset(subsets, c.start, c.end, text):
             c.excluded = True
-    for t in tokens:
-        k = _kinds(t)
-        if "nc_before" in k:
-            for c in counts:
-                if c.start >= t.end and _JOIN.match(text[t.end:c.start]):     # "pukul 4", "ke-3"
+    cs = _Counts(counts)
+    for t in idx.of("nc_before"):      # "pukul 4", "ke-3"
+        for c in cs.starting(t.end, _RUN_AFTER.match(text, t.end).end() + 1):
+            if c.start >= t.end and _JOIN.match(text[t.end:c.start]):
+                c.excluded = True
+    for t in idx.of("partitive"):      # "tiga di antaranya tewas": three of those just counted
+        for c in cs.ending(_blank_before(text, t.start), t.start):
+            if c.end <= t.start and not text[c.end:t.start].strip():
+                c.partitive = True
+    for t in idx.of("source"):         # "according to three activists, two were killed": the sources are no toll
+        comma = text.find(",", t.end)
+        stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
+        for c in cs.starting(t.end, stop):
+            if t.end <= c.start and c.end <= stop:
+                c.excluded = True
+    for t in idx.of("shared"):         # "across 4 events": a count of incidents, not of people
+        noun = idx.first("incidents", t.end)
+        own = re.match(r"\s*\((\d+)\)", text[noun.end:noun.end + 12]) if noun is not None else None
+        if own and _gap_words(text[t.end:noun.start]) <= 3:   # "split across 4 events (2)": the coder's share
+            stated_shares.append(("killed", int(own.group(1)), int(own.group(1)), t.start,
+                                  noun.end + own.end(), True, "stated"))
+        if noun is not None and _gap_words(text[t.end:noun.start]) <= 3:
+            for c in cs.starting(t.end, noun.start):
+                if t.end <= c.start and c.end <= noun.start:
                     c.excluded = True
-        if "partitive" in k:         # "tiga di antaranya tewas": three of those just counted
-            for c in counts:
-                if c.end <= t.start and not text[c.end:t.start].strip():
-                    c.partitive = True
-        if "source" in k:            # "according to three activists, two were killed": the sources are no toll
-            comma = text.find(",", t.end)
-            stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
-            for c in counts:
-                if t.end <= c.start and c.end <= stop:
-                    c.excluded = True
-        if "shared" in k:            # "across 4 events": a count of incidents, not of people
-            noun = next((i for i in tokens if "incidents" in _kinds(i) and t.end <= i.start), None)
-            own = re.match(r"\s*\((\d+)\)", text[noun.end:noun.end + 12]) if noun is not None else None
-            if own and _gap_words(text[t.end:noun.start]) <= 3:   # "split across 4 events (2)": the coder's share
-                stated_shares.append(("killed", int(own.group(1)), int(own.group(1)), t.start,
-                                      noun.end + own.end(), True, "stated"))
-            for c in counts:
-                if noun is not None and t.end <= c.start and c.end <= noun.start and \
-                        _gap_words(text[t.end:noun.start]) <= 3:
-                    c.excluded = True
-        if "incidents" in k:         # "two related attacks", "three separate incidents": no people
-            for c in counts:
-                if c.end <= t.start and _gap_words(text[c.end:t.start]) <= 1 and not _CLAUSE.search(text, c.end, t.start):
-                    c.excluded = True
-        if "nc_after" in k:
-            for c in counts:
-                if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
-                    c.excluded = True
+    for t in idx.of("incidents"):      # "two related attacks", "three separate incidents": no people
+        before = cs.ending(-1, t.start)
+        for c in (reversed(before) if cs.ordered else before):
+            if c.end <= t.start and _gap_words(text[c.end:t.start]) <= 1 and not _CLAUSE.search(text, c.end, t.start):
+                c.excluded = True
+            elif cs.ordered:
+                break               # an earlier count has at least the words and marks of this gap
+    for t in idx.of("nc_after"):
+        for c in cs.ending(_blank_before(text, t.start, "-"), t.start):
+            if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
+                c.excluded = True
     for c in counts:          # "killing four villagers, two of them children": a part of the four
-        if c.partitive and text[:c.start].rstrip().endswith(",") and any(
+        if c.partitive and _char_before(text, c.start) == "," and any(
                 not d.partitive and not d.excluded and d.end <= c.start and _gap_words(text[d.end:c.start]) <= 3
                 for d in counts):
             c.excluded = True
     counts = [c for c in counts if not c.excluded]
-    _apply_hedges_and_ranges(text, tokens, counts)
+    _apply_hedges_and_ranges(text, idx, counts)
     counts = [c for c in counts if not c.excluded]
-    found: list[tuple] = _besides(text, tokens, counts, starts, single) + stated_shares
-    for t in tokens:          # "Fatalities coded as 0": the coder's own figure
-        if "stated" in _kinds(t):
-            c = next((c for c in counts if c.start >= t.end and not text[t.end:c.start].strip()), None)
-            if c is not None:
-                found.append(("killed", c.low, c.high, t.start, c.end, c.firm, "stated"))
-                counts.remove(c)
+    found: list[tuple] = _besides(text, idx, counts, starts, single) + stated_shares
+    for t in idx.of("stated"):          # "Fatalities coded as 0": the coder's own figure
+        c = next((c for c in counts if c.start >= t.end and not text[t.end:c.start].strip()), None)
+        if c is not None:
+            found.append(("killed", c.low, c.high, t.start, c.end, c.firm, "stated"))
+            counts.remove(c)
     counted_selves: set[int] = set()
-    perp_by_end = {p.end: p for p in tokens if "perp" in _kinds(p)}
-    for t in tokens:          # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
-        if "self" in _kinds(t):
-            c = next((c for c in counts if c.end <= t.start and not text[c.end:t.start].strip()), None)
-            if c is None:          # "two female suicide bombers blew themselves up": the two
-                j = t.start
-                while j > 0 and text[j - 1].isspace():
-                    j -= 1
-                perp = perp_by_end.get(j)
-                if perp is not None:
-                    c = next((c for c in counts if c.end <= perp.start and not _CLAUSE.search(text, c.end, perp.start)
-                              and _gap_words(text[c.end:perp.start]) <= 2), None)
-            if c is not None:
-                found.append(("killed", c.low, c.high, c.start, t.end, c.firm, True))
-                counts.remove(c)
-                counted_selves.add(t.start)
-    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
+    perp_by_end = {p.end: p for p in idx.of("perp")}
+    for t in idx.of("self"):            # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
+        c = next((c for c in counts if c.end <= t.start and not text[c.end:t.start].strip()), None)
+        if c is None:          # "two female suicide bombers blew themselves up": the two
+            j = t.start
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            perp = perp_by_end.get(j)
+            if perp is not None:
+                c = next((c for c in counts if c.end <= perp.start and not _CLAUSE.search(text, c.end, perp.start)
+                          and _gap_words(text[c.end:perp.start]) <= 2), None)
+        if c is not None:
+            found.append(("killed", c.low, c.high, c.start, t.end, c.firm, True))
+            counts.remove(c)
+            counted_selves.add(t.start)
+    words = [t for t, k in zip(tokens, idx.kinds) if "killed" in k or "injured" in k]
     words = _real(text, tokens, words)
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
-    sentence_of = {w.start: bisect.bisect_right(starts, w.start) for w in words}
+    in_sentence: dict[int, list] = {}
+    for w in words:
+        in_sentence.setdefault(bisect.bisect_right(starts, w.start), []).append(w)
+    sentence_words = {si: (ws, [w.start for w in ws], [w.end for w in ws]) for si, ws in in_sentence.items()}
+    cs = _Counts(counts)
     for c in counts:
-        here = bisect.bisect_right(starts, c.start)
-        same = [w for w in words if sentence_of[w.start] == here]
-        choice = _attach(text, c, counts, same, tokens, subsets)
+        same = sentence_words.get(bisect.bisect_right(starts, c.start), ([], [], []))
+        choice = _attach(text, c, cs, same, idx, subsets)
         if choice:
             groups.setdefault(choice, []).append(c)
     subjects: set[int] = set()
@@ -404,21 +497,20 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         kind = "killed" if f"killed_{side}" in _kinds(word) else "injured"
         start = min(word.start, members[0].start)
         end = max(word.end, members[-1].end)
-        perps = all(_of_attackers(text, m, members, word, side, tokens) for m in members)
+        perps = all(_of_attackers(text, m, members, word, side, idx) for m in members)
         if perps and side == "after" and single is not None and _takes_object(text, word, single):
             subjects.add(word_start)       # "two gunmen shot and killed the trader": the two did it
             continue
         part = next((lo for lo, _hi, _after in subsets if lo >= members[-1].end), None)
-        more = _one_more(text, members[-1].end, word.start if side == "after" else None, tokens, part)
+        more = _one_more(text, members[-1].end, word.start if side == "after" else None, idx, part)
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     # "nine people, including the bomber, were killed": a toll that names him already counts him
     attacker_in_part = any("perp" in _kinds(t) and _in_subset(subsets, t.start, t.end, text) for t in tokens)
     if single is not None:
-        found += [f for f in _singles(text, tokens, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
+        found += [f for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
                   if not _in_subset(subsets, f[3], f[4], text)]      # "including a guard": one of the five
-    for t in tokens:
-        k = _kinds(t)
+    for t, k in zip(tokens, idx.kinds):
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
         if "self" in k and t.start not in counted_selves and not attacker_in_part:   # "killing himself and one officer": 2
@@ -529,11 +621,11 @@ def _named_object(words: list, single: _Single) -> tuple[int, int, bool] | None:
     return 1, phrase[-1][3], False
 
 
-def _singles(text: str, tokens: list, words: list, attached: set[int], starts: list[int],
+def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: list[int],
              date_spans, single: _Single) -> list[tuple]:
     """One or two people killed or hurt, told without a numeral: "a civilian was shot and
     killed", "killing him", "the assailant died", "Colon and his driver were killed"."""
-    zero = [(t.start, t.end) for t in tokens if "zero" in _kinds(t)]
+    zero = [(t.start, t.end) for t in idx.of("zero")]
     out = []
     for w in words:
         if w.start in attached or any(s < w.end and w.start < e for s, e in zero):
@@ -701,22 +793,23 @@ def _split_and(words: list, ands: frozenset[str]) -> list[list]:
     return parts
 
 
-def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int],
+def _besides(text: str, idx: _Index, counts: list[_Count], starts: list[int],
              single: _Single | None = None) -> list[tuple]:
     """"In addition to the two bombers, 25 soldiers were killed": the attackers are dead too, and
     their count is not part of the toll that follows (taken out of `counts`). "In addition to the
     bombers" with no count of its own takes the count that told the attackers before ("Four
     suicide bombers detonated ...")."""
     out = []
-    for i, t in enumerate(tokens):
-        if "besides" not in _kinds(t):
+    tokens = idx.tokens
+    for i, (t, k) in enumerate(zip(tokens, idx.kinds)):
+        if "besides" not in k:
             continue
         perp = next((p for p in tokens[i + 1:i + 4] if "perp" in _kinds(p)), None)
         if perp is None or _CLAUSE.search(text, t.end, perp.start) or _gap_words(text[t.end:perp.start]) > 2:
             continue
         end = starts[bisect.bisect_right(starts, t.start)] if bisect.bisect_right(starts, t.start) < len(starts) \
             else len(text)
-        if not any({"killed"} & set(_kinds(w)) for w in tokens if perp.end <= w.start < end):
+        if not idx.within("killed", perp.end, end):
             continue
         count = next((c for c in counts if t.end <= c.start and c.end <= perp.start), None)
         if count is not None:
@@ -726,17 +819,17 @@ def _besides(text: str, tokens: list, counts: list[_Count], starts: list[int],
             low, high, firm = 1, 1, True
             head = fold(text[perp.start:perp.end]).split()[-1]
             if single is not None and _plural(head, single):
-                told = _told_attackers(text, tokens, counts, t.start)
+                told = _told_attackers(text, idx, counts, t.start)
                 if told is not None:
                     low, high, firm = told.low, told.high, told.firm
         out.append(("killed", low, high, t.start, perp.end, firm, "besides"))
     return out
 
 
-def _told_attackers(text: str, tokens: list, counts: list[_Count], before: int) -> _Count | None:
+def _told_attackers(text: str, idx: _Index, counts: list[_Count], before: int) -> _Count | None:
     """The last count of attackers told before `before` ("Two suicide bombers", "at least three
     assailants"): a count right before an attacker noun (two words at most between them)."""
-    perps = [p for p in tokens if "perp" in _kinds(p) and p.end <= before]
+    perps = [p for p in idx.of("perp") if p.end <= before]
     best = None
     for c in counts:
         if c.end > before or c.weak:
@@ -747,19 +840,18 @@ def _told_attackers(text: str, tokens: list, counts: list[_Count], before: int) 
     return best
 
 
-def _one_more(text: str, after: int, until: int | None, tokens: list, part: int | None = None) -> int:
+def _one_more(text: str, after: int, until: int | None, idx: _Index, part: int | None = None) -> int:
     """1 when "and their driver" follows the last count of a toll (up to its casualty word, or
     the end of the clause, or the start of its parts `part`): a person added without a number."""
     stop = until if until is not None else min(
         [i for i in (text.find(ch, after) for ch in ",.;") if i >= 0] + [after + 60])
     if part is not None:
         stop = min(stop, part)       # "eleven people, among them three women and a boy": the boy is one of them
-    ands = [t for t in tokens if "and" in _kinds(t) and after <= t.start < stop]
-    return int(any("one_more" in _kinds(t) and not text[a.end:t.start].strip()
-                   for a in ands for t in tokens if a.end <= t.start < stop))
+    return int(any(not text[a.end:t.start].strip()
+                   for a in idx.within("and", after, stop) for t in idx.within("one_more", a.end, stop)))
 
 
-def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, tokens: list) -> bool:
+def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, idx: _Index) -> bool:
     """Does an attacker noun follow this count, before the next count or the casualty word?"""
     later = [m.start for m in members if m.start > count.start]
     limit = min(later + [word.start if side == "after" else count.end + 40])
@@ -767,19 +859,21 @@ def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: s
     limit = comma if comma >= 0 else limit
     stop = text.find(".", count.end, limit)        # "... tujuh orang. Salah satu penyerang ...": another sentence
     limit = stop if stop >= 0 else limit
-    joined = next((t.start for t in tokens if "and" in _kinds(t) and count.end <= t.start < limit), None)
+    joined = next((t.start for t in idx.within("and", count.end, limit)), None)
     limit = joined if joined is not None else limit  # "three passengers and the perpetrator": the three are no attackers
-    return any("perp" in _kinds(t) for t in tokens if count.end <= t.start < limit)
+    return bool(idx.within("perp", count.end, limit))
 
 
-def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> None:
-    betweens = [t for t in tokens if "between" in _kinds(t)]       # looked up once, not per pair
-    ranges = [t for t in tokens if "range" in _kinds(t)]
-    for t in tokens:
+def _apply_hedges_and_ranges(text: str, idx: _Index, counts: list[_Count]) -> None:
+    betweens = idx.of("between")       # looked up once, not per pair
+    between_ends = [t.end for t in betweens]
+    cs = _Counts(counts)     # a hedge moves a count's start back to its own: later hedges lie past it
+    for t in idx.of("hedge"):
         k = _kinds(t)
-        if "hedge" not in k or "vague" in k:
+        if "vague" in k:
             continue
-        nxt = next((c for c in counts if c.start >= t.end), None)
+        nxt = next(iter(cs.starting(t.end, len(text) + 1)), None) if cs.ordered \
+            else next((c for c in counts if c.start >= t.end), None)
         if nxt is None or text[t.end:nxt.start].strip():
             continue
         if "hedge" in k and "vague" not in k:
@@ -788,10 +882,11 @@ def _apply_hedges_and_ranges(text: str, tokens: list, counts: list[_Count]) -> N
                 nxt.firm = False
     for a, b in zip(counts, counts[1:]):
         joiner = text[a.end:b.start]
-        between = next((t for t in betweens if t.end <= a.start
+        lo = bisect.bisect_left(between_ends, _blank_before(text, a.start))
+        between = next((t for t in betweens[lo:bisect.bisect_right(between_ends, a.start)] if t.end <= a.start
                         and not text[t.end:a.start].strip()), None)
         is_joiner = joiner.strip() in ("-", "–") or any(
-            a.end <= t.start and t.end <= b.start for t in ranges) and \
+            t.end <= b.start for t in idx.within("range", a.end, b.start)) and \
             _gap_words(joiner) <= 2
         if (is_joiner or (between and _gap_words(joiner) == 1)) and not b.excluded:
             b.excluded = True
@@ -854,20 +949,22 @@ def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, text: s
     return False
 
 
-def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: list,
+def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list[int]], idx: _Index,
             subsets: list[tuple[int, int, bool]] = ()):
-    """(start, side) of the casualty word in the count's sentence that it reports, or None."""
+    """(start, side) of the casualty word in the count's sentence that it reports, or None.
+    `same`: the casualty words of the count's sentence, their starts and their ends."""
+    words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
         if _BREAK.search(gap.replace(":", "") if colon else gap):     # "Fatalities: 4"
             return None
-        inner = [o for o in counts if gap_start <= o.start and o.end <= gap_end]
+        inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end]
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
-        for t in tokens:          # "five people, including the police chief Abdul Rahman, were killed"
-            if "subset" in _kinds(t) and gap_start <= t.start and t.end <= gap_end:
-                if not text[gap_start:t.start].rstrip().endswith(","):
+        for t in idx.within("subset", gap_start, gap_end):   # "five people, including the police chief Abdul Rahman, were killed"
+            if gap_start <= t.start and t.end <= gap_end:
+                if not (_char_before(text, t.start) == "," and _blank_before(text, t.start) > gap_start):
                     continue
                 span = next((x for x in subsets if x[0] == t.end), None)
                 if span is not None and not span[2] and span[1] == gap_end:
@@ -884,7 +981,7 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         for o in inner:           # another count in the gap: only "X, Y and Z <word>" lists pass
             words_in_gap -= _gap_words(text[o.start:o.end])
             between = (c.end, o.start) if o.start >= c.end else (o.end, c.start)
-            joins = [t.end for t in tokens if "and" in _kinds(t) and between[0] <= t.start < between[1]]
+            joins = [t.end for t in idx.within("and", between[0], between[1])]
             comma = text.rfind(",", between[0], between[1])
             last = max(joins + ([comma + 1] if comma >= 0 else []), default=None)
             if last is None or _gap_words(text[last:between[1]]):
@@ -892,22 +989,24 @@ def _attach(text: str, c: _Count, counts: list[_Count], words: list, tokens: lis
         return words_in_gap if words_in_gap <= limit else None
 
     best = None
-    following = next((wi for wi, w in enumerate(words) if w.start >= c.end), None)
+    following = bisect.bisect_left(word_starts, c.end)
+    following = following if following < len(words) else None
     if following is not None and _sides(words[following]) & {"after"}:
         w = words[following]                 # only the first casualty word after the count
-        limit = MAX_BEFORE if c.weak else MAX_AFTER + 4 * sum(1 for o in counts if c.end <= o.start < w.start)
+        limit = MAX_BEFORE if c.weak else MAX_AFTER + 4 * len(cs.starting(c.end, w.start))
         gap = clear(c.end, w.start, limit)
         if gap is not None:
             best = (gap, 0, following, "after")
-    preceding = next((wi for wi in range(len(words) - 1, -1, -1) if words[wi].end <= c.start), None)
+    preceding = bisect.bisect_right(word_ends, c.start) - 1
+    preceding = preceding if preceding >= 0 else None
     if preceding is not None and _sides(words[preceding]) & {"before"}:
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
         if toll and any("toll_verb" in _kinds(t) and t.end <= c.start and not text[t.end:c.start].strip()
-                        and w.end <= t.start for t in tokens):
+                        and w.end <= t.start for t in idx.within("toll_verb", w.end, c.start)):
             window = MAX_TOLL_VERB           # "the death toll from Saturday's bombings ... has risen to 18"
-        limit = 0 if c.weak else window + 4 * sum(1 for o in counts if w.end <= o.start < c.start)
+        limit = 0 if c.weak else window + 4 * len(cs.starting(w.end, c.start))
         gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
         if gap is not None and gap > MAX_BEFORE and not c.firm:
             gap = None                       # "Para korban tewas setelah beberapa petugas ...": no toll
@@ -998,11 +1097,22 @@ def run(doc: Doc) -> None:
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
     found: list[tuple] = []
-    for lo, hi in windows(text, starts, WINDOW):          # bounded pieces: _find is quadratic in counts
+    pieces = windows(text, starts, WINDOW)          # bounded pieces: _find is quadratic in counts
+    piece_starts = [lo for lo, _ in pieces]
+    spans_in: list[list[tuple[int, int]]] = [[] for _ in pieces]    # each window's date spans, in order
+    for s, e in spans:
+        j = bisect.bisect_right(piece_starts, s) - 1
+        if j >= 0 and pieces[j][0] <= s < pieces[j][1]:
+            spans_in[j].append((s - pieces[j][0], e - pieces[j][0]))
+    for (lo, hi), piece_spans in zip(pieces, spans_in):
         piece = text[lo:hi]
+        # the sentence starts from the one holding `lo` to the first after `hi`: bisect over them
+        # gives the same sentences (offset by `first`) as over every start of the article
+        first = max(0, bisect.bisect_right(starts, lo) - 1)
+        last = min(len(starts), bisect.bisect_right(starts, hi) + 1)
         for kind, low, high, start, end, firm, perps in _find(
                 piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
-                [(s - lo, e - lo) for s, e in spans if lo <= s < hi], [s - lo for s in starts], tab.single):
+                piece_spans, [s - lo for s in starts[first:last]], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     shared = _shared(text, tokens, starts, tab)
     told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] != "stated"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from events import lang
@@ -181,6 +181,12 @@ class _Scan:
     numeric: list
     published: dt.date | None
     abbreviations: frozenset[str] = frozenset()
+    starts: list[int] = field(default_factory=list)           # the tokens' starts (for bisect)
+    numeric_starts: list[int] = field(default_factory=list)   # the numeric dates' starts, kept with them
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+        self.numeric_starts = [n[0] for n in self.numeric]
 
     def adjacent(self, end: int, start: int) -> bool:
         return 0 <= end <= start and bool(_GAP.match(self.text[end:start]))
@@ -200,8 +206,9 @@ class _Scan:
         return None
 
     def extend_parts(self, end: int) -> int:
-        """The end of the day parts right after `end` ("Jumat pagi waktu setempat")."""
-        for t in self.tokens:
+        """The end of the day parts right after `end` ("Jumat pagi waktu setempat"). The tokens
+        before `end` are skipped by bisect (they are in text order, never overlapping)."""
+        for t in self.tokens[bisect.bisect_left(self.starts, end):]:
             if t.start >= end:
                 if "part" in _kinds(t) and _GAP.match(self.text[end:t.start]):
                     end = t.end
@@ -211,10 +218,19 @@ class _Scan:
 
     def take_numeric(self, end: int):
         """A numeric date written right after `end` ("Jumat (8/12)"), removed from the pool."""
-        num = next((n for n in self.numeric if n[0] - end <= 4 and self.adjacent(end, n[0])), None)
-        if num:
-            self.numeric.remove(num)
-        return num
+        lo = bisect.bisect_left(self.numeric_starts, end)      # sorted: only those from `end` on can touch it
+        hi = bisect.bisect_right(self.numeric_starts, end + 4)
+        at = next((i for i in range(lo, hi) if self.numeric[i][0] - end <= 4
+                   and self.adjacent(end, self.numeric[i][0])), None)
+        if at is None:
+            return None
+        del self.numeric_starts[at]
+        return self.numeric.pop(at)
+
+    def numeric_at(self, start: int) -> bool:
+        """Does a numeric date of the pool start at `start`?"""
+        i = bisect.bisect_left(self.numeric_starts, start)
+        return i < len(self.numeric_starts) and self.numeric_starts[i] == start
 
     def count_before(self, i: int) -> tuple[int, int] | None:
         """(n, start) of a number in digits or words right before token i ("3 hari", "two weeks")."""
@@ -385,7 +401,7 @@ def _year(scan: _Scan, i: int) -> Found | None:
     """`pada tahun 2014`, `in 2004`: a bare year after a year word."""
     tok, published = scan.tokens[i], scan.published
     year = _YEAR_ONLY.match(scan.text[tok.end:tok.end + 8])
-    if not year or any(n[0] == tok.end + year.start(1) for n in scan.numeric):
+    if not year or scan.numeric_at(tok.end + year.start(1)):
         return None
     y = int(year[1])
     if published is not None and y > published.year:
@@ -422,9 +438,20 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
         if mention is not None:
             found.append(mention)
             used_until = mention.end
+    # a numeric date inside an expression already read is part of it: the expressions by start,
+    # with the farthest end up to each, then the numeric dates kept so far (in text order)
+    spans = sorted((f.start, f.end) for f in found)
+    span_starts = [a for a, _ in spans]
+    reach, far = [], -1
+    for _, b in spans:
+        far = max(far, b)
+        reach.append(far)
+    kept_until = -1
     for start, end, day, has_year, _ in scan.numeric:
-        if not any(f.start <= start < f.end for f in found):
+        i = bisect.bisect_right(span_starts, start)
+        if not (i and reach[i - 1] > start) and not start < kept_until:
             found.append(Found(start, end, day, 1, "absolute", has_year=has_year))
+            kept_until = max(kept_until, end)
     found.sort(key=lambda f: f.start)
     if published is not None:
         limit = published - dt.timedelta(days=HISTORICAL_DAYS)
