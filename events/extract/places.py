@@ -5,6 +5,7 @@ gives the assemble stage the best place for one event.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 
@@ -38,13 +39,24 @@ def run(doc: Doc) -> None:
                                                   names=names))
         return
     found: list[PlaceMention] = []
-    for lo, hi in windows(text, [s.start for s in sentences], WINDOW):
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    ordered = all(a.start <= a.end <= b.start for a, b in zip(sentences, sentences[1:])) \
+        and sentences[-1].start <= sentences[-1].end
+    name_starts = [a for a, _ in names]
+    names_ordered = all(x <= y for x, y in zip(name_starts, name_starts[1:]))
+    for lo, hi in windows(text, starts, WINDOW):
         piece = text[lo:hi]
-        index = [i for i, s in enumerate(sentences) if s.start < hi and s.end > lo]
+        if ordered:         # the sentences that overlap the window, found by bisect, not a pass over all
+            index = [i for i in range(bisect.bisect_right(ends, lo), bisect.bisect_left(starts, hi))
+                     if starts[i] < hi and ends[i] > lo]
+        else:
+            index = [i for i, s in enumerate(sentences) if s.start < hi and s.end > lo]
+        inside = names[bisect.bisect_left(name_starts, lo):bisect.bisect_right(name_starts, hi)] \
+            if names_ordered else names
         local = [Sentence(max(s.start, lo) - lo, min(s.end, hi) - lo, piece[max(s.start, lo) - lo:min(s.end, hi) - lo])
                  for s in (sentences[i] for i in index)]
         cands = resolve(piece, local, doc.language, doc.findings.get("dateline") if lo == 0 else None,
-                        doc.article.source, names=[(a - lo, b - lo) for a, b in names if lo <= a and b <= hi])
+                        doc.article.source, names=[(a - lo, b - lo) for a, b in inside if lo <= a and b <= hi])
         found += [replace(m, start=m.start + lo, end=m.end + lo, sentence=index[m.sentence] if index else 0)
                   for m in mentions(cands)]
     doc.findings["places"] = found

@@ -8,6 +8,7 @@ re-coding an article gives the same row unless the extractor changed.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 import re
@@ -187,11 +188,24 @@ def _triggers_in(ctx: Ctx, ev: Event, si: int) -> list[Trigger]:
     return ctx.memo[key].get(si, [])
 
 
+def _triggers_near(ctx: Ctx, ev: Event, si: int, lo: int, hi: int) -> list[Trigger]:
+    """The event's triggers in one sentence that start in [lo, hi], by bisect when there are many."""
+    trigs = _triggers_in(ctx, ev, si)
+    if len(trigs) <= 8:
+        return trigs
+    key = ("triggers by start", id(ev), len(ev.triggers), si)
+    if key not in ctx.memo:
+        ordered = sorted(trigs, key=lambda t: t.start)
+        ctx.memo[key] = (ordered, [t.start for t in ordered])
+    ordered, starts = ctx.memo[key]
+    return ordered[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+
+
 def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
     """The people word is the subject of an active violent verb just after it."""
     between, prefixes = et.passive(ctx.doc.language)
     text = ctx.doc.article.text
-    for t in _triggers_in(ctx, ev, a.sentence):
+    for t in _triggers_near(ctx, ev, a.sentence, a.end, a.end + DOER_CHARS):
         if t.sentence != a.sentence or t.sub_event_type != "Attack" or t.generic \
                 or not 0 <= t.start - a.end <= DOER_CHARS:
             continue

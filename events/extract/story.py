@@ -9,6 +9,7 @@ start a new one; other sentences belong to the event told just before them.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -285,10 +286,13 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
     if not ms:
         return None
     trigs = ctx.triggers.get(si, [])
+    nearest = _nearest_triggers(ctx, si, trigs) if len(trigs) > 8 else None
 
     def distance(m: PlaceMention) -> int:
         if not trigs:
             return 0
+        if nearest is not None:
+            return nearest(m)
         return min((m.start - t.end) if m.start >= t.end else 3 * (t.start - m.end) for t in trigs)
 
     # a reading in a country the article does not name ("Durgapur" read in India in a note on
@@ -578,6 +582,32 @@ def _dateline_place(doc: Doc) -> Place | None:
         return None
     return next((m.place for m in doc.findings.get("places") or []
                  if start <= m.start < end and m.place.feature not in ("country",)), None)
+
+
+def _nearest_triggers(ctx: Ctx, si: int, trigs: list[Trigger]):
+    """The distance of `_sentence_place` from a mention to the sentence's nearest trigger, by
+    bisect: the last trigger ending before the mention, or the first start among those ending
+    after it (a sentence with thousands of triggers stays linear)."""
+    key = ("nearest trigger", si, len(trigs))
+    if key not in ctx.memo:
+        by_end = sorted(trigs, key=lambda t: t.end)
+        ends = [t.end for t in by_end]
+        first_start = [0] * len(by_end)       # the least start among the triggers from i on
+        low = None
+        for i in range(len(by_end) - 1, -1, -1):
+            low = by_end[i].start if low is None else min(low, by_end[i].start)
+            first_start[i] = low
+        ctx.memo[key] = (ends, first_start)
+    ends, first_start = ctx.memo[key]
+
+    def distance(m: PlaceMention) -> int:
+        i = bisect.bisect_right(ends, m.start)
+        best = m.start - ends[i - 1] if i else None
+        if i < len(ends):
+            after = 3 * (first_start[i] - m.end)
+            best = after if best is None else min(best, after)
+        return best
+    return distance
 
 
 def _named_countries(ctx: Ctx) -> frozenset[str]:

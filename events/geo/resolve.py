@@ -8,6 +8,7 @@ Every choice carries its score and a short reason (`why`) for `events geocode`.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -174,7 +175,20 @@ def _mixed_case(text: str) -> bool:
     return bool(letters) and upper < 0.6 * letters
 
 
+_ORDER: list = [None, [], False]      # the last sentence list seen, its starts, whether in order
+
+
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
+    """The sentence holding `pos` (the last one when none does): a bisect when the sentences
+    are in text order without overlaps, as the sentences stage gives them."""
+    if _ORDER[0] is not sentences:
+        _ORDER[:] = [sentences, [s.start for s in sentences],
+                     all(a.start <= a.end <= b.start for a, b in zip(sentences, sentences[1:]))]
+    if _ORDER[2]:
+        i = bisect.bisect_right(_ORDER[1], pos) - 1
+        if i >= 0 and sentences[i].start <= pos < sentences[i].end:
+            return i
+        return max(0, len(sentences) - 1)
     for i, s in enumerate(sentences):
         if s.start <= pos < s.end:
             return i
