@@ -55,6 +55,15 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     ("On 3 May 2024, rebels fired mortars and small arms at army positions near Mandera, Kenya.",
      "Battles", "Armed clash"),
     ("On 3 May 2024, soldiers and rebels exchanged artillery fire near Mandera, Kenya.", "Battles", "Armed clash"),
+    # demonstrators in running battles with the police, or stoning them: a violent demonstration
+    ("On 3 May 2024, traders protesting new market fees in Eldoret, Kenya, engaged police in running battles.",
+     "Riots", "Violent demonstration"),
+    ("On 3 May 2024, protesters throw stones at police officers in Eldoret, Kenya.", "Riots", "Violent demonstration"),
+    # property destroyed as part of an attack on people is the attack; alone it is property destruction
+    ("On 3 May 2024, armed raiders attacked a village near Lodwar, Kenya, killed two herders and stole "
+     "their cattle.", "Violence against civilians", "Attack"),
+    ("Pada Jumat (3/5/2024), kelompok bersenjata menyerang Kampung Wako di Kabupaten Yahukimo, Papua "
+     "Pegunungan, menewaskan seorang warga dan membakar rumah-rumah.", "Violence against civilians", "Attack"),
 ])
 def test_story_crowds_kind(text: str, event_type: str, sub_event_type: str) -> None:
     kinds = _kinds(text)

@@ -349,6 +349,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         if best.sub_event_type == "Disrupted weapons use" and any(t.detonated for t in trigs):
             explosive = [t for t in trigs if t.event_type == "Explosions/Remote violence"]
             best = min(explosive, key=et.rank)
+        if best.sub_event_type == "Looting/property destruction":
+            # the codebook's property destruction is what is not part of another violent event:
+            # "raiders attacked the village, killed two and stole cattle" is the attack
+            assault = [t for t in trigs if t.sub_event_type == "Attack" and t.generic and t.weapon_type != "Incendiary"]
+            if assault and (hurt or any(t.attack_type == "Unknown" for t in assault)):
+                return assault[0], "Violence against civilians", "Attack"
         return best, best.event_type, best.sub_event_type
     detonated = [t for t in trigs if t.detonated]
     if detonated:
