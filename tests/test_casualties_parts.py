@@ -38,6 +38,7 @@ from test_casualties_counts import found
     ("id", "Tujuh orang, termasuk dua polisi dan seorang warga, tewas dalam serangan itu.", [("killed", 7)]),
     ("id", "Ledakan itu menewaskan lima orang, di antaranya dua anak, dan melukai 9 lainnya.",
      [("killed", 5), ("injured", 9)]),
+    ("id", "Lima orang tewas, termasuk seorang anak, dan 7 lainnya luka-luka.", [("killed", 5), ("injured", 7)]),
 ])
 def test_parts_of_a_toll_are_not_added(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected

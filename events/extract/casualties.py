@@ -185,8 +185,9 @@ class _Index:
     "the next attacker noun after X" or "the "and"s between X and Y" is a bisect, not a pass over
     every token (the matcher returns tokens in text order, never overlapping)."""
 
-    def __init__(self, tokens: list):
+    def __init__(self, tokens: list, text: str = ""):
         self.tokens = tokens
+        self.text = text
         self.kinds = [_kinds(t) for t in tokens]
         self.by: dict[str, list] = {}
         for t, k in zip(tokens, self.kinds):
@@ -391,7 +392,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
           starts: list[int], single: _Single | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
     counts = _counts(text, tokens, thousands)
-    idx = _Index(tokens)
+    idx = _Index(tokens, text)
     stated_shares: list[tuple] = []
     if date_spans:
         spans = sorted(date_spans)
@@ -405,9 +406,9 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             i = bisect.bisect_right(span_starts, c.start)
             if i and reach[i - 1] > c.start:
                 c.excluded = True
-    subsets = _subset_spans(text, tokens, starts)
+    subsets = _subset_spans(text, idx, starts)
     for c in counts:             # "five people, including two children and a guard, were killed": the five
-        if _in_subset(subsets, c.start, c.end, text):
+        if _in_subset(subsets, c.start, c.end, idx):
             c.excluded = True
     cs = _Counts(counts)
     for t in idx.of("nc_before"):      # "pukul 4", "ke-3"
@@ -464,10 +465,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     for t in idx.of("self"):            # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
         c = next((c for c in counts if c.end <= t.start and not text[c.end:t.start].strip()), None)
         if c is None:          # "two female suicide bombers blew themselves up": the two
-            j = t.start
-            while j > 0 and text[j - 1].isspace():
-                j -= 1
-            perp = perp_by_end.get(j)
+            perp = perp_by_end.get(_blank_before(text, t.start))
             if perp is not None:
                 c = next((c for c in counts if c.end <= perp.start and not _CLAUSE.search(text, c.end, perp.start)
                           and _gap_words(text[c.end:perp.start]) <= 2), None)
@@ -476,7 +474,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             counts.remove(c)
             counted_selves.add(t.start)
     words = [t for t, k in zip(tokens, idx.kinds) if "killed" in k or "injured" in k]
-    words = _real(text, tokens, words)
+    words = _real(text, idx, words)
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
     in_sentence: dict[int, list] = {}
@@ -506,10 +504,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     # "nine people, including the bomber, were killed": a toll that names him already counts him
-    attacker_in_part = any("perp" in _kinds(t) and _in_subset(subsets, t.start, t.end, text) for t in tokens)
+    attacker_in_part = any(_in_subset(subsets, t.start, t.end, idx) for t in idx.of("perp"))
     if single is not None:
         found += [f for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
-                  if not _in_subset(subsets, f[3], f[4], text)]      # "including a guard": one of the five
+                  if not _in_subset(subsets, f[3], f[4], idx)]      # "including a guard": one of the five
     for t, k in zip(tokens, idx.kinds):
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
@@ -896,14 +894,13 @@ def _apply_hedges_and_ranges(text: str, idx: _Index, counts: list[_Count]) -> No
             a.firm = a.firm and b.firm
 
 
-def _real(text: str, tokens: list, words: list) -> list:
+def _real(text: str, idx: _Index, words: list) -> list:
     """The casualty words that tell a death or wound that happened: not those an intent or a
     sentence stands before in their clause ("threatened to kill the two hostages", "tried to
     kill the governor", "sentenced three men to death")."""
-    unreal = [t for t in tokens if "unreal" in _kinds(t)]
-    if not unreal:
+    ends = [t.end for t in idx.of("unreal")]
+    if not ends:
         return words
-    ends = [t.end for t in unreal]
     out = []
     for w in words:
         i = bisect.bisect_right(ends, w.start) - 1
@@ -913,18 +910,16 @@ def _real(text: str, tokens: list, words: list) -> list:
     return out
 
 
-def _subset_spans(text: str, tokens: list, starts: list[int]) -> list[tuple[int, int, bool]]:
+def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, int, bool]]:
     """(start, end, after a casualty word) of each part named of a toll: "including two children
     and a guard" runs from the subset word to the casualty word that follows it ("were killed"),
     else to the end of its sentence. After a casualty word ("killing five people, including ...,
     and wounding 12") the part is the same; there a count that is itself the subject of the next
     casualty word ("..., and 7 others were injured") is a new toll, not a part (`_in_subset`)."""
-    words = [t for t in tokens if {"killed", "injured"} & set(_kinds(t))]
+    words = [t for t, k in zip(idx.tokens, idx.kinds) if "killed" in k or "injured" in k]
     word_starts = [w.start for w in words]
     spans = []
-    for t in tokens:
-        if "subset" not in _kinds(t):
-            continue
+    for t in idx.of("subset"):
         si = bisect.bisect_right(starts, t.start)
         sentence_end = starts[si] if si < len(starts) else len(text)
         sentence_start = starts[si - 1] if si > 0 else 0
@@ -939,11 +934,12 @@ def _subset_spans(text: str, tokens: list, starts: list[int]) -> list[tuple[int,
     return spans
 
 
-def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, text: str) -> bool:
+def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, idx: _Index) -> bool:
+    """Does [start, end) lie in a part of a toll (`_subset_spans`)?"""
     for lo, hi, after_word in spans:
         if lo <= start and end <= hi:
-            if after_word and hi < len(text) and not _CLAUSE.search(text, end, hi) \
-                    and not re.search(r"\band\b", text[end:hi]):
+            if after_word and hi < len(idx.text) and not _CLAUSE.search(idx.text, end, hi) \
+                    and not idx.within("and", end, hi):
                 return False         # "..., and 7 others were injured": the next toll's own count
             return True
     return False
@@ -1003,8 +999,8 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
-        if toll and any("toll_verb" in _kinds(t) and t.end <= c.start and not text[t.end:c.start].strip()
-                        and w.end <= t.start for t in idx.within("toll_verb", w.end, c.start)):
+        if toll and any(t.end <= c.start and not text[t.end:c.start].strip()
+                        for t in idx.within("toll_verb", w.end, c.start)):
             window = MAX_TOLL_VERB           # "the death toll from Saturday's bombings ... has risen to 18"
         limit = 0 if c.weak else window + 4 * len(cs.starting(w.end, c.start))
         gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
@@ -1079,9 +1075,9 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     start = casualty.start
     stop = min(len(text), casualty.end + 60)
     span = text[start:stop]
-    tokens = tab.matcher.find(span, fold(span))
-    parts = _subset_spans(span, tokens, [0])
-    return any("perp" in _kinds(p) and _in_subset(parts, p.start, p.end, span) for p in tokens)
+    idx = _Index(tab.matcher.find(span, fold(span)), span)
+    parts = _subset_spans(span, idx, [0])
+    return any(_in_subset(parts, p.start, p.end, idx) for p in idx.of("perp"))
 
 
 def run(doc: Doc) -> None:
