@@ -36,6 +36,9 @@ HINT = 0.65             # close enough to be suggested when nothing matches
 MARGIN = 0.03           # a stored spelling read for a typo must be this much closer than the next
 LISTED = 40             # value sets this small are listed whole when nothing is close
 _NON_WORD = re.compile(r"[\W_]+")
+# marks no name of the taxonomy or the columns holds: text with them ("count(*)", "x; DROP") is
+# taken only as typed, never read as the name it comes close to
+_NOT_A_NAME = re.compile(r"[()*;=<>]|--")
 
 
 def key(text: str) -> str:
@@ -100,6 +103,8 @@ def match(text: str, table: dict[str, frozenset[str]]) -> tuple[frozenset[str], 
     if k in table:
         found = table[k]
         return found, "exact" if any(key(v) == k for v in found) else "name"
+    if _NOT_A_NAME.search(text):
+        return frozenset(), ""
     words = k.split()
     hits: set[str] = set()
     whole: set[str] = set()          # names every word of which was typed: 'fatality' -> fatalities
