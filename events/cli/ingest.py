@@ -64,6 +64,9 @@ def ingest_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, max_byt
       events ingest seeds/
       events ingest wires-2024-04-03/ --published 2024-04-03
       cat articles.jsonl | events ingest - --format jsonl
+
+    \b
+    On a Dask cluster and object storage (pip install "events[cluster]"; docs/cluster.md):
       events --db s3://bucket/store ingest --engine dask 's3://bucket/news/*.jsonl'
     """
     db = ctx.obj["db"]
