@@ -258,7 +258,7 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     state_target = any(a.kind in ARMED + STATE and a.role == "target" for a in told)
     # shooting words, and vague fighting words ("stormed", "fought") between two armed parties
     # ("fired mortars at the positions of": the firing word is the shelling's, no gunfight)
-    shelled = {t.sentence for t in specific if t.event_type == "Explosions/Remote violence"}
+    shelled = {t.sentence for t in specific if t.sub_event_type == "Shelling/artillery/missile attack"}
     engaged = [t for t in specific if t.sub_event_type in ("Attack", "Abduction/forced disappearance")
                and t.weapon_type in ("Firearms", "Unknown") and not t.civilian_targeting] + \
         [t for t in trigs if t.generic and t.weapon_type == "Firearms" and t.sentence not in shelled]
