@@ -17,7 +17,6 @@ case- and accent-insensitive, leftmost-longest matches (it returns the same `Mat
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -35,7 +34,6 @@ from events.matcher import Match, fold
 GEO_DIR = Path(__file__).resolve().parent
 GAZETTEER_PATH = GEO_DIR / "gazetteer.parquet"
 NAMES_PATH = GEO_DIR / "names.parquet"
-ADMIN1_NAMES_PATH = GEO_DIR / "admin1_names.json"     # ACLED's spelling of some admin1 names (build.py)
 MAX_WORDS = 6          # longest name, in words, looked up
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 
@@ -135,10 +133,8 @@ class NameIndex:
 class Gazetteer:
     """Columns of the gazetteer (Arrow, not Python objects) plus the name index."""
 
-    def __init__(self, path: Path = GAZETTEER_PATH, names_path: Path = NAMES_PATH,
-                 admin1_names_path: Path = ADMIN1_NAMES_PATH) -> None:
+    def __init__(self, path: Path = GAZETTEER_PATH, names_path: Path = NAMES_PATH) -> None:
         table = _read(path)
-        self._acled_admin1 = _admin1_names(admin1_names_path)
         self._table = table
         cols = {name: table.column(name).combine_chunks() for name in table.column_names}
         self._cols = cols
@@ -187,13 +183,8 @@ class Gazetteer:
         key = " ".join(fold(name).split())
         return [self.entry(i) for i in self.names.rows(key)]
 
-    def acled_admin1(self, cc: str, admin1: str | None) -> str | None:
-        """The admin1 name as ACLED writes it ("Taizz" for GeoNames' "Taiz"), else ours."""
-        return self._acled_admin1.get((cc, admin1), admin1) if admin1 else admin1
-
     def place(self, entry: Entry, near: bool = False) -> Place | None:
-        """ACLED location fields for an entry; None when its country is not in the schema.
-        The admin1 is written as ACLED writes it (`admin1_names.json`)."""
+        """ACLED location fields for an entry; None when its country is not in the schema."""
         country = schema.country(entry.cc)
         if country is None:
             return None
@@ -204,27 +195,9 @@ class Gazetteer:
         else:
             precision = 3
         return Place(country=country.name, iso3=country.iso3, iso=country.iso_numeric,
-                     admin1=self.acled_admin1(entry.cc, entry.admin1), admin2=entry.admin2,
+                     admin1=entry.admin1, admin2=entry.admin2,
                      location=entry.name, latitude=entry.lat, longitude=entry.lon,
                      geo_precision=precision, feature=entry.kind, geonameid=entry.geonameid or None)
-
-
-def _admin1_names(path: Path) -> dict[tuple[str, str], str]:
-    """(ISO2, our admin1) -> ACLED's name, from `admin1_names.json` ("YE/Taiz" -> "Taizz")."""
-    if not path.exists():
-        return {}
-    try:
-        table = json.loads(path.read_text(encoding="utf-8")).get("admin1", {})
-        out = {}
-        for key, entry in table.items():
-            cc, sep, ours = key.partition("/")
-            if not sep or not isinstance(entry.get("acled"), str):
-                raise ValueError(f'bad entry {key!r}: write "CC/admin1": {{"acled": "name", ...}}')
-            out[(cc, ours)] = entry["acled"]
-        return out
-    except (OSError, ValueError, AttributeError) as exc:
-        raise GazetteerError(f"cannot read {path}: {exc}; rebuild it with "
-                             "`python -m events.geo.build --admin1-names ACLED_CSV`") from exc
 
 
 @cache
