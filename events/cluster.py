@@ -43,21 +43,11 @@ class ClusterError(errors.EventsError):
     """The engine cannot be used: not installed, no scheduler at the address, no workers."""
 
 
-def missing_dask() -> str:
-    return ('--engine dask needs the optional extra that is not installed; '
-            'run: pip install "events[cluster]" (or use --engine local)')
-
-
-def no_scheduler(address: str, why: str) -> str:
-    return (f"cannot reach a Dask scheduler at {address} ({why}); start one (`dask scheduler`, "
-            f"a Dask Kubernetes cluster) and give its address, or leave --address out for a local cluster")
-
-
 def _distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise ClusterError(missing_dask()) from None
+        raise ClusterError(errors.missing_dask()) from None
     return distributed
 
 
@@ -98,12 +88,12 @@ def engine(address: str | None = None, workers: int | None = None, chunk: int = 
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
-        raise ClusterError(no_scheduler(address or "a local cluster", str(exc) or type(exc).__name__)) from None
+        raise ClusterError(errors.no_scheduler(address or "a local cluster", str(exc) or type(exc).__name__)) from None
     try:
         try:
             client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         except TimeoutError:
-            raise ClusterError(no_scheduler(address or "a local cluster", "no worker joined")) from None
+            raise ClusterError(errors.no_scheduler(address or "a local cluster", "no worker joined")) from None
         client.run(_warm_up)
         yield lambda items: imap(client, items, chunk=chunk, run=run)
     finally:

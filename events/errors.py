@@ -296,3 +296,39 @@ JSON_TOO_DEEP = "broken JSON (nested too deeply to be an article)"
 def lone_surrogate(name: str, index: int) -> str:
     return (f"{name} holds a lone surrogate escape at character {index:,}, which is not text; "
             f"fix the encoding of the source")
+
+
+# --- object storage (events/remote.py) -----------------------------------------------------
+
+CLUSTER_EXTRA = 'pip install "events[cluster]"'
+
+
+def missing_extra(what: str) -> str:
+    return f"{what} needs the optional extra that is not installed; run: {CLUSTER_EXTRA}"
+
+
+def store_conflict(uri: str, tries: int) -> str:
+    return (f"another writer published to {uri} each of the {tries} times this batch was committed; "
+            f"nothing of it was published; run the ingest again (stored articles are skipped)")
+
+
+def not_writable_here(uri: str) -> str:
+    return (f"{uri}: writing a store needs S3 (or an S3-compatible server) for its conditional "
+            f"manifest put; other object stores can be read, not written")
+
+
+def remote_failed(uri: str, why: str) -> str:
+    return (f"object storage at {uri} failed ({why}); check the bucket, the AWS_* credentials "
+            f"and AWS_ENDPOINT_URL")
+
+
+# --- the cluster engine (events/cluster.py) --------------------------------------------------
+
+def missing_dask() -> str:
+    return (f'--engine dask needs the optional extra that is not installed; '
+            f'run: {CLUSTER_EXTRA} (or use --engine local)')
+
+
+def no_scheduler(address: str, why: str) -> str:
+    return (f"cannot reach a Dask scheduler at {address} ({why}); start one (`dask scheduler`, "
+            f"a Dask Kubernetes cluster) and give its address, or leave --address out for a local cluster")

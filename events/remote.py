@@ -41,7 +41,7 @@ from typing import Any
 from events import errors, pipeline, readers
 from events.store import MANIFEST, TABLES, IngestReport, Manifest, Store, table_schema
 
-EXTRA = 'pip install "events[cluster]"'
+EXTRA = errors.CLUSTER_EXTRA
 CORRECTIONS = "corrections.parquet"          # the store folder's file (events.corrections.FILE)
 CONFLICT_RETRIES = 5                         # a refused publish is redone this often, then refused
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
@@ -55,25 +55,6 @@ class StoreConflictError(errors.StoreLockedError):
 def is_uri(target: object) -> bool:
     """Whether `target` names object storage (`s3://...`, `gs://...`) rather than a local path."""
     return isinstance(target, str) and bool(_URI.match(target)) and not target.startswith("file://")
-
-
-def missing_extra(what: str) -> str:
-    return f"{what} needs the optional extra that is not installed; run: {EXTRA}"
-
-
-def conflict(uri: str, tries: int) -> str:
-    return (f"another writer published to {uri} each of the {tries} times this batch was committed; "
-            f"nothing of it was published; run the ingest again (stored articles are skipped)")
-
-
-def not_writable_here(uri: str) -> str:
-    return (f"{uri}: writing a store needs S3 (or an S3-compatible server) for its conditional "
-            f"manifest put; other object stores can be read, not written")
-
-
-def remote_failed(uri: str, why: str) -> str:
-    return (f"object storage at {uri} failed ({why}); check the bucket, the AWS_* credentials "
-            f"and AWS_ENDPOINT_URL")
 
 
 # --- filesystems -------------------------------------------------------------------------------
@@ -93,14 +74,14 @@ def filesystem(uri: str) -> tuple[Any, str]:
     try:
         import fsspec
     except ImportError:
-        raise errors.EventsError(missing_extra(f"reading {uri}")) from None
+        raise errors.EventsError(errors.missing_extra(f"reading {uri}")) from None
     protocol = uri.split("://", 1)[0].lower()
     options: dict[str, Any] = {}
     if protocol in ("s3", "s3a"):
         try:
             import s3fs  # noqa: F401
         except ImportError:
-            raise errors.EventsError(missing_extra(f"reading {uri}")) from None
+            raise errors.EventsError(errors.missing_extra(f"reading {uri}")) from None
         endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
         if endpoint:
             options["endpoint_url"] = endpoint
@@ -170,7 +151,7 @@ class ObjectStore:
         """Put the manifest only if it is still the one read with `etag` (None: only if there is
         none yet); return the new ETag. A refused put raises StoreConflictError."""
         if not _is_s3(self.fs):
-            raise errors.StoreNotWritableError(not_writable_here(self.uri))
+            raise errors.StoreNotWritableError(errors.not_writable_here(self.uri))
         bucket, key = self._bucket_key(MANIFEST)
         condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
         try:
@@ -178,7 +159,7 @@ class ObjectStore:
                                      ContentType="application/json", **condition)
         except failures() as exc:
             if _client_error_code(exc) in _CONFLICT_CODES or (etag is None and isinstance(exc, FileExistsError)):
-                raise StoreConflictError(conflict(self.uri, 1)) from None
+                raise StoreConflictError(errors.store_conflict(self.uri, 1)) from None
             raise
         return answer["ETag"]
 
@@ -213,7 +194,7 @@ def load_manifest(uri: str) -> tuple[ObjectStore, dict, Manifest]:
     try:
         raw, _etag = objects.read_manifest()
     except failures() as exc:
-        raise errors.EventsError(remote_failed(uri, str(exc) or type(exc).__name__)) from None
+        raise errors.EventsError(errors.remote_failed(uri, str(exc) or type(exc).__name__)) from None
     if raw is None:
         return objects, {}, Manifest()
     text = raw.decode("utf-8", errors="replace")
@@ -271,7 +252,7 @@ class RemoteStore(Store):
         try:
             raw, etag = self.objects.read_manifest()
         except failures() as exc:
-            raise errors.EventsError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
+            raise errors.EventsError(errors.remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         if raw is None:
             if (self.db / MANIFEST).exists():     # published before and gone: start again empty
                 self._reset()
@@ -293,7 +274,7 @@ class RemoteStore(Store):
         except FileNotFoundError as exc:
             raise errors.StoreCorruptError(errors.manifest_missing_file(f"{self.uri}: {exc}")) from None
         except failures() as exc:
-            raise errors.EventsError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
+            raise errors.EventsError(errors.remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         tmp = self.db / f".{MANIFEST}.sync"
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, self.db / MANIFEST)
@@ -333,7 +314,7 @@ class RemoteStore(Store):
             raise
         except failures() as exc:
             self._discard_uploads()
-            raise errors.StoreNotWritableError(remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
+            raise errors.StoreNotWritableError(errors.remote_failed(self.uri, str(exc) or type(exc).__name__)) from None
         gone = (self._remote_has - _named(local)) | (
             {self._remote["corrections"]} if self._remote.get("corrections") not in (None, local.get("corrections")) else set())
         self._remote, self._remote_has, self._uploaded = local, _named(local), []
@@ -364,7 +345,7 @@ class RemoteStore(Store):
                 return work()
             except StoreConflictError:
                 self._reset()
-        raise StoreConflictError(conflict(self.uri, CONFLICT_RETRIES))
+        raise StoreConflictError(errors.store_conflict(self.uri, CONFLICT_RETRIES))
 
     def commit(self, results: list[pipeline.Result], report: IngestReport | None = None) -> IngestReport:
         report = report or IngestReport()
@@ -431,7 +412,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[str | Path]:
             else:
                 found = [path] if fs.exists(path) else []
         except failures() as exc:
-            raise errors.InputError(remote_failed(str(raw), str(exc) or type(exc).__name__)) from None
+            raise errors.InputError(errors.remote_failed(str(raw), str(exc) or type(exc).__name__)) from None
         if not found:
             raise errors.InputError(errors.path_missing(str(raw)))
         out.extend(f"{protocol}://{p}" for p in found)
