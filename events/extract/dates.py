@@ -110,6 +110,16 @@ def abbreviations(language: str) -> frozenset[str]:
                      if any(len(o) > len(w) and fold(o).startswith(fold(w)) for o, m in months.items() if m == n))
 
 
+@cache
+def name_words(language: str) -> frozenset[str]:
+    """Words after which a weekday before a capitalised word is part of a name (`_in_name`)."""
+    try:
+        data = lang.load(language, "dates")
+    except lang.LanguageDataError:
+        return frozenset()
+    return frozenset(fold(w) for w in data["weekday_modifiers"].get("name_before", []))
+
+
 def _kinds(match) -> dict[str, tuple]:
     return {p[0]: p for p in match.value}
 
@@ -181,6 +191,7 @@ class _Scan:
     numeric: list
     published: dt.date | None
     abbreviations: frozenset[str] = frozenset()
+    name_before: frozenset[str] = frozenset()                  # "the" (Monday Market): `_in_name`
     starts: list[int] = field(default_factory=list)           # the tokens' starts (for bisect)
     numeric_starts: list[int] = field(default_factory=list)   # the numeric dates' starts, kept with them
 
@@ -250,6 +261,28 @@ def _name_stands(scan: _Scan, i: int) -> bool:
     if scan.prev(i, "wd_before") or scan.after(i, "part") or scan.after(i, "past_after"):
         return True
     return bool(re.match(r"\s*,?\s*\(\s*\d", text[tok.end:tok.end + 8]))
+
+
+_NEXT_WORD = re.compile(r" (\w+)")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+) $")
+
+
+def _in_name(scan: _Scan, i: int) -> bool:
+    """A weekday that names a place ("at the Monday Market", "the Friday Mosque"): after a
+    determiner of the language (`name_before`) and before a capitalised word that is no date
+    word, in text that is not all upper-case."""
+    tok, text = scan.tokens[i], scan.text
+    before = _LAST_WORD.search(text, max(0, tok.start - 20), tok.start)
+    if before is None or fold(before[1]) not in scan.name_before:
+        return False
+    word = _NEXT_WORD.match(text, tok.end)
+    if word is None or not word[1][:1].isupper() or word[1].isupper() and len(word[1]) > 1:
+        return False
+    around = text[max(0, tok.start - 60):tok.end + 60]
+    if around.upper() == around:
+        return False
+    nxt = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
+    return not (nxt is not None and nxt.start == word.start(1))
 
 
 def _weekday_date(iso_weekday: int, published: dt.date, strictly_past: bool) -> dt.date:
@@ -330,7 +363,7 @@ def _weekday(scan: _Scan, i: int) -> Found | None:
         if day == published and not has_year and with_part == end:
             kind = "publication"            # "kata polisi, Kamis (25/5)": the day of the report
         return Found(tok.start, with_part, day, 1, kind, has_year=has_year, has_weekday=True)
-    if kinds["weekday"][2:] and not _name_stands(scan, i):
+    if kinds["weekday"][2:] and not _name_stands(scan, i) or _in_name(scan, i):
         return None
     nxt = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
     if nxt is not None and "month" in _kinds(nxt) and _WEEKDAY_TO_MONTH.match(scan.text[tok.end:nxt.start]):
@@ -417,7 +450,7 @@ def find(text: str, language: str, published: dt.date | None) -> list[Found]:
         return []
     matcher, order, units = vocab
     scan = _Scan(text, matcher.find(text, fold(text)), _numeric(text, order, published), published,
-                 abbreviations(language))
+                 abbreviations(language), name_words(language))
     found: list[Found] = []
     used_until = -1
     for i, tok in enumerate(scan.tokens):
