@@ -147,6 +147,8 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("besides",)) for w in cas["perpetrators"].get("besides", [])]
     pats += [(w, ("survived",)) for w in cas["perpetrators"].get("survived", [])]   # "gagal meledakkan rompinya": no self
     pats += [(w, ("stated",)) for w in cas.get("stated", {}).get("before", [])]
+    pats += [(w, ("stated_zero",)) for w in cas.get("stated", {}).get("zero", [])]
+    pats += [(w, ("separate",)) for w in cas.get("separate", {}).get("after", [])]
     shared = cas.get("shared", {})
     pats += [(w, ("shared", True)) for w in shared.get("markers", [])]
     pats += [(w, ("shared", False)) for w in shared.get("counted", [])]
@@ -1110,6 +1112,9 @@ def run(doc: Doc) -> None:
                 piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
                 piece_spans, [s - lo for s in starts[first:last]], tab.single):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
+    # "No fatality coded to this event": the coder's own figure, zero
+    found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in tokens if "stated_zero" in _kinds(t)]
+    found = _not_separate(text, tokens, found)
     shared = _shared(text, tokens, starts, tab)
     told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] != "stated"}
     # "Fatalities are split across 4 events" in a sentence of its own: said of the article's tolls
@@ -1122,6 +1127,26 @@ def run(doc: Doc) -> None:
                             sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
                             shared=1 if perps == "stated" else shared.get(sentence, article_wide)))
     doc.findings["casualties"] = out
+
+
+SEPARATE_WORDS = 3     # "2 killed (coded separately)": words from a toll to the coder's marker
+
+
+def _not_separate(text: str, tokens: list, found: list[tuple]) -> list[tuple]:
+    """Drop the tolls a coder's note says are coded as another event ("3 students killed (coded
+    separately)", "(coded as a separate event)"): the marker follows the toll within a few words,
+    in the same sentence. By bisect over the markers' starts, so a long article stays linear."""
+    marks = sorted(t.start for t in tokens if "separate" in _kinds(t))
+    if not marks:
+        return found
+    out = []
+    for f in found:
+        i = bisect.bisect_left(marks, f[4])
+        gap = text[f[4]:marks[i]] if i < len(marks) and marks[i] - f[4] <= 80 else None
+        if gap is not None and "." not in gap and _gap_words(gap) <= SEPARATE_WORDS and f[6] != "stated":
+            continue
+        out.append(f)
+    return out
 
 
 def _number_at(text: str, by_start: dict[int, object], start: int, tab: _Table) -> int | None:

@@ -99,7 +99,7 @@ def tables(language: str | None) -> Tables:
         demand_window = int(mods.get("demand_window", demand_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
                           ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
-                          ("intent", "intent")):
+                          ("intent", "intent"), ("mourned", "mourned")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window)
 
@@ -211,13 +211,14 @@ def find(text: str, sentences: list, language: str | None,
     t = schema.taxonomy()
     out: list[Trigger] = []
     grieved: set[int] = set()
+    mourned_at: set[int] = set()        # violent words told of the dead a crowd gathers over
     crowd_words: set[int] = set()       # protest words, and riot words naming a demonstration
     questions: dict[int, bool] = {}
     for m in matches:
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
-        negated = grievance = False
+        negated = grievance = mourned = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
         if si not in questions:          # once per sentence: a long one holds many triggers
@@ -235,6 +236,9 @@ def find(text: str, sentences: list, language: str | None,
             negated |= "negated" in mod.value and gap <= tabs.negation_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window
+            # "relatives of three farmers killed in a land dispute marched to the governor's
+            # office": the dead the crowd gathers over, wherever its protest word stands
+            mourned |= "mourned" in mod.value and gap <= tabs.grievance_window
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
@@ -254,9 +258,11 @@ def find(text: str, sentences: list, language: str | None,
             generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd))
         if grievance:
             grieved.add(len(out) - 1)
+        if mourned:
+            mourned_at.add(len(out) - 1)
         if out[-1].event_type == "Protests" or tw.demonstration:
             crowd_words.add(len(out) - 1)
-    return _grievances(out, grieved, crowd_words)
+    return _grievances(out, grieved, crowd_words, mourned_at)
 
 
 @cache
@@ -282,12 +288,15 @@ def passive(language: str | None) -> tuple[Matcher, tuple[str, ...]]:
     return Matcher(words), tuple(prefixes)
 
 
-def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int]) -> list[Trigger]:
+def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int],
+                mourned: set[int] = frozenset()) -> list[Trigger]:
     """'staged a protest against the killing of a student', 'menuntut pembebasan rekan mereka
     yang ditangkap', 'students rioted over the arrest of': after a protest word (or a riot word
     naming a demonstration), a killing, an arrest or an attack the crowd protests about is
-    hypothetical (what the crowd wants dealt with, not what happened there and then)."""
-    if not grieved:
+    hypothetical (what the crowd wants dealt with, not what happened there and then). A violent word
+    told of the dead the crowd gathers over ("relatives of three farmers killed in a land dispute
+    held a protest") is so wherever the protest word stands in the sentence."""
+    if not grieved and not mourned:
         return found
     protest_at: dict[int, int] = {}       # sentence -> start of its first protest word
     for i, t in enumerate(found):
@@ -295,8 +304,8 @@ def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int]) 
             protest_at.setdefault(t.sentence, t.start)
     out = []
     for i, t in enumerate(found):
-        if i in grieved and i not in crowd_words and t.event_type != "Protests" and t.sentence in protest_at \
-                and protest_at[t.sentence] < t.start:
+        if (i in grieved or i in mourned) and i not in crowd_words and t.event_type != "Protests" \
+                and t.sentence in protest_at and (protest_at[t.sentence] < t.start or i in mourned):
             t = replace(t, hypothetical=True)
         out.append(t)
     return out

@@ -89,6 +89,18 @@ def _crowd_protest(t: Trigger) -> bool:
     return t.event_type == "Protests" and t.sub_event_type not in POLICING
 
 
+def _crowd_told(ctx: Ctx, ev: Event, actors: list[Actor]) -> bool:
+    """The event's sentences tell a crowd: protesters or rioters named, or a word of a crowd
+    gathering, marching or rioting (not only of the police answering one)."""
+    if any(a.kind in ("protesters", "rioters") for a in actors):
+        return True
+    told = ev.sentences | ev.owned
+    return any((t.event_type in DEMONSTRATIONS and t.sub_event_type not in POLICING) or t.crowd
+               for t in ev.triggers) or any(
+        t.event_type in DEMONSTRATIONS and t.sub_event_type not in POLICING and not t.negated
+        for si in told for t in _all_triggers(ctx, si))
+
+
 OCCASION_WORDS = 3    # "amid the demonstrations": the protest word this close after an occasion word
 
 
@@ -227,6 +239,10 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         t.sentence == a.sentence and a.end <= t.start for t in hurting) for a in actors)
     actors = _as_crowd(ctx, ev, actors)
     trigs = ev.triggers
+    if not _crowd_told(ctx, ev, actors):
+        # "police intervened, killing the three attackers": a policing word with no crowd told
+        # polices no protest (the codebook's intervention and excessive force are done to a crowd)
+        trigs = [t for t in trigs if t.sub_event_type not in POLICING]
     specific = [t for t in trigs if is_typed(t)]
     own_told = [a for a in actors if a.sentence in ev.sentences]
     fought = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in own_told) and \
@@ -578,13 +594,13 @@ def _describe(actor: Actor, language: str | None) -> str:
 
 
 def _protests_in(ctx: Ctx, si: int) -> list[Trigger]:
-    """The article's protest words in one sentence, in order (indexed once per article, so a
+    """The article's words of a crowd protesting or rioting in one sentence, in order (indexed once per article, so a
     long article with many counts stays linear)."""
     key = ("protests by sentence",)
     if key not in ctx.memo:
         index: dict[int, list[Trigger]] = {}
         for t in ctx.doc.findings.get("event_types", []):
-            if t.event_type == "Protests":
+            if t.event_type in DEMONSTRATIONS and t.sub_event_type not in POLICING:
                 index.setdefault(t.sentence, []).append(t)
         ctx.memo[key] = index
     return ctx.memo[key].get(si, [])
@@ -593,13 +609,24 @@ def _protests_in(ctx: Ctx, si: int) -> list[Trigger]:
 def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
     """'to protest the killing of a trader', 'demonstrated after a student was killed': a death the
     crowd protests about, told after a protest word with a grievance word at or after it."""
-    protest = [t for t in _protests_in(ctx, c.sentence) if t.end <= c.start]
-    if not protest:
+    crowd = _protests_in(ctx, c.sentence)
+    if not crowd:
         return False
+    protest = [t for t in crowd if t.end <= c.start]
     s = ctx.doc.sentences[c.sentence]
-    text = ctx.doc.article.text[s.start:c.start]
-    return any("grievance" in m.value and s.start + m.end > protest[0].start
-               for m in et.tables(ctx.doc.language).modifiers.find(text))
+    text = ctx.doc.article.text[s.start:c.end]
+    tabs = et.tables(ctx.doc.language)
+    marks = tabs.modifiers.find(text)
+    # "relatives of three farmers killed in a land dispute marched to the governor's office",
+    # "carried the coffin of a youth shot by soldiers", "a mob beat a man who had stabbed a trader":
+    # the dead named as those the crowd gathers over, before or after the protest word (the toll's
+    # own words may name them so)
+    own = c.start - s.start
+    if any("mourned" in m.value and (m.start >= own or len(text[m.end:own].split()) <= tabs.grievance_window)
+           for m in marks):
+        return True
+    return bool(protest) and any("grievance" in m.value and m.end <= own and s.start + m.end > protest[0].start
+                                 for m in marks)
 
 
 def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False,

@@ -1,0 +1,80 @@
+"""assemble: kinds of rows the codebook settles (policing words need a crowd, deaths a crowd
+gathers over are not its toll, one incident of a series is still an event), in both languages.
+
+Places are built by hand; the other findings come from the real stages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_assemble import _doc
+
+PUB = dt.date(2023, 3, 4)
+
+
+def rows(text: str, language: str) -> list[dict]:
+    return _doc(text, language, PUB).rows
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Gunmen attacked a police post in Quetta on Friday. Police intervened, killing the three attackers."),
+    ("en", "GUNMEN ATTACKED A POLICE POST IN Quetta ON FRIDAY. POLICE INTERVENED, KILLING THE THREE ATTACKERS."),
+    ("en", "Militants stormed a checkpoint in Mosul on Friday; security forces intervened and killed two of them."),
+])
+def test_policing_word_with_no_crowd_is_no_protest(language: str, text: str) -> None:
+    found = rows(text, language)
+    assert found and all(r["event_type"] not in ("Protests", "Riots") for r in found)
+
+
+@pytest.mark.parametrize("language, text, sub", [
+    ("en", "Police fired tear gas to disperse hundreds of protesters in Quetta on Friday.",
+     "Protest with intervention"),
+    ("en", "Police shot dead two demonstrators during a march in Quetta on Friday.",
+     "Excessive force against protesters"),
+    ("id", "Polisi membubarkan massa yang berunjuk rasa di Poso pada Jumat dengan gas air mata.",
+     "Protest with intervention"),
+])
+def test_policing_a_crowd_is_still_the_protest(language: str, text: str, sub: str) -> None:
+    assert [r["sub_event_type"] for r in rows(text, language)] == [sub]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, relatives of three farmers killed in a land dispute marched to the governor's office in Quetta, "
+           "demanding justice."),
+    ("en", "On Friday, residents blocked the road in Quetta with the body of a man killed by gunmen."),
+    ("en", "On Friday, traders protested in Quetta over the killing of a shopkeeper by unknown gunmen."),
+    ("en", "ON FRIDAY, RELATIVES OF THREE FARMERS KILLED IN A LAND DISPUTE MARCHED IN Quetta."),
+    ("id", "Pada Jumat, keluarga dua korban yang tewas ditembak berunjuk rasa di Poso menuntut keadilan."),
+])
+def test_deaths_a_crowd_gathers_over_are_not_its_toll(language: str, text: str) -> None:
+    found = rows(text, language)
+    assert [(r["event_type"], r["fatalities"] or 0) for r in found] == [("Protests", 0)]
+
+
+def test_a_mob_beating_a_killer_has_no_toll_of_his_victim() -> None:
+    found = rows("On Friday, a mob beat up a man who had shot dead a trader in Quetta.", "en")
+    assert [(r["sub_event_type"], r["fatalities"] or 0) for r in found] == [("Mob violence", 0)]
+
+
+def test_protest_toll_of_its_own_stays() -> None:
+    found = rows("On Friday, students protested in Quetta. Police shot dead two protesters.", "en")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in found] == [("Excessive force against protesters", 2)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "3/2/2023: In a series of related attacks, militants detonated a pipe bomb at a shop in Quetta. "
+           "There were no casualties."),
+    ("en", "On Friday, a bomb exploded at a market in Mosul, killing four people, one of a series of bombings "
+           "in the province."),
+    ("id", "Pada Jumat, sebuah bom meledak di pasar Poso, bagian dari serangkaian serangan di wilayah itu."),
+])
+def test_one_incident_of_a_series_is_an_event(language: str, text: str) -> None:
+    found = rows(text, language)
+    assert [r["event_type"] for r in found] == ["Explosions/Remote violence"]
+
+
+def test_a_series_told_as_a_whole_is_background() -> None:
+    found = rows("A series of attacks has killed 40 people in Mosul since January.", "en")
+    assert found == []

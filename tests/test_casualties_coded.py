@@ -1,0 +1,43 @@
+"""Stage `casualties`: a coder's notes on a toll (coded as another event, no toll coded here, a
+toll split among several events), in both languages and in capitals."""
+import pytest
+
+from test_casualties_counts import found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Farmers rioted in the market town. 4 killed (coded separately)."),
+    ("en", "Farmers rioted in the market town; two men killed (coded as a separate event) were buried later."),
+    ("en", "FARMERS RIOTED IN THE MARKET TOWN. 4 KILLED (CODED SEPARATELY)."),
+    ("id", "Warga mengamuk di pasar. Tiga orang tewas (dicatat terpisah)."),
+])
+def test_toll_coded_as_another_event_is_not_counted(lang: str, text: str) -> None:
+    assert [c for c in found(text, lang) if c.kind == "killed"] == []
+
+
+@pytest.mark.parametrize("lang, text, low", [
+    ("en", "Farmers rioted in the market town. 4 killed (coded separately). Later 2 others were killed.", 2),
+    ("en", "Farmers rioted in the market town. 4 killed, and the police made arrests separately.", 4),
+])
+def test_other_tolls_stay(lang: str, text: str, low: int) -> None:
+    assert [c.low for c in found(text, lang) if c.kind == "killed"] == [low]
+
+
+@pytest.mark.parametrize("text", [
+    "At least 30 people died in the city that day. No fatality coded to this event.",
+    "At least 30 people died in the city that day. No fatalities coded to this event.",
+    "AT LEAST 30 PEOPLE DIED IN THE CITY THAT DAY. NO FATALITIES CODED TO THIS EVENT.",
+])
+def test_no_toll_coded_here_is_the_coders_zero(text: str) -> None:
+    stated = [c for c in found(text, "en") if c.stated]
+    assert [(c.kind, c.low) for c in stated] == [("killed", 0)]
+
+
+@pytest.mark.parametrize("text, shared", [
+    ("One soldier was killed at an unspecified place [1 fatality split among 12 events].", 12),
+    ("Nine people were killed amongst three villages raided overnight.", 3),
+    ("Nine people were killed among the victims' relatives.", 1),
+])
+def test_toll_split_among_events(text: str, shared: int) -> None:
+    killed = [c for c in found(text, "en") if c.kind == "killed" and not c.stated]
+    assert killed and {c.shared for c in killed} == {shared}
