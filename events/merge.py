@@ -185,16 +185,18 @@ def _named(row: dict) -> set[str]:
 
 def identity(a: dict, b: dict) -> int:
     """Signs beyond type, place and day that the two reports are one incident: a named actor
-    in common, a like toll, the same count of injured, the same claimant.
-    Without them, two crowds in one city on one day, or two raids by one army in one district,
-    look alike."""
+    in common, a like toll, the same count of injured (when both also give a death toll), the
+    same claimant. Without them, two crowds in one city on one day, or two raids by one army in
+    one district, look alike."""
     signs = int(bool(_named(a) & _named(b)))
     fa, fb = a.get("fatalities"), b.get("fatalities")
-    if fa is not None and fb is not None and min(fa, fb) >= 2 and (fa == fb or (
-            min(fa, fb) >= 5 and 2 * max(fa, fb) <= 3 * min(fa, fb))):
+    tolls = fa is not None and fb is not None
+    if tolls and min(fa, fb) >= 2 and (fa == fb or (min(fa, fb) >= 5 and 2 * max(fa, fb) <= 3 * min(fa, fb))):
         signs += 1                              # a like toll: the same, or a count and its update
     ia, ib = a.get("injuries"), b.get("injuries")
-    signs += ia is not None and ia >= 2 and ia == ib
+    # a wounded count told without the dead is often a day's or a front's total ("during the
+    # day, three soldiers were wounded"), repeated in the report of each shelling it sums up
+    signs += tolls and ia is not None and ia >= 2 and ia == ib
     signs += bool(a.get("claimed_by") and a.get("claimed_by") == b.get("claimed_by"))
     return signs
 

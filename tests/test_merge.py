@@ -114,6 +114,17 @@ def test_merge_reports_of_one_incident_match(change):
     assert merge.matches(report(1), report(2, **change)) is not None
 
 
+def test_merge_a_wounded_count_without_deaths_is_no_sign():
+    """A day's tally of wounded repeated in the report of each shelling does not make the
+    shellings of one town one event; with a death toll beside it, the same count is a sign."""
+    quiet = {"fatalities": None, "fatalities_low": None, "fatalities_high": None, "injuries": 3,
+             "sub_event_type": "Shelling/artillery/missile attack"}
+    assert merge.identity(report(1, **quiet), report(2, **quiet)) == 1
+    assert merge.matches(report(1, **quiet), report(2, **quiet)) is None
+    assert merge.identity(report(1, injuries=3), report(2, injuries=3)) == 3
+    assert merge.matches(report(1, injuries=3), report(2, injuries=3)) is not None
+
+
 def test_merge_rows_of_one_article_never_join():
     """Coordinated attacks told in one article keep one row each, even when a second
     article's report of one of them would bridge them."""
