@@ -41,3 +41,13 @@ def test_no_toll_coded_here_is_the_coders_zero(text: str) -> None:
 def test_toll_split_among_events(text: str, shared: int) -> None:
     killed = [c for c in found(text, "en") if c.kind == "killed" and not c.stated]
     assert killed and {c.shared for c in killed} == {shared}
+
+
+@pytest.mark.parametrize("lang, text, low", [
+    ("en", "Eight people including four policemen and a local official were killed.", 8),
+    ("en", "EIGHT PEOPLE INCLUDING FOUR POLICEMEN AND A LOCAL OFFICIAL WERE KILLED.", 8),
+    ("en", "Six villagers including a teacher and her son died in the raid.", 6),
+    ("id", "Delapan orang termasuk empat polisi dan seorang pejabat tewas.", 8),
+])
+def test_a_part_named_without_commas_is_inside_the_toll(lang: str, text: str, low: int) -> None:
+    assert [c.low for c in found(text, lang) if c.kind == "killed"] == [low]

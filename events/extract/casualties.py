@@ -509,7 +509,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     attacker_in_part = any(_in_subset(subsets, t.start, t.end, idx) for t in idx.of("perp"))
     if single is not None:
         found += [f for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
-                  if not _in_subset(subsets, f[3], f[4], idx)]      # "including a guard": one of the five
+                  if not _in_subset(subsets, f[3], f[4], idx)      # "including a guard": one of the five
+                  and not _starts_in_part(subsets, f[3])]
     for t, k in zip(tokens, idx.kinds):
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
@@ -936,6 +937,12 @@ def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, 
     return spans
 
 
+def _starts_in_part(spans: list[tuple[int, int, bool]], start: int) -> bool:
+    """'eight people including four policemen and a local official were killed': a toll whose
+    words begin inside a part named of another toll is that part, whatever verb it runs to."""
+    return any(lo <= start < hi for lo, hi, _after in spans)
+
+
 def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, idx: _Index) -> bool:
     """Does [start, end) lie in a part of a toll (`_subset_spans`)?"""
     for lo, hi, after_word in spans:
@@ -962,10 +969,14 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         words_in_gap = _gap_words(gap)
         for t in idx.within("subset", gap_start, gap_end):   # "five people, including the police chief Abdul Rahman, were killed"
             if gap_start <= t.start and t.end <= gap_end:
-                if not (_char_before(text, t.start) == "," and _blank_before(text, t.start) > gap_start):
-                    continue
                 span = next((x for x in subsets if x[0] == t.end), None)
-                if span is not None and not span[2] and span[1] == gap_end:
+                runs_to_word = span is not None and not span[2] and span[1] == gap_end
+                # "eight people including four policemen and an official were killed": with no
+                # comma, the part is only read when it runs right to the casualty word, unbroken
+                if not (_char_before(text, t.start) == "," and _blank_before(text, t.start) > gap_start) \
+                        and not (runs_to_word and not _CLAUSE.search(text, t.end, gap_end)):
+                    continue
+                if runs_to_word:
                     # the part runs to the casualty word: "including a guard, a cook and two visitors, died"
                     words_in_gap -= _gap_words(text[t.start:gap_end])
                     inner = [o for o in inner if o.start < t.start]
