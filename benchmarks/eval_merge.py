@@ -24,7 +24,7 @@ import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from events import merge, pipeline, schema
@@ -79,6 +79,31 @@ def report_units(rows: list[dict], cases: list[dict]) -> dict[tuple[str, str], s
     return out
 
 
+def apart_by(rows: list[dict], pairs: Iterable[tuple[str, str]], group_of: Callable[[dict], str]) -> dict[str, int]:
+    """For gold pairs (a, b) the clustering did not join: the furthest rule of `merge.RULES`
+    some row of a and some row of b pass before failing ("no row" when one has none; "joined
+    elsewhere" when the pair matches but grouping kept them apart)."""
+    by: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by[group_of(r)].append(r)
+    order = ("no row", *merge.RULES, "joined elsewhere")
+    out: dict[str, int] = defaultdict(int)
+    for a, b in pairs:
+        best = 0
+        for ra in by.get(a, ()):
+            for rb in by.get(b, ()):
+                _m, why = merge.judge(ra, rb)
+                best = max(best, order.index(why) if why and why in order else len(order) - 1)
+        out[order[best]] += 1
+    return dict(sorted(out.items(), key=lambda kv: order.index(kv[0])))
+
+
+def _missed(pred: Iterable[frozenset], gold: Iterable[frozenset]) -> list[tuple]:
+    p = {frozenset(x) for g in pred for x in itertools.combinations(sorted(g), 2)}
+    return sorted({tuple(sorted(x, key=str)) for g in gold for x in itertools.combinations(sorted(g, key=str), 2)
+                   if frozenset(x) not in p}, key=str)
+
+
 def eval_own(cache: Path | None) -> dict:
     cases = own_cases()
     rows = code(own_articles(cases), None, "own")
@@ -86,12 +111,20 @@ def eval_own(cache: Path | None) -> dict:
     gold: dict[str, set] = defaultdict(set)
     for unit, inc in units.items():
         gold[inc].add(unit)
+    told = {aid for aid, _row in units}
+    for c in cases:                  # an article the coder made no row of still tells its incidents
+        if c["id"] not in told:
+            for inc in c["incidents"] if isinstance(c["incidents"], list) else [c["incidents"]]:
+                gold[inc.split("@")[0]].add((c["id"], None))
     pred = [frozenset((r["article_ids"][0], r["event_id_cnty"]) for r in g) for g in merge.cluster(rows)]
-    p, r, hit, np_, ng = pairwise(pred, [frozenset(g) for g in gold.values()])
+    gold_groups = [frozenset(g) for g in gold.values()]
+    p, r, hit, np_, ng = pairwise(pred, gold_groups)
     coded = {c["id"] for c in cases} & {r["article_ids"][0] for r in rows}
+    missed = apart_by(rows, _missed(pred, gold_groups), lambda row: (row["article_ids"][0], row["event_id_cnty"]))
     return {"set": "own", "articles": len(cases), "articles_coded": len(coded), "rows": len(rows),
+            "incidents": len(gold_groups), "incidents_in_several_articles": sum(len(g) > 1 for g in gold_groups),
             "precision": round(p, 3), "recall": round(r, 3), "pairs_true": hit, "pairs_predicted": np_,
-            "pairs_gold": ng}
+            "pairs_gold": ng, "missed_pairs_apart_by": missed}
 
 
 # --- MUC-4 ---------------------------------------------------------------------------------
@@ -134,10 +167,11 @@ def eval_muc4(cache: Path | None, limit: int | None, country_level: bool = False
     p, r, hit, np_, ng = pairwise(pred, gold_groups)
     coded = {a for r in rows for a in r["article_ids"]}
     p2, r2, *_ = pairwise(pred, [g & coded for g in gold_groups])
+    missed = apart_by(rows, _missed(pred, gold_groups), lambda row: row["article_ids"][0])
     return {"set": "muc4" + ("-country-level" if country_level else ""), "documents": len(files), "with_templates": len(arts), "documents_coded": len(coded),
             "incidents_in_several_documents": sum(len(g) > 1 for g in gold_groups),
             "precision": round(p, 3), "recall": round(r, 3), "pairs_true": hit, "pairs_predicted": np_,
-            "pairs_gold": ng, "recall_coded_documents": round(r2, 3)}
+            "pairs_gold": ng, "recall_coded_documents": round(r2, 3), "missed_pairs_apart_by": missed}
 
 
 # --- ACLED ---------------------------------------------------------------------------------
@@ -159,6 +193,13 @@ def eval_acled(cache: Path | None, sample: int | None, seed: int) -> dict:
     coded = {a for r in rows for a in r["article_ids"]}
     merged = {a for g in clusters if len({a for r in g for a in r["article_ids"]}) > 1
               for r in g for a in r["article_ids"]}
+    # ACLED splits one report over several events (one per place or day) and gives each the
+    # same note: no coder tells those apart, and a store keeps one article of one text
+    text = {r["event_id_cnty"]: r["notes"] for r in notes}
+    other_text = set()
+    for g in clusters:
+        ids = {a for r in g for a in r["article_ids"]}
+        other_text |= {a for a in ids if any(text[b] != text[a] for b in ids)}
     by_type: dict[str, int] = defaultdict(int)
     for g in clusters:
         if len({a for r in g for a in r["article_ids"]}) > 1:
@@ -168,6 +209,8 @@ def eval_acled(cache: Path | None, sample: int | None, seed: int) -> dict:
             "notes_merged_with_another": len(merged),
             "false_merge_rate": round(len(merged) / len(arts), 4),
             "false_merge_rate_of_coded": round(len(merged) / len(coded), 4) if coded else 0.0,
+            "notes_merged_with_another_text": len(other_text),
+            "false_merge_rate_other_text": round(len(other_text) / len(arts), 4),
             "merged_rows_by_event_type": dict(by_type), "cluster_seconds": round(secs, 2)}
 
 

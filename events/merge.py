@@ -202,9 +202,9 @@ def identity(a: dict, b: dict) -> int:
 
 
 def required_identity(a: dict, b: dict, same_name: bool, days: int) -> int:
-    """One sign for the same town on the same day; two when the place is only a district or
-    province, one inside the other, a neighbour, or the day differs; one more for crowds,
-    which gather in many streets of one city on one day."""
+    """`REQUIRED_SIGNS` (two), one more for crowds, which gather in many streets of one city on
+    one day. One sign for the same town on the same day was tried: ACLED notes placed only in a
+    province named like its capital ("Herat", "Donetsk") then merge (docs/merging.md)."""
     crowd = {a.get("event_type"), b.get("event_type")} <= DEMONSTRATION_TYPES
     return REQUIRED_SIGNS + crowd
 
@@ -224,19 +224,36 @@ def matches(a: dict, b: dict, slack_days: int = 0) -> Match | None:
     `slack_days` widens the date window, for screening a stored event whose own date is one
     of several its reports gave.
     """
-    if a.get("country") != b.get("country") or _articles(a) & _articles(b):
-        return None
+    return judge(a, b, slack_days)[0]
+
+
+# The rules `judge` applies, in order: the first that fails says why two reports stay apart.
+RULES = ("country", "same article", "date", "event type", "actors", "place", "support", "identity")
+
+
+def judge(a: dict, b: dict, slack_days: int = 0) -> tuple[Match | None, str | None]:
+    """(the match, None) when `a` and `b` tell one incident, else (None, the first rule of
+    `RULES` they fail): what keeps two reports apart, for evaluation and for analysts."""
+    if a.get("country") != b.get("country"):
+        return None, "country"
+    if _articles(a) & _articles(b):
+        return None, "same article"
     days = _date_gap(a, b, slack_days)
-    if days is None or not _types_fit(a, b) or not _actors_fit(a, b):
-        return None
+    if days is None:
+        return None, "date"
+    if not _types_fit(a, b):
+        return None, "event type"
+    if not _actors_fit(a, b):
+        return None, "actors"
     place = _place_match(a, b)
     if place is None:
-        return None
+        return None, "place"
     support = _support(a, b, place[1])
-    if (support < required_support(a, b, place[1]) + 3 * (days > 0)
-            or identity(a, b) < required_identity(a, b, place[1], days)):
-        return None
-    return Match(days, place[0], place[1], support)
+    if support < required_support(a, b, place[1]) + 3 * (days > 0):
+        return None, "support"
+    if identity(a, b) < required_identity(a, b, place[1], days):
+        return None, "identity"
+    return Match(days, place[0], place[1], support), None
 
 
 # --- candidates ----------------------------------------------------------------------------
