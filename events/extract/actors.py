@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -75,6 +75,9 @@ class Tables:
     definite_after: frozenset[str] = frozenset()    # "pelaku itu"
     coordinators: frozenset[str] = frozenset()      # "Satgas bersama Polres menangkap": one role
     assertion_after: frozenset[str] = frozenset()   # "claims that ...": an assertion, not a claim
+    unnamed_doers: frozenset[str] = frozenset()     # "pelaku", "the attackers": blame that names nobody
+    object_before: frozenset[str] = frozenset()     # "a statement on TV claimed": a name after these is no claimant
+    modifiers: dict[str, str] = field(default_factory=dict)  # "demonstran antipemerintah": the cause, in English
 
 
 @cache
@@ -100,6 +103,9 @@ def tables(language: str | None) -> Tables:
     definite_after: set[str] = set()
     coordinators: set[str] = set()
     assertion_after: set[str] = set()
+    unnamed_doers: set[str] = set()
+    object_before: set[str] = set()
+    modifiers: dict[str, str] = {}
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -130,6 +136,7 @@ def tables(language: str | None) -> Tables:
         name_inner.update(fold(w) for w in unlisted.get("inner", []))
         rebel_words.update(fold(w) for w in unlisted.get("rebel_words", []))
         not_names.update(fold(w) for w in unlisted.get("not_names", []))
+        object_before.update(fold(w) for w in unlisted.get("object_before", []))
         ext = data.get("actor_extension", {})
         relative.update(fold(w) for w in ext.get("relative", []))
         stop.update(fold(w) for w in ext.get("stop", []))
@@ -139,9 +146,12 @@ def tables(language: str | None) -> Tables:
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
         head_first = head_first and bool(ext.get("head_first", False))
+        for word, english in ext.get("modifiers", {}).items():
+            modifiers.setdefault(fold(word), english)
         claims = lang.load(code, "claims")["claims"]
         claim_window = int(claims.get("window", claim_window))
         assertion_after.update(fold(w) for w in claims.get("assertion_after", []))
+        unnamed_doers.update(" ".join(fold(w).split()) for w in claims.get("unnamed_doers", []))
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
                      "speaker_after", "speaker_nouns", "anaphora"):
             items.extend((w, (name,)) for w in claims.get(name, []))
@@ -155,7 +165,8 @@ def tables(language: str | None) -> Tables:
                   tuple(passive_prefixes), frozenset(passive_words), tuple(verb_prefixes),
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
-                  frozenset(assertion_after))
+                  frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
+                  modifiers)
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -209,6 +220,17 @@ def _extend_left(text: str, start: int, floor: int) -> int:
         else:
             break
     return new_start
+
+
+def _modifier(text: str, end: int, limit: int, tabs: Tables) -> tuple[int, str] | None:
+    """'demonstran' + ' antipemerintah', 'milisi' + ' pro-pemerintah': a word after the head that
+    says what side or cause the actor takes (languages whose noun phrases put the head first);
+    its end and its English reading."""
+    if not tabs.modifiers:
+        return None
+    m = re.match(r"\s+([\w-]+)", text[end:limit])
+    english = tabs.modifiers.get(fold(m.group(1))) if m else None
+    return (end + m.end(), english) if english else None
 
 
 def gloss(phrase: str, language: str | None) -> str:
@@ -354,6 +376,9 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                     if paren and limit < end + paren.end():      # "Satuan Tugas (Satgas) Operasi ..."
                         limit = next((f for f in following if f >= end + paren.end()), sent.end)
                     end = _own_name(text, end, limit, tabs)
+                mod = _modifier(text, end, sent.end, tabs) if end == m.end else None
+                if mod is not None:             # "demonstran antipemerintah": anti-government protesters
+                    end, label = mod[0], f"{mod[1]} {label}"
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
             prev = sent_actors[-1] if sent_actors else None
@@ -411,10 +436,12 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
         return []
     out: list[Actor] = []
     spans: list[tuple[int, int]] = []
+    named_spans: set = set()        # names a "calling itself", "members of" put there: no preposition test
     for m in ms:
         kinds = {v[0] for v in m.value}
         if "group_before" in kinds:
             spans.append(_name_after(text, m.end, sent.end, tabs))
+            named_spans.add(spans[-1])
         elif kinds & {"claimed", "claimed_weak"}:
             spans.append(_name_before(text, sent.start, m.start, tabs))
     for t in triggers or []:
@@ -425,12 +452,18 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
         if span is None or any(a.start < span[1] and span[0] < a.end and (a.named or a.start < span[0] or
                                                                           a.end > span[1]) for a in known + out):
             continue          # a listed group, or an actor word reaching outside the name
+        before = re.search(r"(\w+)\W*$", text[sent.start:span[0]])
+        if before is not None and fold(before.group(1)) in tabs.object_before and span not in named_spans:
+            continue          # "a statement on TV claimed": the name is the object of a preposition
         # an actor word inside the name ("Laskar Fajar Merah", "Popular Liberation Army") is part of it
         name = text[span[0]:span[1]]
         inner = tabs.matcher.find(name, fold(name))
         if any(v[0] == "nationality" for x in inner for v in x.value) and \
                 any(v[0] == "actor" and v[1] in ("police", "military", "government") for x in inner for v in x.value):
             continue          # "members of the Nigerian Army": the state's forces, not a group
+        if any(x.start == 0 and x.end == len(name) and any(v[0] == "actor" and v[1] in ("police", "military", "government")
+                                                          for v in x.value) for x in inner):
+            continue          # "members of the Revolutionary Guard": a state force's own word is the whole name
         rebel = any(fold(w) in tabs.rebel_words for w in re.findall(r"[\w']+", name))
         if any(a.start == span[0] for a in out):
             continue
@@ -521,6 +554,8 @@ def _name_after(text: str, start: int, end: int, tabs: Tables) -> tuple[int, int
     if not words or not _valid_name([w[0] for w in words], tabs):
         return None
     s, e = words[0][1], words[-1][2]
+    if text[e - 1] == "." and not re.search(r"\b\w\.\w+\.$|^\w\.$", words[-1][0]):
+        e -= 1          # "... of the Coastal Liberation Front.": the full stop ends the sentence (not "U.S.")
     acr = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)", text[e:end])
     return (s, e + acr.end()) if acr else (s, e)
 
@@ -701,6 +736,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
         after = [a for a in sent_actors if a.start >= cue.start]
         suspects = [a for a in sent_actors if a.role == "perpetrator" and a.kind in ("group", "armed", "rebels", "militia")]
         blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or suspects
+        blamed = [a for a in blamed if " ".join(fold(a.text).split()) not in tabs.unnamed_doers]
+        # "pelaku diduga menggunakan senpi", "the attackers are believed to have fled": blame names someone
         if blamed:
             spk = _speaker(text, sent, sorted(speakers, key=lambda s: abs(s.start - cue.start)), tabs)
             by = gloss(spk[0], language) if spk else None
