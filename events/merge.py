@@ -127,11 +127,16 @@ def _specific(actor: Any) -> bool:
     return isinstance(actor, str) and bool(actor) and not actor.startswith(UNIDENTIFIED)
 
 
+def _swapped(a1: Any, a2: Any, b1: Any, b2: Any) -> bool:
+    """a's named first side is b's second, and b's first is a's second or nobody named."""
+    return _specific(a1) and a1 == b2 and (not _specific(b1) or b1 == a2)
+
+
 def _actors_fit(a: dict, b: dict) -> bool:
-    """No contradiction: named actors agree, or the two sides are told the other way round."""
+    """No contradiction: named actors agree, or the two sides are told the other way round
+    (either report may be the one that leads with the other side: the test is symmetric)."""
     a1, a2, b1, b2 = a.get("actor1"), a.get("actor2"), b.get("actor1"), b.get("actor2")
-    swapped = _specific(a1) and a1 == b2 and (not _specific(b1) or b1 == a2)
-    if swapped:
+    if _swapped(a1, a2, b1, b2) or _swapped(b1, b2, a1, a2):
         return True                 # a clash: one outlet leads with each side
     if _specific(a1) and _specific(b1) and a1 != b1:
         return False
@@ -154,8 +159,8 @@ def _support(a: dict, b: dict, same_name: bool) -> int:
     """Signs two reports tell one incident, less signs they tell two (docs/merging.md)."""
     score = 0
     a1, b1 = a.get("actor1"), b.get("actor1")
-    if _specific(a1) and (a1 == b1 or a1 == b.get("actor2")):
-        score += 1                               # the same named group
+    if (_specific(a1) and a1 in (b1, b.get("actor2"))) or (_specific(b1) and b1 == a.get("actor2")):
+        score += 1                               # the same named group, on either side
     score += 1 if a.get("sub_event_type") == b.get("sub_event_type") else -1
     fa, fb = a.get("fatalities"), b.get("fatalities")
     if fa is not None and fb is not None:

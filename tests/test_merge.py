@@ -125,6 +125,27 @@ def test_merge_a_wounded_count_without_deaths_is_no_sign():
     assert merge.matches(report(1, injuries=3), report(2, injuries=3)) is not None
 
 
+def test_merge_judge_is_symmetric_on_the_own_set():
+    """Which report comes first never changes the verdict (one outlet names the army first,
+    another the rebels; one leaves a side unidentified)."""
+    rows = coded(*cases())
+    for a, b in itertools.combinations(rows, 2):
+        assert merge.judge(a, b)[1] == merge.judge(b, a)[1], (a["article_ids"], b["article_ids"])
+
+
+@pytest.mark.parametrize("first, second", [
+    ({"actor1": "Unidentified Armed Group (Somalia)", "inter1": 3, "actor2": "Al Shabaab", "inter2": 2},
+     {"actor1": "Al Shabaab", "inter1": 2, "actor2": "Military Forces of Somalia (2022-)", "inter2": 1}),
+    ({"actor1": "Military Forces of Somalia (2022-)", "inter1": 1, "actor2": "Al Shabaab", "inter2": 2},
+     {"actor1": "Al Shabaab", "inter1": 2, "actor2": "Military Forces of Somalia (2022-)", "inter2": 1}),
+])
+def test_merge_sides_told_the_other_way_round_match_in_either_order(first, second):
+    clash = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    a, b = report(1, **clash, **first), report(2, **clash, **second)
+    assert merge.matches(a, b) is not None
+    assert merge.matches(b, a) is not None
+
+
 def test_merge_rows_of_one_article_never_join():
     """Coordinated attacks told in one article keep one row each, even when a second
     article's report of one of them would bridge them."""
