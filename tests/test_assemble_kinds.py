@@ -78,3 +78,22 @@ def test_one_incident_of_a_series_is_an_event(language: str, text: str) -> None:
 def test_a_series_told_as_a_whole_is_background() -> None:
     found = rows("A series of attacks has killed 40 people in Mosul since January.", "en")
     assert found == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, members of the two clans clashed over grazing land near Quetta. Three people were killed."),
+    ("en", "ON FRIDAY, ETHNIC CLASHES BROKE OUT NEAR Quetta; THREE PEOPLE WERE KILLED."),
+    ("en", "On Friday, tribesmen from rival villages clashed near Quetta over a water source."),
+])
+def test_communities_clashing_are_identity_militias_fighting(language: str, text: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("language, text, sub", [
+    ("en", "On Friday, residents clashed with police near Quetta.", "Mob violence"),
+    ("en", "On Friday, protesters clashed with police during their demonstration in Quetta.", "Violent demonstration"),
+    ("id", "Pada Jumat, warga dua kampung terlibat tawuran di Poso.", "Mob violence"),
+])
+def test_crowds_clashing_stay_riots(language: str, text: str, sub: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Riots", sub)]
+

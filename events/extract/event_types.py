@@ -120,6 +120,17 @@ def notables(language: str | None) -> Matcher:
 
 
 @cache
+def communal_words(language: str | None) -> Matcher:
+    """Words telling that the sides of a clash are ethnic, clan or tribal communities ("the two
+    clans clashed"): the codebook's identity militias, whose fighting is an armed clash
+    (triggers.toml [targets] communal)."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "communal") for w in lang.load(code, "triggers").get("targets", {}).get("communal", []))
+    return Matcher(words)
+
+
+@cache
 def people_words(language: str | None) -> Matcher:
     """Words naming persons, not places or things ("police officers", not "police station"):
     fire thrown at them is GTD's armed assault, not a facility attack (triggers.toml [targets] people)."""

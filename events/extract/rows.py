@@ -89,6 +89,12 @@ def _crowd_protest(t: Trigger) -> bool:
     return t.event_type == "Protests" and t.sub_event_type not in POLICING
 
 
+def _communal(ctx: Ctx, clashes: list[Trigger]) -> bool:
+    """A sentence of the clash names its sides as ethnic, clan or tribal communities."""
+    words = et.communal_words(ctx.doc.language)
+    return any(words.find(ctx.doc.sentences[si].text) for si in {t.sentence for t in clashes})
+
+
 def _crowd_told(ctx: Ctx, ev: Event, actors: list[Actor]) -> bool:
     """The event's sentences tell a crowd: protesters or rioters named, or a word of a crowd
     gathering, marching or rioting (not only of the police answering one)."""
@@ -257,6 +263,9 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         any(t.event_type in DEMONSTRATIONS for t in specific)
     clash = [t for t in specific if t.sub_event_type == "Armed clash" and not t.crowd]
     crowd_clash = [t for t in specific if t.sub_event_type == "Armed clash" and t.crowd]
+    if crowd_clash and not clash and _communal(ctx, crowd_clash):
+        # "members of two clans clashed over grazing land": identity militias fighting
+        return crowd_clash[0], "Battles", "Armed clash"
     if crowd_clash and not clash:
         # "tawuran antarwarga ... bentrokan itu pecah": the clash of a brawl between residents is the
         # brawl, when the story opens with the brawl and tells it more often than the clash
