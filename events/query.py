@@ -6,10 +6,14 @@ but only through a read-only filesystem registered on the connection under a pri
 write, removal or rename. The connection's own access is shut (`enable_external_access =
 false`, `allowed_paths` exactly those URLs, the local filesystem disabled, no temp folder,
 configuration locked): no SQL run on it can read any other file or write any file, whatever
-the statement wraps. (`allowed_paths` is never given a real path: DuckDB lets a listed path be
-written as well as read.) User SQL is also checked statement by statement with DuckDB's own
+the statement wraps. (There `allowed_paths` is never given a real path: DuckDB lets a listed
+path be written as well as read.) User SQL is also checked statement by statement with DuckDB's own
 parser, and filters always travel as query parameters. The `events` view applies analysts'
 corrections (events.corrections) over the coded rows, so every reader here agrees.
+
+Summary and export run only SQL written here (values as parameters) on a connection of their
+own that reads the live files by their real paths (see `_open`'s own_sql); user SQL (`run_sql`,
+`connect`) only ever reaches the fully sandboxed kind. A query builds only the views it names.
 """
 from __future__ import annotations
 
@@ -30,7 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
+try:        # the engine, which `duckdb` re-exports as is: its Python layer (relational API, version
+    import _duckdb as duckdb    # metadata) costs more start-up than a query here spends, and none of it is used
+except ImportError:             # pragma: no cover (a duckdb package laid out otherwise)
+    import duckdb
 
 from events import errors, schema
 
@@ -119,13 +126,14 @@ class Live:
     files: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in TABLES})
     paths: dict[str, str] = field(default_factory=dict)
     corrections: str | None = None          # the name of the corrections table, if the store has one
+    direct: bool = False                    # read by their real paths (a connection running our SQL only)
 
     def url(self, name: str) -> str:
-        return f"{SCHEME}://{name}"
+        return self.paths[name] if self.direct else f"{SCHEME}://{name}"
 
     def where(self, text: str) -> str:
         """A DuckDB message with our URLs turned back into the real paths."""
-        for name, path in self.paths.items():
+        for name, path in self.paths.items() if not self.direct else ():
             text = text.replace(self.url(name), path)
         return text
 
@@ -161,6 +169,8 @@ def _plain_rel(rel: object, table: str) -> bool:
 def _live(db: Path) -> Live:
     """The store's live files, each checked to be there and to look like Parquet."""
     files = _fast_manifest(db)
+    if files is None and not os.path.lexists(db):
+        return Live()                       # no folder, so no store yet: empty views (as the store says)
     if files is None:
         from events.store import Store
 
@@ -299,26 +309,36 @@ def _read_only_filesystem() -> type:
     return ReadOnlyFiles
 
 
-def _open(db: str | os.PathLike, writable: Sequence[Path] | None = None) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
-    """A sandboxed connection with the views; `writable` are the only files it may write (export)."""
+def _open(db: str | os.PathLike, writable: Sequence[Path] | None = None,
+          tables: Sequence[str] = TABLES, own_sql: bool = False) -> tuple[duckdb.DuckDBPyConnection, list[Path]]:
+    """A sandboxed connection with the views; `writable` are the only files it may write (export).
+    Only the views over `tables` are made (`events`: coded_events, corrections, deletions and
+    event_origin as well): each binds its files' footers, which a query not reading them skips.
+
+    `own_sql`: a connection that runs only the SQL this module writes, every value a parameter
+    (summary, export, events_df), never a caller's and never handed out. DuckDB reads the live
+    files there by their real paths, with its own reader: no fsspec import (as long as DuckDB's
+    own start-up) and no Python call per read. External access is still off, the live files
+    (and `writable`) the only ones allowed. Every connection user SQL reaches is the other kind."""
     config: dict[str, object] = {"temp_directory": ""}     # no spill folder to write or read
     if writable is not None:
         config["preserve_insertion_order"] = False          # export: ORDER BY still orders; less memory
     if isinstance(db, str) and "://" in db:
         return _open_remote(db, config, writable)
     live = _live(Path(db))
+    live.direct = own_sql
     con = duckdb.connect(config=config)
     try:
         urls = [live.url(name) for name in live.paths]
-        if live.paths:
+        if live.paths and tables and not own_sql:       # (registering one imports fsspec)
             con.register_filesystem(_read_only_filesystem()(live.paths))
         allowed = urls + [str(p) for p in writable or ()]
         con.execute(f"SET allowed_paths = [{', '.join(_lit(u) for u in allowed)}]")
-        if writable is None:
+        if writable is None and not own_sql:
             con.execute("SET disabled_filesystems = 'LocalFileSystem'")
         _sandbox(con)
         con.execute("SET parquet_metadata_cache = true")   # each view binds the files' footers: read them once
-        _create_views(con, live)
+        _create_views(con, live, tables, catalog=not own_sql)
         con.execute("SET lock_configuration = true")
     except duckdb.Error as exc:
         con.close()
@@ -368,10 +388,12 @@ def _damaged(live: Live, exc: duckdb.Error) -> str:
     return errors.sql_failed(live.where(text))
 
 
-def _create_views(con: duckdb.DuckDBPyConnection, live: Live) -> None:
+def _create_views(con: duckdb.DuckDBPyConnection, live: Live, tables: Sequence[str] = TABLES,
+                  catalog: bool = True) -> None:
     """coded_events, events (corrections applied), articles, event_sources, corrections,
-    deletions and event_origin, over the live files."""
-    for t in TABLES:
+    deletions and event_origin, over the live files (only those over `tables`; the last
+    three only for a `catalog` that users query, not for this module's own SQL)."""
+    for t in (t for t in TABLES if t in tables):
         names = live.files[t]
         source = (f"SELECT * FROM read_parquet([{', '.join(_lit(live.url(n)) for n in names)}], "
                   f"union_by_name = true, hive_partitioning = false)") if names else _empty_sql(t)
@@ -384,8 +406,12 @@ def _create_views(con: duckdb.DuckDBPyConnection, live: Live) -> None:
                 _ident(c.name) if c.name in present else f"CAST(NULL AS {duck_type(c.arrow_type)}) AS {_ident(c.name)}"
                 for c in schema.columns()) + f" FROM ({source})"
         con.execute(f"CREATE OR REPLACE VIEW {'coded_events' if t == 'events' else t} AS {source}")
+    if "events" not in tables:
+        return
     applied = _applied_corrections(con, live)
     con.execute(f"CREATE VIEW events AS {_corrected_sql(con, applied)}")
+    if not catalog:
+        return
     con.execute(f"CREATE VIEW corrections AS {_corrections_sql(applied)}")
     con.execute(f"CREATE VIEW deletions AS {_deletions_sql(live)}")
     con.execute("CREATE VIEW event_origin AS SELECT e.event_id_cnty, CASE WHEN c.fields IS NULL THEN 'coded' "
@@ -587,11 +613,38 @@ class Rows:
     notes: list[str] = field(default_factory=list)
 
 
+# The views of each table (what `_create_views` makes over it), and what lists the catalog.
+_VIEWS_OF = {"articles": ("articles",), "event_sources": ("event_sources",),
+             "events": ("events", "coded_events", "corrections", "deletions", "event_origin")}
+_NAMED = re.compile(r"\b(?:" + "|".join(v for vs in _VIEWS_OF.values() for v in vs) + r")\b", re.IGNORECASE)
+_CATALOG = re.compile(r"\b(?:show|describe|summarize|pragma|information_schema|(?:pg|sqlite|duckdb)_\w+)\b",
+                      re.IGNORECASE)
+
+
+def tables_named(sql: str) -> tuple[str, ...]:
+    """The tables whose views `sql` may read: those whose view names it has anywhere, as whole
+    words (in strings and comments too), and all of them when it may list the catalog (SHOW,
+    DESCRIBE, information_schema, duckdb_views() ...). `SELECT 1` needs none: no footer read."""
+    if _CATALOG.search(sql):
+        return TABLES
+    named = {m.lower() for m in _NAMED.findall(sql)}
+    return tuple(t for t in TABLES if named & set(_VIEWS_OF[t]))
+
+
 def run_sql(db: str | os.PathLike, sql: str) -> Rows:
-    """Run one read statement on a read-only connection."""
+    """Run one read statement on a read-only connection (with the views it names; with all of
+    them again if a name was missing, as one made up inside the query would be)."""
     if not sql.strip():
         raise errors.QueryError(errors.no_sql())
-    con = connect(db)
+    tables = tables_named(sql)
+    try:
+        return _run_sql(db, sql, tables)
+    except duckdb.CatalogException:
+        return _run_sql(db, sql, TABLES)
+
+
+def _run_sql(db: str | os.PathLike, sql: str, tables: Sequence[str]) -> Rows:
+    con, _ = _open(db, tables=tables)
     try:
         statements = read_statements(con, sql)
     except BaseException:
@@ -604,6 +657,8 @@ def run_sql(db: str | os.PathLike, sql: str) -> Rows:
         columns = [d[0] for d in rel.description] if rel.description else []
         return Rows(columns, rel.fetchall())
     except duckdb.Error as exc:
+        if isinstance(exc, duckdb.CatalogException) and tuple(tables) != TABLES:
+            raise               # run_sql tries again with every view
         raise errors.QueryError(errors.sql_failed(_first_line(exc))) from None
     finally:
         con.close()
@@ -863,7 +918,7 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
         raise errors.QueryError(errors.output_not_writable(str(out), _first_line(exc))) from None
     parts: list[tuple[Path, int]] = []          # claimed part files (csv, jsonl in several parts)
     try:
-        con, _ = _open(db)                      # read-only: what goes out, and in how many parts
+        con, _ = _open(db, tables=("events",), own_sql=True)    # read-only: what goes out, and in how many parts
         try:
             present = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
             exprs = export_columns(present, fmt == "csv", columns)
@@ -884,7 +939,8 @@ def export(db: str | os.PathLike, fmt: str, output: str | os.PathLike, filters: 
             parts.append((part, _claim(part)))
         options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet, COMPRESSION zstd",
                    "jsonl": "FORMAT json", "geojson": "FORMAT json, ARRAY true"}[fmt]
-        con, _ = _open(db, writable=[p for p, _ in parts] if parted else [tmp])
+        con, _ = _open(db, writable=[p for p, _ in parts] if parted else [tmp], tables=("events",),
+                       own_sql=True)
         try:
             if parted and bom:
                 os.write(holder, b"\xef\xbb\xbf")
@@ -1030,7 +1086,7 @@ def _framed(path: Path, target: Path, bom: bytes, head: bytes = b"", tail: bytes
 def events_df(db: str | os.PathLike = "data", filters: Filters | None = None):
     """The filtered events as a pandas DataFrame (schema column order)."""
     cond, params = (filters or Filters()).where()
-    con, _ = _open(db)
+    con, _ = _open(db, tables=("events",), own_sql=True)
     try:
         cols = ", ".join(_ident(c) for c in schema.column_names())
         return con.execute(f"SELECT {cols} FROM events WHERE {cond} ORDER BY event_date, event_id_cnty",
@@ -1102,17 +1158,21 @@ def summary(db: str | os.PathLike, by: Sequence[str] = ("region",), filters: Fil
                f" CAST(injuries AS BIGINT) AS injuries,"
                f" round(100.0 * events / nullif(sum(events) OVER (), 0), 1) AS share_pct"
                f" FROM filled ORDER BY {order}")
-    con, _ = _open(db)
+    con, _ = _open(db, tables=("events",), own_sql=True)
     try:
         rel = con.execute("\n".join(sql), params)
         result = Rows([d[0] for d in rel.description], rel.fetchall())
-        if not result.rows:
-            stored = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-            articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-            result.notes.append(_empty_note(str(db), stored, articles))
-        return result
+        stored = None if result.rows else con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     finally:
         con.close()
+    if stored is not None:
+        con, _ = _open(db, tables=("articles",), own_sql=True)
+        try:
+            articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        finally:
+            con.close()
+        result.notes.append(_empty_note(str(db), stored, articles))
+    return result
 
 
 def _empty_note(db: str, stored: int, articles: int) -> str:

@@ -166,6 +166,26 @@ def listing() -> dict[str, Listed]:
     return found
 
 
+def _find(name: str) -> Listed | None:
+    """The listing's entry for one command, parsing only the modules whose source holds its name
+    (as the decorator's text or the function's): running a command reads one or two modules, not
+    all. When none of them lists it, the whole listing decides (a name built at run time)."""
+    found = None
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        path = Path(__path__[0]) / f"{info.name}.py"
+        try:
+            source = path.read_text(encoding="utf-8")
+        except OSError:
+            return listing().get(name)
+        if name not in source and name.replace("-", "_") not in source:
+            continue
+        entries = read_commands(source, f"{__name__}.{info.name}")
+        if entries is None:
+            return listing().get(name)
+        found = next((e for e in reversed(entries) if e.name == name), found)    # a later module wins
+    return found if found is not None else listing().get(name)
+
+
 class LazyGroup(click.Group):
     """Lists every command from the listing; imports a command's module only to run it."""
 
@@ -173,8 +193,9 @@ class LazyGroup(click.Group):
         return sorted(set(listing()) | set(self.commands))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.commands and name in listing():
-            for command in getattr(importlib.import_module(listing()[name].module), "commands", []):
+        entry = None if name in self.commands else _find(name)
+        if entry is not None:
+            for command in getattr(importlib.import_module(entry.module), "commands", []):
                 if command.name == name:
                     self.add_command(with_db_option(command))
         return self.commands.get(name)
