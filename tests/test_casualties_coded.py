@@ -51,3 +51,20 @@ def test_toll_split_among_events(text: str, shared: int) -> None:
 ])
 def test_a_part_named_without_commas_is_inside_the_toll(lang: str, text: str, low: int) -> None:
     assert [c.low for c in found(text, lang) if c.kind == "killed"] == [low]
+
+
+@pytest.mark.parametrize("lang, text, low", [
+    ("en", "Two Defence Forces (KDF) soldiers have been killed during a shootout.", 2),
+    ("en", "THREE POLICE (GSU) OFFICERS WERE KILLED IN THE AMBUSH.", 3),
+    ("id", "Dua prajurit (TNI) tewas dalam kontak tembak.", 2),
+])
+def test_a_bracketed_abbreviation_does_not_cut_the_toll(lang: str, text: str, low: int) -> None:
+    assert [c.low for c in found(text, lang) if c.kind == "killed"] == [low]
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Raiders kill 3 herders near the river.", 3),
+    ("Tiga warga tewas dalam serangan itu.", 3),
+])
+def test_a_text_of_no_told_language_is_read_with_the_language_it_holds(text: str, low: int) -> None:
+    assert [c.low for c in found(text, "und") if c.kind == "killed"] == [low]

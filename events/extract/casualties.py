@@ -43,6 +43,7 @@ MAX_UNREAL = 4       # words between an intent or a sentence and its casualty wo
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BREAK = re.compile(r"[;:()\[\]]|--|—")
+_ABBREVIATION = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,9}\s*\)")     # "(KDF)", "(TNI-AD)": a name's short form
 _JOIN = re.compile(r"^[\s-]*$")
 _RESTATED = re.compile(r"\s*\)")
 _CALENDAR_YEAR = range(1900, 2101)
@@ -961,7 +962,8 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
-        if _BREAK.search(gap.replace(":", "") if colon else gap):     # "Fatalities: 4"
+        # "two Defence Forces (KDF) soldiers were killed": a bracketed abbreviation is part of the name
+        if _BREAK.search(_ABBREVIATION.sub(" ", gap.replace(":", "") if colon else gap)):     # "Fatalities: 4"
             return None
         inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end]
         if any(o.partitive for o in inner):
@@ -1095,12 +1097,11 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
 
 def run(doc: Doc) -> None:
     """Set `doc.findings['casualties']`: one Casualty per count, zero phrase or dead attacker."""
-    tab = table(doc.language or "")
+    text = doc.article.text
+    tab, tokens = _table_for(doc.language, text)
     if tab is None:
         doc.findings["casualties"] = []
         return
-    text = doc.article.text
-    tokens = tab.matcher.find(text, fold(text))
     spans = [(m.start, m.end) for m in doc.findings.get("dates", [])]
     starts = [s.start for s in doc.sentences] or [0]
     ends = [s.end for s in doc.sentences] or [len(text)]
@@ -1141,6 +1142,26 @@ def run(doc: Doc) -> None:
 
 
 SEPARATE_WORDS = 3     # "2 killed (coded separately)": words from a toll to the coder's marker
+
+
+def _table_for(language: str | None, text: str) -> tuple[_Table | None, list]:
+    """The language's table and its tokens of the text. A text whose language was not told
+    ("und": a one-line headline such as "Raiders kill 3 in the village") is read with the table
+    of the language whose casualty words it holds most of: one matcher pass per language."""
+    tab = table(language or "")
+    if tab is not None:
+        return tab, tab.matcher.find(text, fold(text))
+    best: tuple[int, _Table | None, list] = (0, None, [])
+    folded = fold(text)
+    for code in lang.languages():
+        other = table(code)
+        if other is None:
+            continue
+        tokens = other.matcher.find(text, folded)
+        told = sum(1 for t in tokens if _kinds(t).keys() & {"killed", "injured", "zero"})
+        if told > best[0]:
+            best = (told, other, tokens)
+    return best[1], best[2]
 
 
 def _not_separate(text: str, tokens: list, found: list[tuple]) -> list[tuple]:
