@@ -54,7 +54,7 @@ def test_a_part_named_without_commas_is_inside_the_toll(lang: str, text: str, lo
 
 
 @pytest.mark.parametrize("lang, text, low", [
-    ("en", "Two Defence Forces (KDF) soldiers have been killed during a shootout.", 2),
+    ("en", "Two border guards (BSF) were shot dead by smugglers.", 2),
     ("en", "THREE POLICE (GSU) OFFICERS WERE KILLED IN THE AMBUSH.", 3),
     ("id", "Dua prajurit (TNI) tewas dalam kontak tembak.", 2),
 ])

@@ -43,7 +43,7 @@ MAX_UNREAL = 4       # words between an intent or a sentence and its casualty wo
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _BREAK = re.compile(r"[;:()\[\]]|--|—")
-_ABBREVIATION = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,9}\s*\)")     # "(KDF)", "(TNI-AD)": a name's short form
+_ABBREVIATION = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,9}\s*\)")     # "(BSF)", "(TNI-AD)": a name's short form
 _JOIN = re.compile(r"^[\s-]*$")
 _RESTATED = re.compile(r"\s*\)")
 _CALENDAR_YEAR = range(1900, 2101)
@@ -962,7 +962,7 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
-        # "two Defence Forces (KDF) soldiers were killed": a bracketed abbreviation is part of the name
+        # "two border guards (BSF) were shot dead": a bracketed abbreviation is part of the name
         if _BREAK.search(_ABBREVIATION.sub(" ", gap.replace(":", "") if colon else gap)):     # "Fatalities: 4"
             return None
         inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end]
