@@ -50,3 +50,20 @@ def _attack(text: str) -> str | None:
 ])
 def test_gtd_attack_type(text: str, attack_type: str) -> None:
     assert _attack(text) == attack_type
+
+
+@pytest.mark.parametrize("text,attack_type", [
+    # shells, rockets or grenades used with firearms in one assault: an armed assault
+    ("On 3 May 2024, militants attacked a border post with mortars and firearms near Mandera town, Kenya.",
+     "Armed Assault"),
+    ("On 3 May 2024, MILITANTS FIRED ROCKETS AND MACHINE GUNS AT AN ARMY CAMP near Mandera town, Kenya.",
+     "Armed Assault"),
+    ("Pada Jumat (3/5/2024), kelompok bersenjata menyerang pos TNI dengan granat dan senjata api di "
+     "Kabupaten Intan Jaya, Papua Tengah.", "Armed Assault"),
+    # shells alone, or a bomb set off, stay a bombing
+    ("On 3 May 2024, militants fired mortars at an army camp near Mandera town, Kenya.", "Bombing/Explosion"),
+    ("On 3 May 2024, a car bomb exploded outside a police station in Mandera town, Kenya, and gunmen later "
+     "fled the scene.", "Bombing/Explosion"),
+])
+def test_shells_with_firearms_are_an_armed_assault(text: str, attack_type: str) -> None:
+    assert _attack(text) == attack_type

@@ -131,6 +131,16 @@ def communal_words(language: str | None) -> Matcher:
 
 
 @cache
+def firearm_words(language: str | None) -> Matcher:
+    """Names of firearms as the attackers' weapons ("with mortars and firearms"): triggers.toml
+    [targets] firearms. Read only to type an assault already found, never to find an event."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "firearm") for w in lang.load(code, "triggers").get("targets", {}).get("firearms", []))
+    return Matcher(words)
+
+
+@cache
 def people_words(language: str | None) -> Matcher:
     """Words naming persons, not places or things ("police officers", not "police station"):
     fire thrown at them is GTD's armed assault, not a facility attack (triggers.toml [targets] people)."""

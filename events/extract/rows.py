@@ -434,6 +434,12 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
         return (trig.attack_type, trig.weapon_type) if trig else (None, None)
     best = min(typed, key=lambda t: GTD_ORDER.index(t.attack_type))
     guns = [t for t in typed if t.attack_type == "Armed Assault" and t.weapon_type == "Firearms"]
+    if not guns and best.attack_type == "Bombing/Explosion":
+        # "attacked the station with mortars and firearms": the guns named beside the shells
+        firearms = et.firearm_words(ctx.doc.language)
+        armed = [t for t in typed if t.event_type in VIOLENT and t.sub_event_type == "Attack"] + [best]
+        if any(firearms.find(ctx.doc.sentences[si].text) for si in {t.sentence for t in armed}):
+            guns = [replace(best, attack_type="Armed Assault", weapon_type="Explosives")]
     if best.attack_type == "Bombing/Explosion" and guns and all(
             t.sub_event_type in ("Grenade", "Shelling/artillery/missile attack")
             for t in typed if t.attack_type == "Bombing/Explosion"):
