@@ -199,8 +199,8 @@ def identity(a: dict, b: dict) -> int:
     if tolls and min(fa, fb) >= 2 and (fa == fb or (min(fa, fb) >= 5 and 2 * max(fa, fb) <= 3 * min(fa, fb))):
         signs += 1                              # a like toll: the same, or a count and its update
     ia, ib = a.get("injuries"), b.get("injuries")
-    # a wounded count told without the dead is often a day's or a front's total ("during the
-    # day, three soldiers were wounded"), repeated in the report of each shelling it sums up
+    # a wounded count told without the dead is often a day's or a front's total (a ministry's
+    # daily tally of wounded soldiers), repeated in the report of each shelling it sums up
     signs += tolls and ia is not None and ia >= 2 and ia == ib
     signs += bool(a.get("claimed_by") and a.get("claimed_by") == b.get("claimed_by"))
     return signs
