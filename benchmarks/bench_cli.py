@@ -156,6 +156,8 @@ def _cpu_of_children() -> float:
 def python_env(work: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    # this tree's package, whatever checkout the venv's editable install points at
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
     env.pop("EVENTS_DB", None)
     return env
 

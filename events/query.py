@@ -830,7 +830,10 @@ def formula_risk(text: str) -> bool:
 # The ASCII characters that may start a risky cell (controls, space, DEL and the signs); any
 # other ASCII first character (printable, 33 to 126) makes a cell safe whatever follows.
 _RISKY_ASCII = frozenset(chr(c) for c in range(33)) | frozenset("=+-@\x7f")
-_SAFE_ASCII_SQL = "ord({x}) BETWEEN 33 AND 126 AND ord({x}) NOT IN (43, 45, 61, 64)"
+# ... said in SQL by byte order (text compares as bytes): first byte from A to ~, or ! to *, the
+# comma, . to <, > or ?. A few comparisons of the string's inlined prefix, no decoding of it.
+_SAFE_ASCII_SQL = ("({x} >= 'A' AND {x} < chr(127)) OR ({x} >= '.' AND {x} < '=') OR ({x} >= '!' AND {x} < '+')"
+                   " OR ({x} >= ',' AND {x} < '-') OR ({x} >= '>' AND {x} < '@')")
 
 
 def _neutralise_sql(expr: str) -> str:
