@@ -68,3 +68,14 @@ def test_a_bracketed_abbreviation_does_not_cut_the_toll(lang: str, text: str, lo
 ])
 def test_a_text_of_no_told_language_is_read_with_the_language_it_holds(text: str, low: int) -> None:
     assert [c.low for c in found(text, "und") if c.kind == "killed"] == [low]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PEREZ AND LOZANO WERE SHOT DEAD BY GUNMEN ON A MOTORCYCLE.", [("killed", 2)]),
+    ("MENDEZ AND ORTEGA WERE WOUNDED BY THE BLAST.", [("injured", 2)]),
+    ("Mendez and Ortega were wounded by the blast.", [("injured", 2)]),
+    ("GUERRILLAS AND TROOPS WERE KILLED IN THE CLASH.", []),
+    ("THE POLICE AND THE ARMY WERE ATTACKED.", []),
+])
+def test_two_surnames_in_capitals_are_two_people(text: str, expected: list) -> None:
+    assert [(c.kind, c.low) for c in found(text, "en")] == expected

@@ -722,6 +722,10 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                                                     parts[0][-2][0][:1].isupper() or
                                                     not mixed and _upper_name(parts[0][-2:], single))
         last_named = len(parts) == 2 and not mixed and 0 < len(parts[1]) <= 4 and _upper_name(parts[1], single)
+        if len(parts) == 2 and not mixed and len(parts[0]) == len(parts[1]) == 1 and body[0] is parts[0][0] \
+                and all(_upper_name(p * 2, single) for p in parts):
+            # "PEREZ AND LOZANO WERE SHOT DEAD": two surnames opening a sentence in capitals
+            return 2, start, w.end, perps
         if len(parts) == 2 and all(p and (first_named and i == 0 or last_named and i == 1 or
                                           (_one_person(p, single, mixed, ()) or (0,))[0] == 1)
                                    for i, p in enumerate(parts)):
