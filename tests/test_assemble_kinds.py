@@ -84,9 +84,15 @@ def test_a_series_told_as_a_whole_is_background() -> None:
     ("en", "On Friday, members of the two clans clashed over grazing land near Quetta. Three people were killed."),
     ("en", "ON FRIDAY, ETHNIC CLASHES BROKE OUT NEAR Quetta; THREE PEOPLE WERE KILLED."),
     ("en", "On Friday, tribesmen from rival villages clashed near Quetta over a water source."),
+    ("en", "On Friday, four people were killed near Quetta as fighting between two tribes spread."),
 ])
 def test_communities_clashing_are_identity_militias_fighting(language: str, text: str) -> None:
     assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Battles", "Armed clash")]
+
+
+def test_armed_men_attacking_communities_is_still_an_attack() -> None:
+    found = rows("On Friday, gunmen attacked farming communities near Quetta, killing four villagers.", "en")
+    assert [(r["event_type"], r["sub_event_type"]) for r in found] == [("Violence against civilians", "Attack")]
 
 
 @pytest.mark.parametrize("language, text, sub", [

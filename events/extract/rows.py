@@ -266,6 +266,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     if crowd_clash and not clash and _communal(ctx, crowd_clash):
         # "members of two clans clashed over grazing land": identity militias fighting
         return crowd_clash[0], "Battles", "Armed clash"
+    # "as fighting between the two communities escalated", "a battle between clans armed with
+    # machetes": a battle word told of communities, no bombing or shelling
+    battle = [t for t in trigs if t.event_type == "Battles" and not t.hypothetical and not t.negated]
+    if battle and not clash and _communal(ctx, battle) and \
+            not any(t.event_type == "Explosions/Remote violence" for t in specific):
+        return battle[0], "Battles", "Armed clash"
     if crowd_clash and not clash:
         # "tawuran antarwarga ... bentrokan itu pecah": the clash of a brawl between residents is the
         # brawl, when the story opens with the brawl and tells it more often than the clash
