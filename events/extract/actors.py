@@ -49,7 +49,7 @@ def groups() -> dict:
         key = "ethnic_" + fold(name).replace(" ", "_")
         found[key] = {"key": key, "acled": f"{name} Ethnic Militia ({{country}})", "inter": int(ethnic["inter"]),
                       "name": f"{name} ethnic militia", "aliases": [], "community": name}
-    return {"kinds": data["kinds"], "periods": data.get("periods", {}),
+    return {"kinds": data["kinds"], "periods": data.get("periods", {}), "state_forces": data.get("state_forces", {}),
             "the": frozenset(data.get("the_countries", [])), "groups": found}
 
 
@@ -87,6 +87,10 @@ def tables(language: str | None) -> Tables:
     g = groups()
     for key, group in g["groups"].items():
         items.extend((alias, ("group", key)) for alias in group["aliases"])
+    for name, force in g["state_forces"].items():      # "UPDF", "Border Guard Bangladesh": whose force it is
+        if force["kind"] not in ("police", "military"):
+            raise lang.LanguageDataError(f"groups.toml [state_forces]: {name!r}: unknown kind {force['kind']!r}")
+        items.append((name, ("actor", force["kind"], force["kind"], force["country"])))
     role_window, claim_window, max_words = 2, 5, 6
     relative: set[str] = set()
     stop: set[str] = set()
@@ -152,6 +156,8 @@ def tables(language: str | None) -> Tables:
         claim_window = int(claims.get("window", claim_window))
         assertion_after.update(fold(w) for w in claims.get("assertion_after", []))
         unnamed_doers.update(" ".join(fold(w).split()) for w in claims.get("unnamed_doers", []))
+        for w in claims.get("accused_after", []):      # "UPDF accused of bombing": the one before is blamed
+            items.extend([(w, ("attribution",)), (w, ("accused",))])
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
                      "speaker_after", "speaker_nouns", "anaphora"):
             items.extend((w, (name,)) for w in claims.get(name, []))
@@ -354,7 +360,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 continue        # inside the name of the actor before ("Satuan Tugas (Satgas) ...")
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             prv = ms[i - 1] if i > 0 else None
-            country = None
+            country = tag[3] if tag[0] == "actor" and len(tag) > 3 else None     # a state's force by its name
             for other in (nxt, prv):     # "pasukan AS", "US troops", "forces of Myanmar"; not "pro-Russian"
                 gap = fold(text[min(m.end, other.end):max(m.start, other.start)]).strip() if other else None
                 compound = other is not None and other.start > 0 and text[other.start - 1] == "-"
@@ -609,6 +615,8 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
         j += 1
     nxt = ms[j] if j < len(ms) else None
     prv = ms[i - 1] if i > 0 else None
+    if nxt is not None and any(v[0] == "accused" for v in nxt.value):
+        return False             # "UPDF accused of bombing": the accused, not who speaks
     if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"}:
         gap = text[m.end:nxt.start].split()
         if len(gap) <= 1 + (j - i - 1) * 2:
@@ -736,6 +744,9 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
         after = [a for a in sent_actors if a.start >= cue.start]
         suspects = [a for a in sent_actors if a.role == "perpetrator" and a.kind in ("group", "armed", "rebels", "militia")]
         blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or suspects
+        if any(v[0] == "accused" for v in cue.value):       # "X accused of ...": X, right before the cue
+            blamed = [a for a in sent_actors if a.end <= cue.start and _words_between(text, a.end, cue.start) <= 2
+                      and not _CLAUSE_END.search(text[a.end:cue.start])][-1:]
         blamed = [a for a in blamed if " ".join(fold(a.text).split()) not in tabs.unnamed_doers]
         # "pelaku diduga menggunakan senpi", "the attackers are believed to have fled": blame names someone
         if blamed:
