@@ -227,6 +227,17 @@ class _Scan:
                     break
         return end
 
+    def part_not_relative(self, end: int) -> int:
+        """The end of a day part right after `end` that is also a relative word ("overnight"):
+        after a written date it is that date's, and must not be read back from publication."""
+        i = bisect.bisect_left(self.starts, end)
+        if i < len(self.tokens):
+            t = self.tokens[i]
+            kinds = _kinds(t)
+            if "part" in kinds and "relative" in kinds and self.adjacent(end, t.start):
+                return t.end
+        return end
+
     def take_numeric(self, end: int):
         """A numeric date written right after `end` ("Jumat (8/12)"), removed from the pool."""
         lo = bisect.bisect_left(self.numeric_starts, end)      # sorted: only those from `end` on can touch it
@@ -406,6 +417,7 @@ def _month(scan: _Scan, i: int) -> Found | None:
         day = _safe_date(year_no, month, day_no) if year_no else _infer_year(month, day_no, published)
         if day is None:
             return None
+        end = scan.part_not_relative(end)   # "5 November 2023, overnight": that day's night, not the day before
         return Found(start, end, day, 1, "absolute", has_year=bool(year), has_weekday=weekday is not None)
     modifier, past = scan.prev(i, "m_before"), scan.after(i, "m_past_after")
     if year_no:
