@@ -103,3 +103,20 @@ def test_armed_men_attacking_communities_is_still_an_attack() -> None:
 def test_crowds_clashing_stay_riots(language: str, text: str, sub: str) -> None:
     assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Riots", sub)]
 
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "On Friday, gunmen shot dead an off-duty police officer in Quetta.", ("Attack", "Civilians (Pakistan)")),
+    ("en", "On Friday, gunmen shot dead a police officer who was off duty at his home in Quetta.",
+     ("Attack", "Civilians (Pakistan)")),
+    ("en", "ON FRIDAY, GUNMEN SHOT DEAD A RETIRED SOLDIER IN Quetta.", ("Attack", "Civilians (Pakistan)")),
+    ("id", "Pada Jumat, orang tak dikenal menembak mati seorang polisi yang sedang lepas dinas di Poso.",
+     ("Attack", "Civilians (Indonesia)")),
+])
+def test_police_off_duty_are_civilians(language: str, text: str, expected: tuple) -> None:
+    assert [(r["sub_event_type"], r["actor2"]) for r in rows(text, language)] == [expected]
+
+
+def test_a_former_word_of_the_attackers_leaves_the_police_armed() -> None:
+    found = rows("On Friday, former rebels ambushed a police patrol near Quetta.", "en")
+    assert [r["sub_event_type"] for r in found] == ["Armed clash"]

@@ -131,6 +131,16 @@ def communal_words(language: str | None) -> Matcher:
 
 
 @cache
+def off_duty_words(language: str | None) -> Matcher:
+    """Words telling that police or soldiers were not on duty ("off-duty", "retired", "lepas
+    dinas"): the codebook's civilians (triggers.toml [targets] off_duty)."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "off duty") for w in lang.load(code, "triggers").get("targets", {}).get("off_duty", []))
+    return Matcher(words)
+
+
+@cache
 def firearm_words(language: str | None) -> Matcher:
     """Names of firearms as the attackers' weapons ("with mortars and firearms"): triggers.toml
     [targets] firearms. Read only to type an assault already found, never to find an event."""

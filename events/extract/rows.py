@@ -89,6 +89,30 @@ def _crowd_protest(t: Trigger) -> bool:
     return t.event_type == "Protests" and t.sub_event_type not in POLICING
 
 
+OFF_DUTY_CHARS = 30     # from "off-duty" to the police word it tells of ("an off-duty traffic police officer")
+OFF_DUTY_WORDS = 2      # ... and words between, when it stands before
+OFF_DUTY_AFTER = 50     # after it: "a police officer of the town council who was off duty"
+
+
+def _off_duty(actors: list[Actor], ctx: Ctx) -> list[Actor]:
+    """Police or soldiers told as off duty, retired or unarmed ("shot dead an off-duty police
+    officer", "the officer, who was off duty"): civilians for the codebook, who cannot fight back."""
+    text = ctx.doc.article.text
+    out = []
+    for a in actors:
+        if a.role == "target" and a.kind in STATE:
+            s = ctx.doc.sentences[a.sentence]
+            lo, hi = max(s.start, a.start - OFF_DUTY_CHARS), min(s.end, a.end + OFF_DUTY_AFTER)
+            marks = et.off_duty_words(ctx.doc.language).find(text[lo:hi])
+            # right before its police word ("an off-duty traffic officer"), in it or after it ("the
+            # officer, who was off duty"); not a word of another party ("former rebels ambushed police")
+            if any(lo + m.end <= a.start and len(text[lo + m.end:a.start].split()) <= OFF_DUTY_WORDS
+                   or lo + m.start >= a.start for m in marks):
+                a = replace(a, kind="civilians", inter=7, acled_name=None)
+        out.append(a)
+    return out
+
+
 def _communal(ctx: Ctx, clashes: list[Trigger]) -> bool:
     """A sentence of the clash names its sides as ethnic, clan or tribal communities."""
     words = et.communal_words(ctx.doc.language)
@@ -821,7 +845,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         return _dropped(ctx, BACKGROUND_ONLY, f"dated {day.isoformat()}, outside the 30 days up to the "
                                               f"publication date {ctx.published.isoformat()}")
     event_day, day = day, day or NAMING_DAY      # actor names of an undated event: as of today's periods
-    actors = [a for si in owned for a in ctx.actors.get(si, [])]
+    actors = _off_duty([a for si in owned for a in ctx.actors.get(si, [])], ctx)
     trig, event_type, sub = _event_type(ctx, ev, actors)
     taxonomy = schema.taxonomy()
     # convention 2: criminal or personal violence with no political actor
