@@ -148,6 +148,25 @@ def test_merge_sides_told_the_other_way_round_match_in_either_order(first, secon
     assert merge.matches(b, a) is not None
 
 
+@pytest.mark.parametrize("change, rule", [
+    ({"country": "Kenya"}, "country"),
+    ({"article_ids": ["a1"]}, "same article"),
+    ({"event_date": DAY + dt.timedelta(days=7)}, "date"),
+    ({"event_type": "Strategic developments", "sub_event_type": "Arrests",
+      "disorder_type": "Strategic developments"}, "event type"),
+    ({"actor1": "Islamic State (Somalia)"}, "actors"),
+    ({"location": "Mogadishu", "admin1": "Banaadir", "latitude": 2.0371, "longitude": 45.3438}, "place"),
+    ({"fatalities": 0, "fatalities_low": 0, "fatalities_high": 0}, "identity"),     # only the group in common
+    ({"actor1": "Unidentified Armed Group (Somalia)", "inter1": 3, "fatalities": 1, "fatalities_low": 1,
+      "fatalities_high": 1, "sub_event_type": "Suicide bomb"}, "support"),          # another kind, another toll
+    ({}, None),
+])
+def test_merge_judge_names_the_rule_that_keeps_reports_apart(change, rule):
+    match, why = merge.judge(report(1), report(2, **change))
+    assert why == rule and (match is None) == (rule is not None)
+    assert why is None or why in merge.RULES
+
+
 def test_merge_rows_of_one_article_never_join():
     """Coordinated attacks told in one article keep one row each, even when a second
     article's report of one of them would bridge them."""
