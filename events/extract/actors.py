@@ -78,6 +78,7 @@ class Tables:
     unnamed_doers: frozenset[str] = frozenset()     # "pelaku", "the attackers": blame that names nobody
     object_before: frozenset[str] = frozenset()     # "a statement on TV claimed": a name after these is no claimant
     modifiers: dict[str, str] = field(default_factory=dict)  # "demonstran antipemerintah": the cause, in English
+    name_stop: frozenset[str] = frozenset()     # ranks and titles that end a unit's own name ("Brigjen", "Iptu")
 
 
 @cache
@@ -110,6 +111,7 @@ def tables(language: str | None) -> Tables:
     unnamed_doers: set[str] = set()
     object_before: set[str] = set()
     modifiers: dict[str, str] = {}
+    name_stop: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -147,6 +149,7 @@ def tables(language: str | None) -> Tables:
         max_words = int(ext.get("max_words", max_words))
         verb_prefixes.extend(fold(w) for w in ext.get("verb_prefixes", []))
         name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
+        name_stop.update(fold(w) for w in ext.get("name_stop", []))
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
         head_first = head_first and bool(ext.get("head_first", False))
@@ -172,7 +175,7 @@ def tables(language: str | None) -> Tables:
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
-                  modifiers)
+                  modifiers, frozenset(name_stop))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -204,8 +207,9 @@ def _own_name(text: str, end: int, limit: int, tabs: Tables) -> int:
     new_end = end + paren.end() if paren else end      # its abbreviation in brackets first
     end = new_end
     for n, w in enumerate(re.finditer(r"\s+([^\W\d_][\w'-]*)", text[end:limit])):
-        if n >= tabs.name_after_head or w.start() != (new_end - end) or not w.group(1)[:1].isupper():
-            break
+        if n >= tabs.name_after_head or w.start() != (new_end - end) or not w.group(1)[:1].isupper() \
+                or fold(w.group(1)) in tabs.name_stop:
+            break       # "Satgas Damai Cartenz | Brigadir Jenderal ...": a rank begins the officer's name
         new_end = end + w.end()
     return new_end
 
