@@ -65,3 +65,17 @@ def test_safety_formula_export_and_query_csv_agree_on_every_variant(tmp_path, ev
             assert r["actor1"] == want and r["location"] == want, (n, text)
             assert r["longitude"] == "-44.25"                       # a number is not prefixed
         assert exported[key]["fatalities"] == str(n)
+
+
+def test_safety_formula_ignorable_table_is_this_pythons_unicode():
+    """The shipped ranges (read once per Unicode version) are what this Python's data says."""
+    import unicodedata
+
+    version, ranges = query._IGNORABLE_SCANNED
+    assert query._ignorable_ranges() == query._scan_ignorable()
+    if unicodedata.unidata_version != version:
+        pytest.skip(f"ranges scanned for Unicode {version}, this Python has {unicodedata.unidata_version}")
+    assert ranges == query._scan_ignorable()
+    for point in (0x00, 0xA0, 0xAD, 0x200B, 0x202E, 0x3000, 0xFEFF, 0xE0001):      # NUL, NBSP, soft hyphen ... tag
+        assert any(a <= point <= b for a, b in ranges), hex(point)
+    assert not any(a <= ord(c) <= b for a, b in ranges for c in "A=+-@\uff1d")
