@@ -11,7 +11,11 @@ Each expression becomes one `DateMention` with ACLED's time precision (1 day, 2 
   English `may`), unless the sentence is all upper-case;
 - a month alone counts only with a day, a year or a modifier (`pertengahan Oktober`, `in May`);
 - a bare year counts only after a year word (`pada tahun 2014`, `in 2004`);
-- more than 30 days before publication, or a past year, is `historical`.
+- more than 30 days before publication, or a past year, is `historical`;
+- a weekday inside a name is no date ("at the Monday Market": after a `name_before` word of
+  the language, before a capitalised word that is no date word; not in all-caps text);
+- a day part that is also a relative word right after a written date is that date's night
+  ("5 November 2023, overnight"), not the night before publication.
 Numeric dates follow the language's order (`dmy` for Indonesian); a weekday next to the
 date decides when the order is in doubt, and wins when neither order fits it. A weekday with
 a day and month that is the publication date (`kata polisi, Kamis (25/5)`) is the day of the
