@@ -530,7 +530,19 @@ def _event_places(doc: Doc) -> list[PlaceMention]:
 
 def choose_place(ctx: Ctx, ev: Event) -> Place | None:
     """The event's own town-level place when its sentences give one; a province refined by a
-    town inside it from the event's sentences; else `places.choose` over its sentences."""
+    town inside it from the event's sentences; else `places.choose` over its sentences. A
+    reading in a country the article does not name ("FLORES" read as Uruguay's department in
+    a Salvadoran wire) gives way to the dateline's town when that one is in a named country."""
+    chosen = _choose_place(ctx, ev)
+    if chosen is None or chosen.feature == "country" or country_supported(ctx, chosen):
+        return chosen
+    home = _dateline_place(ctx.doc)
+    if home is not None and home.admin1 and country_supported(ctx, home):
+        return home
+    return chosen
+
+
+def _choose_place(ctx: Ctx, ev: Event) -> Place | None:
     if ev.place is not None and ev.place.feature not in ("admin1", "country"):
         return ev.place
     if ev.place is not None:
@@ -632,9 +644,25 @@ def _places_at(ctx: Ctx, location: str | None) -> list[PlaceMention]:
 
 
 def _find_named_countries(ctx: Ctx) -> set[str]:
-    named = {m.place.country for m in ctx.doc.findings.get("places") or []
-             if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)}
-    named |= {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
+    return _countries_named_as_places(ctx) | \
+        {a.country for a in ctx.doc.findings.get("actors", {}).get("actors", []) if a.country}
+
+
+def _countries_named_as_places(ctx: Ctx) -> frozenset[str]:
+    """The countries the article names as places (not as a people's or an actor's nationality),
+    computed once per article."""
+    key = ("named as places", id(ctx.doc.findings.get("places")))
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset(_find_countries_named_as_places(ctx))
+    return ctx.memo[key]
+
+
+def _find_countries_named_as_places(ctx: Ctx) -> set[str]:
+    # a country's own name read as its capital ("IN GUATEMALA", "di Kuwait") names the country too;
+    # a country written as an actor's nationality ("milisi Somalia") does not (`_event_places`)
+    named = {m.place.country for m in ctx.place_list or ctx.doc.findings.get("places") or []
+             if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)
+             or " ".join(fold(m.text).split()) == fold(m.place.country)}
     dateline = ctx.doc.findings.get("dateline")
     if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
@@ -658,8 +686,10 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
     if place.country in named:
         return True
     mentions = _places_at(ctx, place.location)
-    if not named and all(len(m.text) > 3 for m in mentions):
-        return True          # a short note naming no country ("... in Puncak regency (Papua)")
+    # a short note naming no country ("... in Puncak regency (Papua)"), or naming one only as a
+    # people's or an actor's nationality ("Somali assailants" in Garissa, "US troops" in Kandahar)
+    if not _countries_named_as_places(ctx) and all(len(m.text) > 3 for m in mentions):
+        return True
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
     same = [m for m in _places_at(ctx, place.location) if m.place.country == place.country]
     if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same):

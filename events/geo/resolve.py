@@ -61,6 +61,7 @@ class Words:
     inside: frozenset[str] = frozenset()    # "Al Bab in Aleppo", "Lida of the Grodno region": X lies in Y
     completions: tuple[tuple[str, str], ...] = ()   # "norte" -> "{name} del norte": "Surigao Norte"
     people_after: frozenset[str] = frozenset()  # "Kikuyu people", "Pokot raiders": a people's name
+    direction_words: frozenset[str] = frozenset()  # "northern", "utara": a direction, also a province's name
 
 
 @cache
@@ -85,6 +86,7 @@ def words(language: str | None) -> Words:
     inside: set[str] = set()
     completions: dict[str, str] = {}
     people_after: set[str] = set()
+    direction_words: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -110,6 +112,8 @@ def words(language: str | None) -> Words:
         for direction, (noun, adjective) in region_data.get("directions", {}).items():
             for template in region_data.get("templates", []):
                 regions.append((template.format(noun=noun, adj=adjective), direction))
+        for words_of in region_data.get("directions", {}).values():
+            direction_words.update(" ".join(fold(x).split()) for x in words_of)
         for direction, names in region_data.get("admin1", {}).items():
             region_admin1.setdefault(direction, list(names))
         abbr += [(k, (k, v)) for k, v in data.get("country_abbreviations", {}).items()]
@@ -142,7 +146,7 @@ def words(language: str | None) -> Words:
                  tuple((k, tuple(v)) for k, v in region_admin1.items()),
                  Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
-                 tuple(completions.items()), frozenset(people_after))
+                 tuple(completions.items()), frozenset(people_after), frozenset(direction_words))
 
 
 @dataclass
@@ -657,6 +661,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             foreign.add((b if exact(a) else a).match.key)
     cands = [c for c in cands if c.match.key not in foreign]
     cands = _with_support(cands, text, w, dateline_cc)
+    cands = _directions_of_places(cands, text, w)
     demonyms: Counter = Counter()   # "Iraqi police", "pasukan AS": a little evidence each
     for m in w.nationalities.find(text):
         if m.text[:1].isupper():
@@ -734,11 +739,15 @@ def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[
     after a preposition ("IN", not "IN THE"), in the dateline, written with its province or
     country, or, for a city of BARE_CITY_POP or more, read in a country named in its sentence or
     the next (or the dateline's); a very frequent word ("WAR", "POWER") not by a country nearby.
-    Countries and provinces are unaffected, except a province named by a generic place word in
-    mixed case ("the Southern Resistance")."""
+    Countries are unaffected; a province in capitals only when the article names no country
+    and has no dateline ("INTAN JAYA REGENCY (PAPUA)") or it lies in one of those countries
+    ("FLORES" is no Uruguayan department, "STORE" no Slovenian municipality in a Salvadoran
+    wire); in mixed case a province named by a generic place word ("the Southern Resistance")
+    is none."""
     named: dict[int, set[str]] = defaultdict(set)
     for c in cands:
         named[c.sentence] |= {e.cc for e in c.entries if e.kind == "country"}
+    story = dateline_cc.union(*named.values())
     out = []
     for i, c in enumerate(cands):
         if c.common:
@@ -750,13 +759,31 @@ def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[
                        for e in cands[j].entries if e.kind in ("country", "admin1")}
             nearby = dateline_cc | named[c.sentence - 1] | named[c.sentence] | named[c.sentence + 1] \
                 if c.common == 1 else set()     # a very common word ("WAR") needs more than that
-            free = ("country",) if c.common == 3 else ("country", "admin1")   # mixed case: "Southern" too
-            c.entries = [e for e in c.entries if e.kind in free or e.cc in written
+            c.entries = [e for e in c.entries if e.kind == "country" or e.cc in written
+                         or e.kind == "admin1" and c.common != 3 and (not story or e.cc in story)
                          or e.cc in nearby and e.population >= BARE_CITY_POP]
             if not c.entries:
                 continue
         out.append(c)
     return out
+
+
+def _directions_of_places(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
+    """A direction word read as a province ("Northern", Sudan's; "Northeastern", Oman's) that
+    says where in the next place it is: "IN NORTHERN YORO DEPARTMENT", "NORTHEASTERN SAN
+    SALVADOR", "the northeastern department of Cabanas". Not when the next name is a country
+    ("the Northern Region of Ghana" names a province) or the direction is a place's whole name."""
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(zip(cands, cands[1:])):
+        if a.match.key not in w.direction_words or all(e.kind == "country" for e in b.entries):
+            continue
+        gap = " ".join(fold(text[a.match.end:b.match.start]).split())
+        words = gap.split()
+        described = not gap or (
+            len(words) >= 2 and words[0] in w.kind_words and " ".join(words[1:]) in w.inside)
+        if described:
+            drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
 
 
 def _regions(cands: list[Candidate], text: str, sentences: list[Sentence], w: Words, votes: Counter,
