@@ -79,3 +79,13 @@ def test_a_text_of_no_told_language_is_read_with_the_language_it_holds(text: str
 ])
 def test_two_surnames_in_capitals_are_two_people(text: str, expected: list) -> None:
     assert [(c.kind, c.low) for c in found(text, "en")] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The blast killed the driver and at least three other people.", [("killed", 4)]),
+    ("en", "THE EXPLOSION WOUNDED THE DRIVER AND TWO PASSENGERS.", [("injured", 3)]),
+    ("en", "The blast damaged the mosque and killed three worshippers.", [("killed", 3)]),
+    ("en", "The raid killed the villagers and two soldiers.", [("killed", 2)]),
+])
+def test_one_person_before_a_count_in_the_verbs_object(lang: str, text: str, expected: list) -> None:
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

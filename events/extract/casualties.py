@@ -504,6 +504,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             continue
         part = next((lo for lo, _hi, _after in subsets if lo >= members[-1].end), None)
         more = _one_more(text, members[-1].end, word.start if side == "after" else None, idx, part)
+        if side == "before" and single is not None:
+            more += _one_before(text, word.end, members[0].start, single)
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     # "nine people, including the bomber, were killed": a toll that names him already counts him
@@ -855,6 +857,26 @@ def _one_more(text: str, after: int, until: int | None, idx: _Index, part: int |
         stop = min(stop, part)       # "eleven people, among them three women and a boy": the boy is one of them
     return int(any(not text[a.end:t.start].strip()
                    for a in idx.within("and", after, stop) for t in idx.within("one_more", a.end, stop)))
+
+
+def _one_before(text: str, after_word: int, count_start: int, single: _Single) -> int:
+    """1 when one person is told between the casualty verb and its count, joined by "and" ("killed
+    the driver and three other people", "killed a farmer and his two sons"): that person is the
+    toll's too."""
+    words = _tokens(text, after_word, count_start)
+    while words and words[0][1] in single.adverbs:
+        words = words[1:]
+    if words and words[-1][1] in single.list_determiners:      # "... and his two sons"
+        words = words[:-1]
+    if len(words) < 3 or words[-1][1] not in single.ands:
+        return 0
+    phrase = words[:-1]
+    head = phrase[-1][1]
+    if len(phrase) <= 4 and phrase[0][1] in single.determiners and \
+            all(x[0][:1].isalpha() and x[1] not in single.np_stop for x in phrase[1:]) and \
+            not _plural(head, single) and head not in single.not_people:
+        return 1
+    return 0
 
 
 def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, idx: _Index) -> bool:
