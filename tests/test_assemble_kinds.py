@@ -120,3 +120,12 @@ def test_police_off_duty_are_civilians(language: str, text: str, expected: tuple
 def test_a_former_word_of_the_attackers_leaves_the_police_armed() -> None:
     found = rows("On Friday, former rebels ambushed a police patrol near Quetta.", "en")
     assert [r["sub_event_type"] for r in found] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, party members staged a protest rally in Quetta. Police obstructed and ended the rally."),
+    ("en", "ON FRIDAY, TRADERS MARCHED IN Quetta UNTIL POLICE HALTED THE MARCH."),
+    ("id", "Pada Jumat, ratusan mahasiswa berunjuk rasa di Poso, namun dihadang aparat di depan kantor bupati."),
+])
+def test_a_crowd_halted_by_police_is_a_protest_with_intervention(language: str, text: str) -> None:
+    assert [r["sub_event_type"] for r in rows(text, language)] == ["Protest with intervention"]
