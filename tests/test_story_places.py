@@ -56,3 +56,16 @@ def test_story_place_in_a_named_country_still_wins(text, language, place):
 def test_story_wire_places_stay_in_the_story_country(text, language, country):
     found = _places(text, published=None, language=language)
     assert found and all(p[0] == country for p in found), found
+
+
+@pytest.mark.parametrize("text,language", [
+    ("On 6 May 2020, in Atenango del Rio, Guerrero, gunmen shot dead a farmer in San Juan de Teocalcingo village.",
+     "en"),
+    ("On 6 May 2020, gunmen shot dead a farmer in San Juan de Teocalcingo village, Atenango del Rio, Guerrero.",
+     "en"),
+    ("Pada 6 Mei 2020, di Atenango del Rio, Guerrero, sekelompok pria bersenjata menembak mati seorang petani "
+     "di desa San Juan de Teocalcingo.", "id"),
+])
+def test_story_sentence_naming_a_province_keeps_its_event_inside_it(text, language):
+    found = _places(text, published=dt.date(2020, 5, 10), language=language)
+    assert found and all(p[:2] == ("Mexico", "Guerrero") for p in found), found

@@ -305,8 +305,17 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
         counts = ctx.memo[key]
         if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
             named = {counts[0][0]}
+    # "in Atenango del Rio, Guerrero, gunmen shot a farmer in San Juan de ...": a sentence that
+    # names provinces puts its event inside one of them, not in a namesake town elsewhere
+    provinces = {(m.place.country, m.place.admin1) for m in ctx.places.get(si, [])
+                 if m.place.feature == "admin1" and "modifier" not in m.why}
+
+    def outside(m: PlaceMention) -> bool:
+        return bool(provinces) and (m.place.country, m.place.admin1) not in provinces
+
     ranked = sorted(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m),
-                                       bool(named) and m.place.country not in named, distance(m), -m.score))
+                                       bool(named) and m.place.country not in named, outside(m),
+                                       distance(m), -m.score))
     best = next((m for m in ranked if country_supported(ctx, m.place)), ranked[0])
     if _reference_place(ctx, best):
         return None          # "100 km north of Baghdad" says where the event was not
