@@ -129,3 +129,17 @@ def test_a_former_word_of_the_attackers_leaves_the_police_armed() -> None:
 ])
 def test_a_crowd_halted_by_police_is_a_protest_with_intervention(language: str, text: str) -> None:
     assert [r["sub_event_type"] for r in rows(text, language)] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, a group of villagers vandalized the houses of a rival family in Quetta over a land dispute."),
+    ("id", "Pada Jumat, warga merusak rumah seorang tersangka pencurian di Poso."),
+    ("id", "Pada Jumat, warga mengobrak-abrik kantor desa di Poso."),
+])
+def test_a_crowd_of_civilians_wrecking_property_is_mob_violence(language: str, text: str) -> None:
+    assert [r["sub_event_type"] for r in rows(text, language)] == ["Mob violence"]
+
+
+def test_militants_torching_houses_stay_property_destruction() -> None:
+    found = rows("On Friday, militants torched several houses in a village near Quetta.", "en")
+    assert [r["sub_event_type"] for r in found] == ["Looting/property destruction"]

@@ -248,7 +248,8 @@ def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
     between, prefixes = et.passive(ctx.doc.language)
     text = ctx.doc.article.text
     for t in _triggers_near(ctx, ev, a.sentence, a.end, a.end + DOER_CHARS):
-        if t.sentence != a.sentence or t.sub_event_type != "Attack" or t.generic \
+        # "villagers beat a thief", "relatives vandalized the hospital": a crowd's violence or wrecking
+        if t.sentence != a.sentence or t.sub_event_type not in ("Attack", "Looting/property destruction") or t.generic \
                 or not 0 <= t.start - a.end <= DOER_CHARS:
             continue
         gap = text[a.end:t.start]
