@@ -31,10 +31,13 @@ import datetime as dt
 import errno
 import json
 import os
+import pickle
 import re
 import stat
 import time
 import uuid
+import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,6 +65,7 @@ MAX_FILES = 16                # files in one partition before the small ones are
 COMPACT_BELOW = 64 * 2**20    # only files smaller than this are merged (bounded rewrite cost)
 RETIRED_GRACE_S = 300.0       # how long files dropped by a newer manifest stay for readers
 ROW_GROUP = 128 * 1024
+REPORTS_KEPT_BYTES = 128 * 2**20   # coded reports of committed articles kept (compressed) for merging
 DEFAULT_LOCK_TIMEOUT = 600.0
 _GENERATION = re.compile(r"^part-(\d{6})-[0-9a-f]{12}\.parquet$")
 
@@ -249,6 +253,12 @@ class Store:
         self.on_lock_wait = on_lock_wait          # called once when another writer holds the lock
         self._known: dict[str, str] = {}          # text_hash by article id, as of _known_generation
         self._known_generation = -1
+        # The coder's rows of articles this Store committed or recoded, by (id, text_hash,
+        # options), pickled and compressed (~1 KB an article), oldest dropped past
+        # REPORTS_KEPT_BYTES: merging a later batch reads them instead of re-running the
+        # pipeline over the stored texts in this process (that grew with every batch).
+        self._reports: OrderedDict[tuple, bytes] = OrderedDict()
+        self._reports_bytes = 0
         if self.db.exists() and not self.db.is_dir():
             raise errors.StoreCorruptError(errors.not_a_store(str(self.db)))
         if isinstance(db, str) and "://" in db:      # Path() would fold s3://b/p into a local s3:/b/p
@@ -570,6 +580,9 @@ class Store:
                 schema=articles_schema())
             rows = [row for r in fresh for row in r.rows]
             links = _links(fresh)
+            if self.merging:
+                for r in fresh:
+                    self._keep_reports(r.article, r.rows)
             m.files["articles"].append(self._write("articles", articles, m))
             if self.merging:
                 rows, links = self._fold(rows, links, m)
@@ -614,8 +627,33 @@ class Store:
         return fold.rows, list({(k["event_id_cnty"], k["article_id"]): k for k in both}.values())
 
     def _reports_of(self, article_ids: list[str], m: Manifest) -> list[dict]:
-        """The coder's rows of stored articles, coded again (the pipeline is deterministic)."""
-        return [row for a in self.iter_articles(m, ids=article_ids) for row in pipeline.run_article(a).rows]
+        """The coder's rows of stored articles: kept from their commit when this Store made
+        it, else coded again (the pipeline is deterministic), in the order of `article_ids`."""
+        opts = _current_options()
+        hashes = self.known_articles(m)
+        by_id: dict[str, list[dict]] = {}
+        missing = []
+        for aid in article_ids:
+            blob = self._reports.get((aid, hashes.get(aid), opts))
+            if blob is None:
+                missing.append(aid)
+            else:
+                by_id[aid] = pickle.loads(zlib.decompress(blob))
+        for a in self.iter_articles(m, ids=missing) if missing else ():
+            by_id[a.id] = rows = pipeline.run_article(a).rows
+            self._keep_reports(a, rows)
+        order = {aid: n for n, aid in enumerate(article_ids)}
+        return [row for aid in sorted(by_id, key=order.__getitem__) for row in by_id[aid]]
+
+    def _keep_reports(self, article: Article, rows: list[dict]) -> None:
+        """Remember an article's coded rows (a copy: merging may not change them)."""
+        key = (article.id, article.text_hash, _current_options())
+        blob = zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        old = self._reports.pop(key, None)
+        self._reports_bytes += len(blob) - (len(old) if old is not None else 0)
+        self._reports[key] = blob
+        while self._reports_bytes > REPORTS_KEPT_BYTES and self._reports:
+            self._reports_bytes -= len(self._reports.popitem(last=False)[1])
 
     def _drop_events(self, ids: set[str], rels: set[str], m: Manifest) -> None:
         """Rewrite the event files holding `ids` without them, and their links."""
@@ -714,8 +752,12 @@ class Store:
                 report.events_after += len(rows)
                 batch.clear()
 
+            self._reports.clear()
+            self._reports_bytes = 0
             for result in (run or code_here)(self.iter_articles(m)):
                 article = result.article
+                if self.merging:
+                    self._keep_reports(article, result.rows)
                 report.warnings.extend(f"{article.id}: {e}" for e in result.errors)
                 batch.append(result)
                 report.articles += 1
@@ -905,6 +947,12 @@ def _safe_journal_path(rel: object) -> bool:
 
 # A coder maps a stream: each Article to its pipeline.Result, anything else passed through, in order.
 Coder = Callable[[Iterable], Iterable]
+
+
+def _current_options() -> pipeline.Options:
+    """The pipeline options in force (rows coded under other options are other rows)."""
+    with pipeline.options() as opts:
+        return opts
 
 
 def code_here(items: Iterable) -> Iterator:
