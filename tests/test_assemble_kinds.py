@@ -85,6 +85,7 @@ def test_a_series_told_as_a_whole_is_background() -> None:
     ("en", "ON FRIDAY, ETHNIC CLASHES BROKE OUT NEAR Quetta; THREE PEOPLE WERE KILLED."),
     ("en", "On Friday, tribesmen from rival villages clashed near Quetta over a water source."),
     ("en", "On Friday, four people were killed near Quetta as fighting between two tribes spread."),
+    ("en", "On Friday, farmers and herders clashed over grazing land near Quetta; two people were killed."),
 ])
 def test_communities_clashing_are_identity_militias_fighting(language: str, text: str) -> None:
     assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Battles", "Armed clash")]
