@@ -162,7 +162,7 @@ def tables(language: str | None) -> Tables:
         for w in claims.get("accused_after", []):      # "UPDF accused of bombing": the one before is blamed
             items.extend([(w, ("attribution",)), (w, ("accused",))])
         for name in ("claimed", "claimed_weak", "denied", "negation", "attribution", "speaker_before",
-                     "speaker_after", "speaker_nouns", "anaphora"):
+                     "speaker_after", "speaker_nouns", "anaphora", "own_forces"):
             items.extend((w, (name,)) for w in claims.get(name, []))
         try:
             gloss.extend(lang.load(code, "notes").get("glossary", {}).items())
@@ -699,6 +699,29 @@ def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables
     return "target"
 
 
+def _own_report(text: str, ms: list, sent_actors: list[Actor], tabs: Tables) -> tuple[Actor, object] | None:
+    """A named group that speaks ("the FMLN reported", "TPNPB menyatakan") and, after its speaking
+    word, its own forces ("its units", "pasukannya") or its own name again as the doer: the group
+    reports its own act, which is a claim (the GTD and MUC-4 codebooks' "claimed or admitted")."""
+    for i, m in enumerate(ms):
+        if not any(v[0] == "speaker_after" for v in m.value):
+            continue
+        speaker = next((a for a in reversed(sent_actors) if a.end <= m.start), None)
+        if speaker is None or not speaker.named or speaker.kind != "group" or \
+                _words_between(text, speaker.end, m.start) > 2 or _CLAUSE_END.search(text[speaker.end:m.start].replace("(", "").replace(")", "")):
+            continue
+        for later in ms[i + 1:]:
+            if any(v[0] == "own_forces" for v in later.value) and not any(
+                    a.start > m.end and a.end <= later.start and a.kind not in ("group",) and a.kind != "civilians"
+                    for a in sent_actors):
+                return speaker, m         # no other force between: "its" is the speaker's
+        again = next((a for a in sent_actors if a.start > m.end and a.named and a.label == speaker.label
+                      and a.role == "perpetrator"), None)
+        if again is not None:
+            return speaker, m
+    return None
+
+
 def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib: list,
             tabs: Tables, language: str | None, named_before: Actor | None = None) -> list[Claim]:
     """Claims, denials, statements that nobody claimed, and attributions in one sentence; "the
@@ -741,6 +764,10 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             if named:
                 out.append(Claim("denied", named[0].label if named[0].named else named[0].text, None, si,
                                  m.start, m.end, sent.text))
+    if not any(c.status == "claimed" for c in out):
+        own = _own_report(text, ms, sent_actors, tabs)
+        if own is not None:         # "the FMLN reported that its units attacked ...": the group tells its own act
+            out.append(Claim("claimed", own[0].label, None, si, own[1].start, own[1].end, sent.text))
     if not attrib and speakers and not out and any(a.named and a.role == "perpetrator" for a in sent_actors):
         attrib = speakers[:1]       # "police said the attack was carried out by the Taliban"
     if attrib and not any(c.status == "claimed" for c in out):
