@@ -144,3 +144,18 @@ def test_a_crowd_of_civilians_wrecking_property_is_mob_violence(language: str, t
 def test_militants_torching_houses_stay_property_destruction() -> None:
     found = rows("On Friday, militants torched several houses in a village near Quetta.", "en")
     assert [r["sub_event_type"] for r in found] == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "On Friday, members of a vigilante gang hacked two suspected thieves to death in Quetta."),
+    ("en", "On Friday, twelve suspected witches were burned to death by villagers near Quetta."),
+    ("en", "ON FRIDAY, RESIDENTS LYNCHED A SUSPECTED ROBBER IN Quetta."),
+    ("id", "Pada Jumat, seorang terduga pencuri tewas dihajar warga di Poso."),
+])
+def test_a_crowd_punishing_suspects_is_mob_violence(language: str, text: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows(text, language)] == [("Riots", "Mob violence")]
+
+
+def test_gunmen_killing_a_man_stay_an_attack() -> None:
+    found = rows("On Friday, gunmen shot dead a shopkeeper in Quetta.", "en")
+    assert [r["sub_event_type"] for r in found] == ["Attack"]

@@ -141,6 +141,16 @@ def off_duty_words(language: str | None) -> Matcher:
 
 
 @cache
+def mob_justice_words(language: str | None) -> Matcher:
+    """Victims a crowd punishes by itself ("a suspected thief", "dukun santet"): triggers.toml
+    [targets] mob_justice."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "mob justice") for w in lang.load(code, "triggers").get("targets", {}).get("mob_justice", []))
+    return Matcher(words)
+
+
+@cache
 def firearm_words(language: str | None) -> Matcher:
     """Names of firearms as the attackers' weapons ("with mortars and firearms"): triggers.toml
     [targets] firearms. Read only to type an assault already found, never to find an event."""

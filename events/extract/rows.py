@@ -113,6 +113,13 @@ def _off_duty(actors: list[Actor], ctx: Ctx) -> list[Actor]:
     return out
 
 
+def _mob_justice(ctx: Ctx, ev: Event) -> bool:
+    """The event's sentences name its victims as suspected thieves, witches or robbers (triggers.toml
+    [targets] mob_justice): the crowd punishing them is the codebook's mob violence."""
+    words = et.mob_justice_words(ctx.doc.language)
+    return any(words.find(ctx.doc.sentences[si].text) for si in ev.sentences if si < len(ctx.doc.sentences))
+
+
 def _communal(ctx: Ctx, clashes: list[Trigger]) -> bool:
     """A sentence of the clash names its sides as ethnic, clan or tribal communities."""
     words = et.communal_words(ctx.doc.language)
@@ -337,6 +344,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     # "43 students were taken to the police station": an arrest word alone is no crowd's violence
     arrest_only = bool(trigs) and all(t.event_type == "Strategic developments" for t in trigs) and \
         any(t.sub_event_type == "Arrests" and not t.generic for t in trigs)
+    mob = [t for t in demo if t.sub_event_type == "Mob violence"]
+    if (violent or hurt or mob) and not any(t.event_type == "Protests" for t in demo) and _mob_justice(ctx, ev) \
+            and not any(a.role == "perpetrator" and (a.kind in STATE or a.named) for a in told):
+        # "villagers lynched two suspected thieves", "vigilantes hacked a suspected witch": the
+        # codebook's mob justice is mob violence, whatever weapon the crowd used
+        return (mob or violent or trigs or [None])[0], "Riots", "Mob violence"
     if not demo and rioting and not kinds & set(ARMED) and not _armed_violence(specific) and not arrest_only:
         # a crowd burning or attacking with no protest word: rioting, a mob's when no crowd of protesters
         sub = "Violent demonstration" if any(a.kind == "protesters" for a in rioting) else "Mob violence"
@@ -915,6 +928,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
     if event_type == "Riots" and inter1 == 6:
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
+    if event_type == "Riots" and perp is not None and perp.kind == "armed" and not perp.named:
+        actor1, inter1 = f"Rioters ({cname})", 5      # a riot's unnamed "assailants" are its crowd
     assoc1 = None
     if event_type in DEMONSTRATIONS and perp is not None and perp.kind == "group" and perp.inter != 2 \
             and not _listed(perp):
