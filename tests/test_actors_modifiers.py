@@ -47,3 +47,15 @@ def test_actors_modifier_reaches_the_row() -> None:
 def test_actors_english_modifier_is_kept_as_written() -> None:
     found, _ = _find("Anti-government protesters threw stones at police in the capital.", "en")
     assert [a.text for a in found if a.kind == "protesters"] == ["Anti-government protesters"]
+
+
+@pytest.mark.parametrize("language,text,group", [
+    # a group's name after "anti-" names its enemies: the group is only the one fired at
+    ("en", "Anti-Houthi tribal fighters fired rockets at Houthi positions near the port.", "Houthis"),
+    ("en", "ANTI-TALIBAN MILITIAMEN AMBUSHED A TALIBAN CONVOY NEAR THE PASS.", "Taliban"),
+    ("id", "Milisi anti-ISIS menyerang markas ISIS di pinggir kota.", "Islamic State"),
+])
+def test_actors_anti_group_is_not_the_group(language: str, text: str, group: str) -> None:
+    found, _ = _find(text, language)
+    assert not [a for a in found if a.named and a.role == "perpetrator"]
+    assert [a.label for a in found if a.named and a.role == "target"][:1] == [group]

@@ -79,6 +79,7 @@ class Tables:
     object_before: frozenset[str] = frozenset()     # "a statement on TV claimed": a name after these is no claimant
     modifiers: dict[str, str] = field(default_factory=dict)  # "demonstran antipemerintah": the cause, in English
     name_stop: frozenset[str] = frozenset()     # ranks and titles that end a unit's own name ("Brigjen", "Iptu")
+    against_prefixes: frozenset[str] = frozenset()  # "anti-": "anti-Houthi forces" are not the Houthis
 
 
 @cache
@@ -112,6 +113,7 @@ def tables(language: str | None) -> Tables:
     object_before: set[str] = set()
     modifiers: dict[str, str] = {}
     name_stop: set[str] = set()
+    against_prefixes: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -150,6 +152,7 @@ def tables(language: str | None) -> Tables:
         verb_prefixes.extend(fold(w) for w in ext.get("verb_prefixes", []))
         name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
         name_stop.update(fold(w) for w in ext.get("name_stop", []))
+        against_prefixes.update(fold(w) for w in ext.get("against_prefixes", []))
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
         head_first = head_first and bool(ext.get("head_first", False))
@@ -175,7 +178,7 @@ def tables(language: str | None) -> Tables:
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
-                  modifiers, frozenset(name_stop))
+                  modifiers, frozenset(name_stop), frozenset(against_prefixes))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -362,6 +365,9 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 continue
             if sent_actors and m.start < sent_actors[-1].end:
                 continue        # inside the name of the actor before ("Satuan Tugas (Satgas) ...")
+            side = re.search(r"(\w+)-$", text[max(0, m.start - 12):m.start])
+            if side is not None and fold(side.group(1)) in tabs.against_prefixes:
+                continue        # "anti-Houthi forces", "milisi anti-ISIS": the group's enemies, not the group
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             prv = ms[i - 1] if i > 0 else None
             country = tag[3] if tag[0] == "actor" and len(tag) > 3 else None     # a state's force by its name
