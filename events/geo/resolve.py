@@ -62,6 +62,7 @@ class Words:
     completions: tuple[tuple[str, str], ...] = ()   # "norte" -> "{name} del norte": "Surigao Norte"
     people_after: frozenset[str] = frozenset()  # "Kikuyu people", "Pokot raiders": a people's name
     direction_words: frozenset[str] = frozenset()  # "northern", "utara": a direction, also a province's name
+    abbreviated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "N." -> ("northern", "north"): "N. Samar"
 
 
 @cache
@@ -87,6 +88,7 @@ def words(language: str | None) -> Words:
     completions: dict[str, str] = {}
     people_after: set[str] = set()
     direction_words: set[str] = set()
+    short_directions: dict[str, tuple[str, ...]] = {}
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -99,6 +101,8 @@ def words(language: str | None) -> Words:
         facility.update(fold(w) for w in data.get("facility_words", []))
         articles += [fold(w) for w in data.get("name_articles", []) if fold(w) not in articles]
         caps.update(fold(w) for w in data.get("abbreviations_not_in_capitals", []))
+        for short, full in data.get("directions_abbreviated", {}).items():
+            short_directions.setdefault(short, tuple(fold(x) for x in full))
         for word, english in data.get("directions_after", {}).items():
             directions.setdefault(fold(word), fold(english))
         if code == language:
@@ -146,7 +150,8 @@ def words(language: str | None) -> Words:
                  tuple((k, tuple(v)) for k, v in region_admin1.items()),
                  Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
-                 tuple(completions.items()), frozenset(people_after), frozenset(direction_words))
+                 tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
+                 tuple(short_directions.items()))
 
 
 @dataclass
@@ -307,6 +312,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     people: set[str] = set()        # names seen as a person's ("Kapolri Tito", "Henry Bello")
     all_matches = gaz.names.find(text, folded)
     all_matches = _direction_after(text, folded, all_matches, w, gaz)
+    all_matches = _direction_abbreviated(text, all_matches, w, gaz)
     all_matches = _completed(text, folded, all_matches, w, gaz)
     all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
@@ -383,6 +389,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             before = _prev_word(text, prev[0]) if prev else None      # "Pasar Sentral Ambon"
             if before and fold(text[before[0]:before[1]]) in w.facility:
                 possessive = True
+            if prev and not possessive:     # "Philippine Marawi conflict", "Afghan Kunduz": its own people's adjective
+                possessive = _own_people(text[prev[0]:prev[1]], entries, w)
             if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep and not possessive \
                     and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
@@ -395,7 +403,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 or " ".join(fold(m.text).split()) != m.key)      # read in full: "Lanao Sur" = Lanao del Sur
             if nxt and not division and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
                     and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
-                    and fold(text[nxt[0]:nxt[1]]) not in w.facility_after:   # "Bassa LGA", "Vallejo Police"
+                    and fold(text[nxt[0]:nxt[1]]) not in w.facility_after \
+                    and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
         nxt = _next_word(text, m.end)
         folk = bool(nxt) and fold(text[nxt[0]:nxt[1]]) in w.people_after and not any(
@@ -437,6 +446,13 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
 
 _CAP_NAME = r"[A-Z][\w'.]*(?: [A-Z][\w'.]*){0,2}"
 _ROUTE = re.compile(rf"{_CAP_NAME}(?:\s?[-\u2013\u2014]\s?{_CAP_NAME})+")
+
+
+def _own_people(word: str, entries: list[Entry], w: Words) -> bool:
+    """`word` is the people's adjective (or, in Indonesian, the name) of a country the name has
+    a reading in: "Philippine" before "Marawi", "Filipina" after it."""
+    own = {cc for x in w.nationalities.find(word) if x.start == 0 and x.end == len(word) for cc in x.value}
+    return bool(own & {e.cc for e in entries})
 
 
 def _road_names(text: str, folded: str, found: list[Match], w: Words) -> set[int]:
@@ -524,6 +540,41 @@ def _direction_after(text: str, folded: str, found: list[Match], w: Words, gaz: 
                     and " ".join(folded[m.start():end].split()) not in {f.key for f in found}:
                 extra.append(Match(m.start(), end, text[m.start():end], key, list(rows)))
             break
+    if not extra:
+        return found
+    kept = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Z]\.)\s?([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})")
+
+
+def _direction_abbreviated(text: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """"N. Samar", "S. Kordofan": a direction abbreviated before a name is the division GeoNames
+    writes "Northern Samar", "South Kordofan"; it replaces the shorter readings inside it. A
+    person's initial ("S. Jaishankar") names no division and is left alone."""
+    if not w.abbreviated:
+        return found
+    table = dict(w.abbreviated)
+    extra: list[Match] = []
+    for m in _ABBREVIATED.finditer(text):
+        fulls = table.get(m.group(1))
+        if not fulls:
+            continue
+        words = m.group(2).split()
+        hit = None
+        for n in range(len(words), 0, -1):       # the longest name first
+            name = " ".join(fold(x) for x in words[:n])
+            for full in fulls:
+                rows = gaz.names.rows(f"{full} {name}")
+                if any(gaz.entry(i).kind != "city" or gaz.entry(i).population >= 50_000 for i in rows):
+                    end = m.start(2) + len(" ".join(words[:n]))
+                    hit = Match(m.start(), end, text[m.start():end], f"{full} {name}", list(rows))
+                    break
+            if hit:
+                break
+        if hit:
+            extra.append(hit)
     if not extra:
         return found
     kept = [f for f in found if not any(e.start <= f.start and f.end <= e.end for e in extra)]
