@@ -362,6 +362,7 @@ def _open_remote(db: str, config: dict, writable: Sequence[Path] | None) -> tupl
 
     if not remote.is_uri(db):
         raise errors.StoreCorruptError(errors.not_a_store(db))
+    _whole_package()                        # Arrow objects are scanned by the package's Python layer
     sources = remote.datasets(db)
     con = duckdb.connect(config=config)
     try:
@@ -434,7 +435,14 @@ def connect(db: str | os.PathLike = "data") -> duckdb.DuckDBPyConnection:
     the connection can open no other file (read or write), and its configuration is locked,
     so no SQL run on it can damage stored data or write anywhere.
     """
+    _whole_package()                        # a caller's connection does all a duckdb one does
     return _open(db)[0]
+
+
+def _whole_package() -> None:
+    """Load duckdb's Python layer (Arrow and DataFrame scans: duckdb._sources) on top of the
+    engine this module imports; a connection handed out or scanning Arrow needs it."""
+    import duckdb as package  # noqa: F401
 
 
 # --- analysts' corrections in the views ------------------------------------------------------

@@ -128,3 +128,18 @@ def test_cli_find_agrees_with_the_whole_listing():
     for name, entry in cli.listing().items():
         assert cli._find(name) == entry
     assert cli._find("no-such-command") is None
+
+
+def test_query_connection_handed_out_scans_arrow_and_frames(db):
+    """query.connect's connection does what a duckdb one does (duckdb's Python layer loaded),
+    though a query on the command line loads only the engine."""
+    code = textwrap.dedent(f"""
+        import pyarrow as pa
+        from events import query
+        con = query.connect({str(db)!r})
+        con.register("extra", pa.table({{"x": [1, 2]}}))
+        print(con.execute("SELECT sum(x) FROM extra").fetchall()[0][0], len(con.execute("FROM events").df()))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}).stdout
+    assert out.split() == ["3", "3"]
