@@ -26,7 +26,7 @@ from events import cluster, parallel, pipeline, query, readers, remote  # noqa: 
 from events.cli import main  # noqa: E402
 from events.store import Store  # noqa: E402
 # the same fixtures: an S3 server, a bucket, the corpus and its ingest on one machine
-from test_remote_store import bucket, corpus, local_store, s3_endpoint, tables  # noqa: E402, F401
+from test_remote_store import REPORTS, bucket, corpus, local_store, s3_endpoint, tables  # noqa: E402, F401
 
 CORPUS = Path(__file__).parent / "data" / "merge_reports.jsonl"
 # One xdist worker runs this module and the other cluster/remote one (`--dist loadgroup`),
@@ -106,7 +106,7 @@ def test_cluster_cli_ingest_from_object_storage_into_object_storage(dask_cluster
     assert done.stdout.strip().splitlines()[-1] == local_store[1]
     assert tables(uri) == tables(local_store[0])
     again = runner.invoke(main, args)                         # idempotent: nothing new, no publish
-    assert again.exit_code == 1 and "36 articles read: 0 new, 34 already stored, 2 rejected" in again.stdout
+    assert again.exit_code == 1 and f"{REPORTS + 3} articles read: 0 new, {REPORTS + 1} already stored, 2 rejected" in again.stdout
 
 
 def test_cluster_engine_without_the_extra_is_one_line(monkeypatch, tmp_path):
