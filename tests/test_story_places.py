@@ -69,3 +69,14 @@ def test_story_wire_places_stay_in_the_story_country(text, language, country):
 def test_story_sentence_naming_a_province_keeps_its_event_inside_it(text, language):
     found = _places(text, published=dt.date(2020, 5, 10), language=language)
     assert found and all(p[:2] == ("Mexico", "Guerrero") for p in found), found
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Iran's Fars news agency said a suicide bomber killed 20 people in Pishin, a town in the country's "
+     "south-east, on Sunday.", "en"),
+    ("Kantor berita Fars milik Iran menyebut seorang pelaku bom bunuh diri menewaskan 20 orang di Pishin, "
+     "sebuah kota di tenggara negara itu, Minggu (3/6).", "id"),
+])
+def test_story_a_province_inside_a_name_does_not_hold_the_event(text, language):
+    found = _places(text, language=language)
+    assert found and all(p[1] == "Sistan and Baluchestan" for p in found), found

@@ -306,9 +306,11 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
         if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
             named = {counts[0][0]}
     # "in Atenango del Rio, Guerrero, gunmen shot a farmer in San Juan de ...": a sentence that
-    # names provinces puts its event inside one of them, not in a namesake town elsewhere
+    # names provinces as places (in an address, after "in", with "province") puts its event
+    # inside one of them, not in a namesake town elsewhere ("Fars news agency" names none)
     provinces = {(m.place.country, m.place.admin1) for m in ctx.places.get(si, [])
-                 if m.place.feature == "admin1" and "modifier" not in m.why}
+                 if m.place.feature == "admin1" and "modifier" not in m.why
+                 and ("written" in m.why or "preposition" in m.why)}
 
     def outside(m: PlaceMention) -> bool:
         return bool(provinces) and (m.place.country, m.place.admin1) not in provinces
