@@ -159,3 +159,8 @@ def test_a_crowd_punishing_suspects_is_mob_violence(language: str, text: str) ->
 def test_gunmen_killing_a_man_stay_an_attack() -> None:
     found = rows("On Friday, gunmen shot dead a shopkeeper in Quetta.", "en")
     assert [r["sub_event_type"] for r in found] == ["Attack"]
+
+
+def test_a_bombing_keeps_its_dead_when_a_riot_breaks_out_over_it() -> None:
+    found = rows("Pada Jumat, kerusuhan pecah di Poso akibat serangan bom bunuh diri yang menewaskan 40 orang.", "id")
+    assert [(r["sub_event_type"], r["fatalities"]) for r in found] == [("Suicide bomb", 41)]

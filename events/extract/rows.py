@@ -975,8 +975,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     civ = event_type == "Violence against civilians" or (
         event_type == "Explosions/Remote violence" and inter2 == 7) or bool(trig and trig.civilian_targeting)
     # casualties
+    # "protested the killing of a student": not the protest's dead (a bombing's own dead stay its
+    # own, whatever riot broke out over it)
     cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])
-           if not _grievance_death(ctx, c)]          # "protested the killing of a student": not this event's dead
+           if event_type not in DEMONSTRATIONS or not _grievance_death(ctx, c)]
     # a coder's stated figure ("Fatalities coded as 0", "split across 4 events (2)") holds wherever it is told
     told_here = set(owned) | ev.soft
     cas += [c for si, cs in ctx.casualties.items() if si not in told_here for c in cs if c.stated]
