@@ -30,10 +30,12 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import contextvars
 import os
 import pickle
 import re
 import stat
+import threading
 import time
 import uuid
 import zlib
@@ -639,9 +641,13 @@ class Store:
                 missing.append(aid)
             else:
                 by_id[aid] = pickle.loads(zlib.decompress(blob))
-        for a in self.iter_articles(m, ids=missing) if missing else ():
-            by_id[a.id] = rows = pipeline.run_article(a).rows
-            self._keep_reports(a, rows)
+        token = pipeline._tallies.set(())      # stored articles are not this run's: not counted
+        try:
+            for a in self.iter_articles(m, ids=missing) if missing else ():
+                by_id[a.id] = rows = pipeline.run_article(a).rows
+                self._keep_reports(a, rows)
+        finally:
+            pipeline._tallies.reset(token)
         order = {aid: n for n, aid in enumerate(article_ids)}
         return [row for aid in sorted(by_id, key=order.__getitem__) for row in by_id[aid]]
 
@@ -700,23 +706,40 @@ class Store:
                         known_hashes.add(item.text_hash)
                 yield item
 
-        for item in (run or code_here)(todo()):
-            report.read += 1
-            if isinstance(item, Rejection):
-                report.rejected.append(item)
-            elif isinstance(item, _Known):
-                report.already += 1
-            else:
-                result, article = item, item.article
-                report.warnings.extend(f"{article.origin or article.id}: {e}" for e in result.errors)
-                batch.append(result)
-            if batch and (len(batch) >= batch_articles or time.monotonic() - started >= batch_seconds):
-                self.commit(batch, report)
-                batch, started = [], time.monotonic()
-            if on_item:
-                on_item(report)
-        self.commit(batch, report)
+        committing = _Background()
+        try:
+            for item in (run or code_here)(todo()):
+                report.read += 1
+                if isinstance(item, Rejection):
+                    report.rejected.append(item)
+                elif isinstance(item, _Known):
+                    report.already += 1
+                else:
+                    result, article = item, item.article
+                    report.warnings.extend(f"{article.origin or article.id}: {e}" for e in result.errors)
+                    batch.append(result)
+                if batch and (len(batch) >= batch_articles or time.monotonic() - started >= batch_seconds):
+                    # the previous batch's commit is done (or raises here) before this one starts;
+                    # while it runs, this thread keeps taking results so the workers keep coding
+                    self._add_report(report, committing.wait())
+                    committing.start(self.commit, batch, IngestReport())
+                    batch, started = [], time.monotonic()
+                if on_item:
+                    on_item(report)
+        finally:
+            done = committing.wait()     # also on an error or Ctrl-C: a commit is never left half-way
+        self._add_report(report, done)
+        self._add_report(report, self.commit(batch, IngestReport()))
         return report
+
+    @staticmethod
+    def _add_report(report: IngestReport, part: IngestReport | None) -> None:
+        """Count what one commit did into the run's report (in the ingesting thread only)."""
+        if part is not None:
+            report.new += part.new
+            report.already += part.already
+            report.events += part.events
+            report.rejected.extend(part.rejected)
 
     def recode(self, on_article: Callable[[int], None] | None = None,
                run: Coder | None = None) -> RecodeReport:
@@ -958,6 +981,38 @@ def _current_options() -> pipeline.Options:
 def code_here(items: Iterable) -> Iterator:
     """The default coder: `pipeline.run_article` in this process, one article at a time."""
     return (pipeline.run_article(i) if isinstance(i, Article) else i for i in items)
+
+
+class _Background:
+    """One call at a time on a thread, in the caller's context (pipeline options, tallies):
+    `wait` gives its result, or raises what it raised."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._out: tuple[bool, object] | None = None
+
+    def start(self, fn: Callable[..., object], *args: object) -> None:
+        context = contextvars.copy_context()
+
+        def call() -> None:
+            try:
+                self._out = (True, context.run(fn, *args))
+            except BaseException as exc:      # re-raised in the caller by wait()
+                self._out = (False, exc)
+
+        self._out = None
+        self._thread = threading.Thread(target=call, name="events-commit")
+        self._thread.start()
+
+    def wait(self):
+        if self._thread is None:
+            return None
+        while self._thread.is_alive():
+            self._thread.join(0.1)            # short joins: Ctrl-C still reaches this thread
+        self._thread, (ok, value) = None, self._out
+        if not ok:
+            raise value
+        return value
 
 
 @dataclass(frozen=True)

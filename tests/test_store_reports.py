@@ -100,3 +100,12 @@ def test_store_reports_kept_within_a_byte_budget(tmp_path, monkeypatch):
     s = Store(tmp_path / "db")
     s.ingest(fresh(OWN), batch_articles=1)
     assert len(s._reports) <= 1 and s._reports_bytes <= max(map(len, s._reports.values()), default=0)
+
+
+def test_store_reports_stored_articles_coded_again_are_not_counted(tmp_path, coded):
+    db = tmp_path / "db"
+    Store(db).ingest([article(AFGOOYE[0])])
+    with pipeline.tally() as counted:
+        Store(db).ingest([article(AFGOOYE[1])])     # a fresh Store codes the first again to merge
+    assert coded == [AFGOOYE[0], AFGOOYE[1], AFGOOYE[0]]
+    assert counted.articles == 1                   # the run's one article, not the stored one
