@@ -157,6 +157,8 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("incidents",)) for w in shared.get("incidents", [])]
     pats += [(w, ("one_of",)) for w in shared.get("one_of", [])]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
+    pats += [(w, ("campaign",)) for w in cas["aggregate"].get("campaign", [])]
+    pats += [(w, ("region_cause",)) for w in cas["aggregate"].get("region_causes", [])]
     pats += [(w, ("and",)) for w in cas["conjunctions"]["words"]]
     pats += [(w, ("one_more",)) for w in cas["conjunctions"].get("one_more", [])]
     pats += [(w, ("subset",)) for w in cas["subsets"]["before"]]
@@ -1132,6 +1134,8 @@ def run(doc: Doc) -> None:
     starts = [s.start for s in doc.sentences] or [0]
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
+    aggregate |= _campaign_tolls(text, tokens, starts, ends, doc.findings.get("dates", []),
+                                 _region_after(doc.language))
     found: list[tuple] = []
     pieces = windows(text, starts, WINDOW)          # bounded pieces: _find is quadratic in counts
     piece_starts = [lo for lo, _ in pieces]
@@ -1165,6 +1169,54 @@ def run(doc: Doc) -> None:
                             sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
                             shared=1 if perps == "stated" else shared.get(sentence, article_wide)))
     doc.findings["casualties"] = out
+
+
+@cache
+def _region_after(language: str | None) -> re.Pattern | None:
+    """casualties.toml [aggregate] region: "in"/"di" and a capitalised word right after a toll
+    noun ("the death toll in Darfur"), or None without them."""
+    words = _table_phrases(language, "aggregate", "region")
+    if not words:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+(?i:{alts})\s+[A-Z]")
+
+
+def _campaign_tolls(text: str, tokens: list, starts: list[int], ends: list[int], date_mentions: list,
+                    region: re.Pattern | None) -> set[int]:
+    """Sentences whose toll is a war's or a campaign's running total, not one incident's: a toll
+    noun, then a toll verb in its sentence ("has reached", "mencapai"), with a war or a series of
+    acts as the cause between them ("from Israeli strikes", "akibat agresi militer"), or a region
+    right after the noun and an attack as the cause ("the death toll in Darfur from militia attacks",
+    "jumlah korban tewas di Darfur akibat serangan milisi"). A day of its own between the noun and
+    the verb ("the toll from Friday's strikes rose to 40") makes it one incident's rising toll.
+    By bisect over each kind's starts: linear in the text."""
+    kinds = [_kinds(t) for t in tokens]
+    verbs = [t.start for t, k in zip(tokens, kinds) if "toll_verb" in k]
+    if not verbs:
+        return set()
+    causes = [t.start for t, k in zip(tokens, kinds) if "campaign" in k]
+    region_causes = [t.start for t, k in zip(tokens, kinds) if "region_cause" in k]
+    days = sorted(m.start for m in date_mentions if m.time_precision == 1 and m.kind != "publication")
+    out: set[int] = set()
+
+    def between(points: list[int], lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(points, lo)
+        return i < len(points) and points[i] < hi
+
+    for t, k in zip(tokens, kinds):
+        if not any(p[0] == "killed" and p[-1] == "toll" for p in t.value):
+            continue
+        si = max(bisect.bisect_right(starts, t.start) - 1, 0)
+        hi = ends[si] if si < len(ends) else len(text)
+        i = bisect.bisect_left(verbs, t.end)
+        if i >= len(verbs) or verbs[i] >= hi or between(days, t.end, verbs[i]):
+            continue
+        place = region.match(text, t.end) if region is not None else None
+        if between(causes, t.end, verbs[i]) or \
+                place is not None and between(region_causes, place.end(), verbs[i]):
+            out.add(si)
+    return out
 
 
 SEPARATE_WORDS = 3     # "2 killed (coded separately)": words from a toll to the coder's marker
