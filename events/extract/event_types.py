@@ -13,7 +13,7 @@ Which mention wins for an incident is `assemble`'s job (`rank` helps it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
@@ -52,6 +52,8 @@ class Tables:
     negation_window: int = 1
     grievance_window: int = 4
     demand_window: int = 12
+    reason_window: int = 6
+    pursuit_window: int = 8
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -86,6 +88,7 @@ def tables(language: str | None) -> Tables:
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
     window, negation_window, grievance_window, demand_window = 3, 1, 4, 12
+    reason_window, pursuit_window = 6, 8
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
@@ -97,11 +100,15 @@ def tables(language: str | None) -> Tables:
         negation_window = int(mods.get("negation_window", negation_window))
         grievance_window = int(mods.get("grievance_window", grievance_window))
         demand_window = int(mods.get("demand_window", demand_window))
+        reason_window = int(mods.get("reason_window", reason_window))
+        pursuit_window = int(mods.get("pursuit_window", pursuit_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
                           ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
-                          ("intent", "intent"), ("mourned", "mourned")):
+                          ("intent", "intent"), ("mourned", "mourned"), ("reason", "reason"),
+                          ("pursuit", "pursuit")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
-    return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window)
+    return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window,
+                  reason_window, pursuit_window)
 
 
 @cache
@@ -219,9 +226,11 @@ def _has_span(spans: list[tuple[int, int]], span_starts: list[int], start: int, 
 
 
 def find(text: str, sentences: list, language: str | None,
-         exclude: list[tuple[int, int]] = ()) -> list[Trigger]:
+         exclude: list[tuple[int, int]] = (), pursued: list[tuple[int, int]] | None = None) -> list[Trigger]:
     """Triggers of a text split into `sentences` (objects with start/end); words inside the
-    `exclude` spans (dates: "March 23", "3 May") are neither triggers nor modifiers."""
+    `exclude` spans (dates: "March 23", "3 May") are neither triggers nor modifiers. The spans of
+    attack words told as what an arrest, a hunt, a funeral or a trial is about are appended to
+    `pursued` when given (see `_pursued`)."""
     tabs = tables(language)
     folded = fold(text)
 
@@ -247,7 +256,8 @@ def find(text: str, sentences: list, language: str | None,
     mods = [m for m in tabs.modifiers.find(text, folded) if kept(m)]
     mods.sort(key=lambda m: m.end)
     mod_ends = [m.end for m in mods]
-    reach_words = max(tabs.window, tabs.negation_window, tabs.grievance_window, tabs.demand_window)
+    reach_words = max(tabs.window, tabs.negation_window, tabs.grievance_window, tabs.demand_window,
+                      tabs.reason_window)
     starts = [s.start for s in sentences] or [0]
     t = schema.taxonomy()
     out: list[Trigger] = []
@@ -255,11 +265,13 @@ def find(text: str, sentences: list, language: str | None,
     mourned_at: set[int] = set()        # violent words told of the dead a crowd gathers over
     crowd_words: set[int] = set()       # protest words, and riot words naming a demonstration
     questions: dict[int, bool] = {}
+    reasons: dict[int, int] = {}        # trigger index -> start of the reason word told before it
     for m in matches:
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
         negated = grievance = mourned = False
+        reason_at = None
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
         if si not in questions:          # once per sentence: a long one holds many triggers
@@ -280,6 +292,9 @@ def find(text: str, sentences: list, language: str | None,
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
             mourned |= "mourned" in mod.value and gap <= tabs.grievance_window
+            # "arrested three men suspected of last week's ambush": the nearest reason word
+            if reason_at is None and "reason" in mod.value and gap <= tabs.reason_window:
+                reason_at = mod.start
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
@@ -301,9 +316,53 @@ def find(text: str, sentences: list, language: str | None,
             grieved.add(len(out) - 1)
         if mourned:
             mourned_at.add(len(out) - 1)
+        if reason_at is not None:
+            reasons[len(out) - 1] = reason_at
         if out[-1].event_type == "Protests" or tw.demonstration:
             crowd_words.add(len(out) - 1)
+    out = _pursued(text, out, reasons, [m for m in mods if "pursuit" in m.value], starts, tabs.pursuit_window,
+                   pursued)
     return _grievances(out, grieved, crowd_words, mourned_at)
+
+
+# what an arrest, a hunt, a funeral or a trial is about is no event of that sentence
+PURSUIT_TYPES = ("Arrests",)
+NOT_PURSUED = ("Arrests", "Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
+def _pursued(text: str, found: list[Trigger], reasons: dict[int, int], pursuit_mods: list,
+             starts: list[int], pursuit_window: int,
+             spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
+    """'Police arrested three men suspected of last week's ambush', 'polisi memburu pelaku yang
+    menyerang dua petani', 'mourners attended the funeral of a journalist who was shot dead': an
+    attack told after an arrest, a hunt, a funeral or a trial word and a reason word ("suspected
+    of", "who", "pelaku", "yang") is why the act was done, told as background, not an event of its
+    own: it is made hypothetical (the act itself, an arrest, stays the sentence's event)."""
+    if not reasons:
+        return found
+    # the ends of pursuit words, sorted: arrest triggers and [modifiers] pursuit words
+    ends = sorted([t.end for t in found if t.sub_event_type in PURSUIT_TYPES] + [m.end for m in pursuit_mods])
+    if not ends:
+        return found
+    out = list(found)
+    for i in sorted(reasons):           # text order: an attack pursued carries the chain on
+        at, t = reasons[i], found[i]
+        if t.hypothetical or t.negated or t.sub_event_type in NOT_PURSUED:
+            continue
+        k = bisect_right(ends, at) - 1
+        if k < 0:
+            continue
+        sent_start = starts[_sentence_of(starts, t.start)]
+        if ends[k] < sent_start or len(_WORD.findall(text[ends[k]:at])) > pursuit_window \
+                or ";" in text[ends[k]:at]:
+            continue
+        out[i] = replace(t, hypothetical=True)
+        if spans is not None:
+            spans.append((t.start, t.end))
+        # "... suspected of last week's ambush in Patikul, Sulu, that killed two soldiers": what
+        # the pursued attack did is told in a reason clause after it
+        insort(ends, t.end)
+    return out
 
 
 @cache
@@ -355,6 +414,12 @@ def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int],
 def run(doc: Doc) -> None:
     """Set findings['event_types'] to the article's triggers, in text order.
 
-    A word inside a date expression is not a trigger ("March 23" is no protest march)."""
+    A word inside a date expression is not a trigger ("March 23" is no protest march).
+    findings['pursued'] holds the spans of attack words told as what an arrest, a hunt, a
+    funeral or a trial is about."""
     dates = [(d.start, d.end) for d in doc.findings.get("dates", [])]
-    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language, dates)
+    pursued: list[tuple[int, int]] = []
+    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language, dates, pursued)
+    # attack words told as the reason of an arrest, a hunt, a funeral or a trial (`story` keeps
+    # their dates and tolls off the sentence's event)
+    doc.findings["pursued"] = pursued

@@ -167,12 +167,48 @@ def read(doc: Doc) -> Ctx:
     acts = doc.findings.get("actors", {})
     usable = [t for t in doc.findings.get("event_types", []) if not t.negated and not t.hypothetical]
     place_list = _event_places(doc)
-    ctx = Ctx(doc, _by_sentence(usable), _by_sentence(doc.findings.get("dates")),
-              _by_sentence(place_list), _by_sentence(doc.findings.get("casualties")),
+    told_of = _pursued_clause(doc, usable)
+    ctx = Ctx(doc, _by_sentence(usable),
+              _by_sentence([d for d in doc.findings.get("dates") or [] if not told_of(d, True)]),
+              _by_sentence(place_list),
+              _by_sentence([c for c in doc.findings.get("casualties") or [] if not told_of(c, False)]),
               _by_sentence(acts.get("actors")), _by_sentence(acts.get("claims")), cues, published)
     ctx.history = _frames(ctx)
     ctx.place_list = place_list
     return ctx
+
+
+PURSUED_DATE_GAP = 2     # words from a date to the pursued attack it dates ("last week's ambush")
+
+
+def _pursued_clause(doc: Doc, usable: list[Trigger]):
+    """A test of whether a date or a toll is told of an attack that is only what an arrest, a
+    hunt, a funeral or a trial is about (`event_types` findings['pursued']): "arrested three men
+    suspected of last week's ambush that killed two soldiers", "memburu pelaku yang menewaskan
+    dua petani pekan lalu". Such a date or toll is not the arrest's; it is told after the pursued
+    word with no event word of the sentence between, or (a date) just before it."""
+    spans = sorted(doc.findings.get("pursued") or [])
+    if not spans:
+        return lambda item, is_date: False
+    starts = [s for s, _ in spans]
+    used = sorted(t.start for t in usable)
+    text = doc.article.text
+    sentences = doc.sentences
+
+    def told_of(item, is_date: bool) -> bool:
+        s = sentences[item.sentence] if item.sentence < len(sentences) else None
+        lo, hi = (s.start, s.end) if s is not None else (0, len(text))
+        k = bisect.bisect_right(starts, item.start) - 1          # the last pursued word before it
+        if k >= 0 and spans[k][0] >= lo:
+            j = bisect.bisect_right(used, spans[k][1])
+            if j >= len(used) or used[j] >= item.start:          # no event word between
+                return True
+        if is_date and k + 1 < len(spans) and spans[k + 1][0] < hi:   # "last week's ambush"
+            nxt = spans[k + 1][0]
+            j = bisect.bisect_left(used, item.end)
+            return len(text[item.end:nxt].split()) <= PURSUED_DATE_GAP and (j >= len(used) or used[j] >= nxt)
+        return False
+    return told_of
 
 
 def fresh_dates(ctx: Ctx, si: int) -> list[DateMention]:
