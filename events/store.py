@@ -24,6 +24,11 @@ A folder holding data files but no readable manifest is refused for writing (the
 would otherwise start an empty store over them), unless the journal shows that no manifest was
 ever published and it recorded every one of those files (a first write killed before its
 publish). `Store.repair` (`events repair`) rebuilds the manifest from the files that verify.
+
+Ingest commits a batch on a thread while the next batch is being coded (one commit at a time,
+in order), and a Store keeps the coder's rows of the articles it committed, so merging a new
+batch into the stored events it tells again reads those rows instead of coding the stored
+texts again in this process (stored articles it has not seen are still coded again).
 """
 from __future__ import annotations
 
