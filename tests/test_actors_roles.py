@@ -29,7 +29,7 @@ def _find_sentences(parts: list[str], language: str):
     ("en", "Government troops fired mortars at positions of the militia outside the town.", "military", "militia"),
     ("en", "SOLDIERS FIRED MORTARS AT POSITIONS OF THE MILITIA OUTSIDE THE TOWN.", "military", "militia"),
     ("en", "Police shot two armed bandits near the market.", "police", "armed"),
-    ("en", "Tribal fighters ambushed a group of insurgents on the mountain road.", "rebels", "rebels"),
+    ("en", "Tribal fighters ambushed a group of insurgents on the mountain road.", "militia", "rebels"),     # communal militia
     ("id", "Pasukan TNI menembaki para pemberontak di hutan dekat kampung itu.", "military", "rebels"),
     ("id", "Polisi menembak dua orang bersenjata yang bersembunyi di gudang.", "police", "armed"),
 ])

@@ -80,6 +80,8 @@ class Tables:
     modifiers: dict[str, str] = field(default_factory=dict)  # "demonstran antipemerintah": the cause, in English
     name_stop: frozenset[str] = frozenset()     # ranks and titles that end a unit's own name ("Brigjen", "Iptu")
     against_prefixes: frozenset[str] = frozenset()  # "anti-": "anti-Houthi forces" are not the Houthis
+    rival_crowds: Matcher | None = None         # "tawuran", "rival supporters": two crowds, each the other's foe
+    community_people: frozenset[str] = frozenset()  # "tribe", "suku": a community's people, not its fighters
 
 
 @cache
@@ -114,6 +116,8 @@ def tables(language: str | None) -> Tables:
     modifiers: dict[str, str] = {}
     name_stop: set[str] = set()
     against_prefixes: set[str] = set()
+    rival: list[tuple[str, str]] = []
+    people_words: set[str] = set()
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -125,6 +129,9 @@ def tables(language: str | None) -> Tables:
             if "community" in group:
                 items.extend((f"{group['community']} {w}", ("group", key)) for w in ethnic.get("words_after", []))
                 items.extend((f"{w} {group['community']}", ("group", key)) for w in ethnic.get("words_before", []))
+                items.extend((f"{group['community']} {w}", ("group", key)) for w in ethnic.get("people_after", []))
+                items.extend((f"{w} {group['community']}", ("group", key)) for w in ethnic.get("people_before", []))
+        people_words.update(" ".join(fold(w).split()) for w in ethnic.get("people_after", []) + ethnic.get("people_before", []))
         for alias, key in data.get("group_aliases", {}).items():
             if key not in g["groups"]:
                 raise lang.LanguageDataError(f"{code}/actors.toml: unknown group {key!r}")
@@ -153,6 +160,7 @@ def tables(language: str | None) -> Tables:
         name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
         name_stop.update(fold(w) for w in ext.get("name_stop", []))
         against_prefixes.update(fold(w) for w in ext.get("against_prefixes", []))
+        rival.extend((w, "rival") for w in data.get("crowds", {}).get("rival", []))
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
         head_first = head_first and bool(ext.get("head_first", False))
@@ -178,7 +186,8 @@ def tables(language: str | None) -> Tables:
                   frozenset(name_inner), frozenset(rebel_words), frozenset(not_names), name_after_head,
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
-                  modifiers, frozenset(name_stop), frozenset(against_prefixes))
+                  modifiers, frozenset(name_stop), frozenset(against_prefixes), Matcher(rival),
+                  frozenset(people_words))
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -383,7 +392,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 kind, named, role = "group", True, "perpetrator"
             else:
                 kind, label = tag[1], tag[2]
-                acled, inter, named, role = None, int(kinds[kind]["inter"]), False, kinds[kind]["role"]
+                spec = kinds[kind].get("by_label", {}).get(label, kinds[kind])     # "gang", "communal militia"
+                acled, inter, named, role = None, int(spec["inter"]), False, kinds[kind]["role"]
                 end = _extend_right(text, end, sent.end, tabs)
                 if end == m.end and not sent.text.isupper():
                     following = [x.start for x in ms[i + 1:] if x.start >= end]

@@ -18,7 +18,7 @@ from events import ids, schema
 from events.extract import casualties
 from events.extract import event_types as et
 from events.extract.dates import EARLIEST_YEAR, latest_day
-from events.extract.actors import groups
+from events.extract.actors import groups, tables as actor_tables
 from events.extract.story import (
     ARMED, DEMONSTRATIONS, LEAD_SENTENCES, STATE, VIOLENT, Ctx, Event, choose_place, country_supported,
     fresh_dates, own_place, statement_date, is_typed)
@@ -163,11 +163,14 @@ def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[
 
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
-    return _fought_back(ev, actors, _riot(ctx, ev, _acled_type(ctx, ev, actors)))
+    # "shot two women of the Turkana tribe": a community's people attacked are civilians, not a side
+    actors = [replace(a, kind="civilians", inter=7) if a.role == "target" and _community(a, ctx.doc.language)
+              else a for a in actors]
+    return _fought_back(ev, actors, _riot(ctx, ev, _acled_type(ctx, ev, actors)), ctx.doc.language)
 
 
-def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, str, str]
-                 ) -> tuple[Trigger | None, str, str]:
+def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, str, str],
+                 language: str | None = None) -> tuple[Trigger | None, str, str]:
     """An attack whose only victims told are police, soldiers or fighters is a battle for the
     codebook: the target is armed and can fight back ("gunmen shot two police officers")."""
     trig, event_type, sub = found
@@ -175,25 +178,40 @@ def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, st
         return found
     if trig and trig.weapon_type == "Melee" and not trig.generic:
         return found         # a soldier hacked to death by men with machetes could not fight back
-    targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
+    # "shot two women of the Turkana tribe": a community's people attacked are civilians
+    targets = [replace(a, kind="civilians") if _community(a, language) else a
+               for a in actors if a.role == "target" and a.sentence in ev.sentences]
     state_doer = any(a.role == "perpetrator" and a.kind in STATE for a in actors if a.sentence in ev.sentences)
     # the police beating a woman at their checkpoint: the state's violence, the checkpoint no side
     if targets and all(a.kind in STATE + ARMED for a in targets) and \
             not (state_doer and all(a.kind in STATE for a in targets)):
         return trig, "Battles", "Armed clash"
-    if not any(a.kind in ("civilians", "protesters", "government") for a in targets) and _two_sides(ev, actors):
+    if not any(a.kind in ("civilians", "protesters", "government") for a in targets) and _two_sides(ev, actors, language):
         # "Taliban militants were killed in an operation by the army": the state and an armed
         # group, whichever the actor stage read as the doer, fought each other
         return trig, "Battles", "Armed clash"
     return found
 
 
-def _two_sides(ev: Event, actors: list[Actor]) -> bool:
+def _two_sides(ev: Event, actors: list[Actor], language: str | None = None) -> bool:
     """The event's own sentences name the state's forces and an armed group, or two named armed
     groups: the two sides of a battle."""
-    own = [a for a in actors if a.sentence in ev.sentences]
+    own = [a for a in actors if a.sentence in ev.sentences
+           and not (a.role == "target" and _community(a, language))]     # "attacked members of the X tribe": people
     armed = [a for a in own if a.kind in ARMED and (a.kind != "group" or _listed(a))]
     return bool(armed) and any(a.kind in STATE for a in own) or len({a.label for a in armed if a.named}) >= 2
+
+
+def _community(actor: Actor, language: str | None) -> bool:
+    """An ethnic community told by its people's word ("the Turkana tribe", "suku Dani"; actors.toml
+    [ethnic_militias] people_after/people_before), not by its fighters' ("Pokot raiders"): its
+    people attacked are civilians, and a crowd of it is a crowd."""
+    if actor.kind != "group" or not any(g["name"] == actor.label and "community" in g
+                                        for g in groups()["groups"].values()):
+        return False
+    words = " ".join(fold(actor.text).split())
+    return any(words.endswith(" " + w) or words.startswith(w + " ")
+               for w in actor_tables(language).community_people)
 
 
 def _listed(actor: Actor) -> bool:
@@ -603,7 +621,7 @@ def acled_name(actor: Actor, country: str, day: dt.date) -> tuple[str, int]:
         template = groups()["groups"][key]["acled"] if key else "{country}"
         return template.format(country=country), actor.inter
     own = actor.country if actor.country and schema.country(actor.country) else country
-    template = kinds[actor.kind]["acled"]
+    template = kinds[actor.kind].get("by_label", {}).get(actor.label, kinds[actor.kind])["acled"]
     written = f"the {own}" if own in groups()["the"] and "of {country}" in template else own
     name = template.format(country=written, period=_period(own, day))
     inter = actor.inter
@@ -908,7 +926,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     if perp is None and event_type in DEMONSTRATIONS:
         perp = next((a for a in actors if a.kind in ("protesters", "rioters")), None)
     if event_type in DEMONSTRATIONS:     # the crowd is actor1; police firing tear gas are its second actor
-        perps = [a for a in perps if a.kind not in STATE + ("government",)]
+        # a community or the gangs it marches against are not the crowd ("members of the X
+        # community protested", "protested killings by street gangs")
+        perps = [a for a in perps if a.kind not in STATE + ("government",) and not _community(a, doc.language)
+                 and a.label not in ("gang", "communal militia")]
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"):
         perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
@@ -916,6 +937,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     if perp is None and event_type in ("Battles",) and sub == "Armed clash":
         perp = next((a for a in actors if a.kind in ARMED), None)
     cname = country.name
+    # the sides of a clash told as clans, tribes or ethnic communities are identity militias
+    communal = event_type == "Battles" and trig is not None and _communal(ctx, [trig])
     if perp is not None:
         actor1, inter1 = acled_name(perp, cname, day)
     elif event_type == "Protests":
@@ -924,6 +947,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = f"Rioters ({cname})", 5
     elif event_type == "Strategic developments" and sub != "Looting/property destruction":
         actor1, inter1 = acled_name(Actor("perpetrator", "", None, 1, 0, 0, 0, kind="police"), cname, day)
+    elif communal:
+        actor1, inter1 = f"Unidentified Communal Militia ({cname})", 4    # "perang suku", "clan clashes"
     else:
         actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
     if event_type == "Riots" and inter1 == 6:
@@ -947,8 +972,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             continue             # a battle is fought between armed parties; the dead bystanders are no side
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor
-        if a.kind == "protesters" and event_type not in DEMONSTRATIONS:
-            a = replace(a, kind="civilians", inter=7)       # "workers", "students" attacked
+        if a.kind == "protesters" and event_type not in DEMONSTRATIONS or \
+                event_type == "Violence against civilians" and _community(a, doc.language):
+            a = replace(a, kind="civilians", inter=7)       # "workers", "students", "the Pokot tribe" attacked
         name, inter = acled_name(a, cname, day)
         if name != actor1:
             target = (a, name, inter)
@@ -962,10 +988,25 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             target = (other, name, inter)
     if sub == "Peaceful protest":
         target = None        # a peaceful protest has no second actor in ACLED
+    mob_victims = None
+    if sub == "Mob violence" and target is None:
+        # ACLED codes a mob's victims (a lynched thief, beaten passers-by, torched homes' owners) as
+        # Civilians; two crowds fighting each other ("supporters clashed", "bentrok") are rioters both
+        rival_words = actor_tables(doc.language).rival_crowds
+        rival = any(t.crowd and t.sub_event_type == "Armed clash" for t in (ev.triggers or ev.inherited)) or \
+            any(rival_words.find(doc.sentences[si].text) for si in ev.sentences if si < len(doc.sentences))
+        # ... when people were hurt: a mob's vandalised homes and offices have no second actor
+        hurt = _mob_justice(ctx, ev) or any(ctx.casualties.get(si) for si in ev.sentences) or \
+            any(a.kind == "civilians" and a.role == "target" and a.sentence in ev.sentences for a in actors)
+        mob_victims = (f"Rioters ({cname})", 5) if rival else (f"Civilians ({cname})", 7) if hurt else None
     if target is None and event_type == "Violence against civilians":
         actor2, inter2 = f"Civilians ({cname})", 7
     elif target is not None:
         actor2, inter2 = target[1], target[2]
+    elif mob_victims is not None:
+        actor2, inter2 = mob_victims
+    elif event_type == "Battles" and sub == "Armed clash" and communal:
+        actor2, inter2 = f"Unidentified Communal Militia ({cname})", 4     # the other clan, tribe, village
     elif event_type == "Battles" and sub == "Armed clash":
         actor2, inter2 = f"Unidentified Armed Group ({cname})", 3    # "clashes between rival armed groups"
     else:
