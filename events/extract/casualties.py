@@ -84,6 +84,7 @@ class _Single:
     title_names: bool = False                   # a lowercase title may stand before a name ("killed blogger X")
     nominal: tuple[tuple[str, ...], ...] = ()   # "the murder of": its object is one person, however written
     reflexives: frozenset[str] = frozenset()    # "killed themselves": the subject is among the dead
+    kin: frozenset[str] = frozenset()           # one relative named by a possessive ("istrinya": his wife)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
         _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
         bool(data.get("title_names", False)), _phrases(data.get("nominal", [])),
-        frozenset(fold(w) for w in data.get("reflexives", [])))
+        frozenset(fold(w) for w in data.get("reflexives", [])), frozenset(fold(w) for w in data.get("kin", [])))
 
 
 @cache
@@ -493,6 +494,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if choice:
             groups.setdefault(choice, []).append(c)
     subjects: set[int] = set()
+    weak_at: dict[int, int] = {}      # a casualty word's end: the index in `found` of its toll from "a"/"an" alone
     for (word_start, side), members in groups.items():
         if side == "after" and (word_start, "before") in groups:
             continue          # "Two gunmen killed four": the verb's object is the toll, not its subject
@@ -508,14 +510,22 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         more = _one_more(text, members[-1].end, word.start if side == "after" else None, idx, part)
         if side == "before" and single is not None:
             more += _one_before(text, word.end, members[0].start, single)
+        if side == "after" and all(m.weak for m in members):
+            weak_at[word.end] = len(found)     # "an officer identified as X and a woman were killed": the subject may say more
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     # "nine people, including the bomber, were killed": a toll that names him already counts him
     attacker_in_part = any(_in_subset(subsets, t.start, t.end, idx) for t in idx.of("perp"))
     if single is not None:
-        found += [f for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects, starts, date_spans, single)
-                  if not _in_subset(subsets, f[3], f[4], idx)      # "including a guard": one of the five
-                  and not _starts_in_part(subsets, f[3])]
+        weak_words = {ws for (ws, side) in groups if side == "after" and by_start[ws].end in weak_at}
+        for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects - weak_words, starts, date_spans, single):
+            if _in_subset(subsets, f[3], f[4], idx) or _starts_in_part(subsets, f[3]):
+                continue              # "including a guard": one of the five
+            if f[4] in weak_at:       # the word's subject, read whole, against its toll from "a" alone
+                if f[1] > found[weak_at[f[4]]][1]:
+                    found[weak_at[f[4]]] = f
+                continue
+            found.append(f)
     for t, k in zip(tokens, idx.kinds):
         if "zero" in k:
             found += [(kind, 0, 0, t.start, t.end, True, False) for kind in k["zero"][1]]
@@ -525,6 +535,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
+_ASIDE = re.compile(r"\([^()]{1,80}\)")      # a bracketed aside inside a noun phrase
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”]|\.(?=\s|$)")
 
 
@@ -685,6 +696,15 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                 prev = next((j for j in range(i - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), None)
                 if prev is not None and before[prev][0] == ",":
                     clause = before[prev + 1:i]
+            elif clause and clause[0][1] in single.ands and before[i][0] == ",":
+                # "a police officer, identified as X, and a woman were killed": the apposition
+                # (a lowercase word, no determiner) belongs to the first of the two
+                prev = next((j for j in range(i - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), None)
+                if prev is not None and before[prev][0] == "," and prev + 1 < i and \
+                        before[prev + 1][0][:1].islower() and before[prev + 1][1] not in single.determiners:
+                    head = next((j for j in range(prev - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), -1)
+                    if head + 1 < prev:
+                        clause = before[head + 1:prev] + clause
             break
     gap: list = []
     body = list(clause)
@@ -731,10 +751,14 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
             # "PEREZ AND LOZANO WERE SHOT DEAD": two surnames opening a sentence in capitals
             return 2, start, w.end, perps
         if len(parts) == 2 and all(p and (first_named and i == 0 or last_named and i == 1 or
-                                          (_one_person(p, single, mixed, ()) or (0,))[0] == 1)
+                                          _one_of_two(p, single, mixed))
                                    for i, p in enumerate(parts)):
             return 2, start, w.end, perps              # "Colon and his driver were killed", "officers Ann Lee and Bo Ray were"
         return None
+    if aux == 0:
+        parts = _split_and(body, single.ands)
+        if len(parts) == 2 and all(p and _one_of_two(p, single, mixed) for p in parts):
+            return 2, start, w.end, perps              # "he and his wife died", "dia dan istrinya tewas"
     while body and body[-1][1] in single.adverbs:
         body = body[:-1]
     if body and body[-1][1] in single.subjects:
@@ -752,6 +776,15 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
     return None
+
+
+def _one_of_two(part: list, single: _Single, mixed: bool) -> bool:
+    """Is this side of "X and Y" one person: a subject pronoun ("he", "dia"), a relative named
+    by a possessive ("istrinya", [single] kin) or a noun phrase of one ("his wife", "Singh")?"""
+    last = part[-1][1]
+    if last in single.subjects or last in single.kin:
+        return True
+    return (_one_person(part, single, mixed, ()) or (0,))[0] == 1
 
 
 def _takes_object(text: str, word, single: _Single) -> bool:
@@ -990,15 +1023,23 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
+        # "four people (two of them children) were killed": a bracketed part of the count is
+        # read past, as if it were not written
+        asides = [m.span() for m in _ASIDE.finditer(text, gap_start, gap_end)
+                  if idx.within("partitive", m.start(), m.end()) or idx.within("subset", m.start(), m.end())]
+        if asides:
+            keep = [gap_start] + [x for a in asides for x in a] + [gap_end]
+            gap = " ".join(text[a:b] for a, b in zip(keep[::2], keep[1::2]))
         # "two border guards (BSF) were shot dead": a bracketed abbreviation is part of the name
         if _BREAK.search(_ABBREVIATION.sub(" ", gap.replace(":", "") if colon else gap)):     # "Fatalities: 4"
             return None
-        inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end]
+        inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end
+                 and not any(a <= o.start < b for a, b in asides)]
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
         for t in idx.within("subset", gap_start, gap_end):   # "five people, including the police chief Abdul Rahman, were killed"
-            if gap_start <= t.start and t.end <= gap_end:
+            if gap_start <= t.start and t.end <= gap_end and not any(a <= t.start < b for a, b in asides):
                 span = next((x for x in subsets if x[0] == t.end), None)
                 runs_to_word = span is not None and not span[2] and span[1] == gap_end
                 # "eight people including four policemen and an official were killed": with no
