@@ -112,3 +112,20 @@ def test_rows_actors_no_gang_without_the_word(text, language):
 def test_rows_actors_the_named_group_wins_over_its_descriptor(text, language, expected):
     rows = _rows(text, language)
     assert rows and rows[0][1].startswith(expected)
+
+
+@pytest.mark.parametrize("text, language, published, forces", [
+    ("At least nine Taliban fighters died in clashes with army commandos in Kandahar province, Afghanistan, "
+     "on Tuesday.", "en", dt.date(2020, 3, 6), "Military Forces of Afghanistan"),
+    ("Lima anggota Abu Sayyaf tewas dalam kontak tembak dengan pasukan khusus Filipina di Patikul, Sulu, "
+     "pada Selasa (3/3/2020).", "id", dt.date(2020, 3, 6), "Military Forces of the Philippines"),
+])
+def test_rows_actors_commandos_and_special_forces_are_the_state(text, language, published, forces):
+    result = pipeline.run_article(Article(text=text, published=published, language=language))
+    assert result.rows and any(forces in (r["actor1"] or "") + (r["actor2"] or "") for r in result.rows)
+
+
+def test_rows_actors_a_group_named_commandos_stays_a_group():
+    rows = _rows("Gunmen of the Red Commandos shot dead a trader in Nova Iguacu, Rio de Janeiro, Brazil, "
+                 "on Tuesday.", "en")
+    assert rows and all("Military Forces" not in (r[1] + (r[2] or "")) for r in rows)
