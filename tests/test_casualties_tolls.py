@@ -25,6 +25,13 @@ def found(text, lang):
     ("id", "Sepanjang tahun ini, 45 warga tewas akibat serangan kelompok bersenjata di Papua.",
      [("killed", 45, True)]),
     ("id", "Sejak Oktober, lebih dari 15.000 warga tewas.", [("killed", 15000, True)]),
+    # a past year's toll is history ("the massacres of 1947", "pada tahun 1999")
+    ("en", "Hundreds marched to remember the massacres of 1947, in which soldiers killed thousands.",
+     [("killed", 1000, True)]),
+    ("en", "In 2019, militants killed 3 soldiers in the same village.", [("killed", 3, True)]),
+    ("id", "Pada tahun 1999, kerusuhan itu menewaskan ratusan orang.", [("killed", 100, True)]),
+    ("en", "On 3 December 2023, militants killed 3 soldiers in the village.", [("killed", 3, False)]),
+    ("id", "Pada 3 Desember 2023, kelompok bersenjata menewaskan tiga warga.", [("killed", 3, False)]),
     # one incident's toll rising: still its own
     ("en", "The death toll from Friday's blast has risen to 40.", [("killed", 40, False)]),
     ("en", "The death toll from Sunday's air strikes on the market rose to 23.", [("killed", 23, False)]),

@@ -1175,6 +1175,8 @@ def run(doc: Doc) -> None:
     starts = [s.start for s in doc.sentences] or [0]
     ends = [s.end for s in doc.sentences] or [len(text)]
     aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
+    # "the massacres of 1937", "pada tahun 1999 ... menewaskan ribuan": a past year's toll is history
+    aggregate |= {m.sentence for m in doc.findings.get("dates", []) if m.kind == "year" and m.historical}
     aggregate |= _campaign_tolls(text, tokens, starts, ends, doc.findings.get("dates", []),
                                  _region_after(doc.language))
     found: list[tuple] = []
