@@ -934,6 +934,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         perps = [a for a in perps if a.kind not in STATE]   # police at a bomb scene defuse, not plant
     if perp is None and perps:
         perp = ranked(perps)[0]
+    if event_type in DEMONSTRATIONS and perp is not None and perp.kind != "group" and \
+            perp.label in ("gang", "communal militia"):
+        perp = None          # "protested killings by suspected street gangs": the gangs are the grievance
     if perp is None and event_type in ("Battles",) and sub == "Armed clash":
         perp = next((a for a in actors if a.kind in ARMED), None)
     cname = country.name
