@@ -25,6 +25,10 @@ def _found(text: str, language: str):
     ("id", "Polisi menangkap tiga pria yang diduga terlibat penyerangan pos polisi di Poso.", "penyerangan"),
     ("id", "Ratusan warga menghadiri pemakaman seorang wartawan yang ditembak mati di Makassar.", "ditembak mati"),
     ("id", "POLISI MEMBEKUK PELAKU PENEMBAKAN WARGA DI MAKASSAR.", "penembakan"),
+    # the suspects named before the attack, the arrest told after it
+    ("en", "Two men accused of killing a trader in Mandera were arrested on Friday.", "killing"),
+    ("en", "THREE SUSPECTS IN THE BOMBING OF A MARKET WERE DETAINED.", "bombing"),
+    ("id", "Dua tersangka pembunuhan seorang pedagang di Makassar ditangkap polisi.", "pembunuhan"),
 ])
 def test_event_types_pursued_attack_is_not_an_event(language: str, text: str, word: str) -> None:
     found = _found(text, language)
@@ -53,6 +57,12 @@ def test_event_types_pursued_arrest_stays(language: str, text: str) -> None:
     ("id", "Kelompok bersenjata menyerang pos polisi dan menewaskan dua anggota.", "menyerang"),
     ("id", "Orang tak dikenal yang menembak mati seorang pedagang kemudian ditangkap polisi.", "menembak mati"),
     ("id", "POLISI MENANGKAP DUA PRIA, LALU KELOMPOK BERSENJATA MENYERANG POS POLISI.", "menyerang"),
+    # a suspect word far from the attack word, or no arrest after it
+    ("en", "Gunmen suspected of belonging to a local militia attacked a police post and were arrested.", "attacked"),
+    ("en", "Two men accused of killing a trader fled the town.", "killing"),
+    # the reason clause's verb is the attack pursued, not the clash told after it
+    ("en", "Police searching for the gunmen who attacked a village on Friday clashed with them.", "clashed"),
+    ("id", "Tersangka menembak seorang pedagang lalu melarikan diri.", "menembak"),
 ])
 def test_event_types_unpursued_attack_stays(language: str, text: str, word: str) -> None:
     found = [t for t in _found(text, language) if t.text.lower().startswith(word)]

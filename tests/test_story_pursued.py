@@ -29,6 +29,9 @@ def _rows(text: str) -> list[dict]:
      "menewaskan dua petani di Kabupaten Poso, Sulawesi Tengah, pekan lalu.", "2024-05-03"),
     ("Pada Jumat (3/5/2024), polisi membekuk pelaku penembakan warga di Kota Makassar, Sulawesi Selatan.",
      "2024-05-03"),
+    ("Two men accused of killing a trader in Mandera, Kenya, last week were arrested on Friday.", "2024-05-03"),
+    ("Dua tersangka pembunuhan seorang pedagang di Kota Makassar, Sulawesi Selatan, pekan lalu ditangkap "
+     "polisi, Jumat (3/5/2024).", "2024-05-03"),
 ])
 def test_story_arrest_for_an_earlier_attack_is_the_arrest(text: str, date: str) -> None:
     rows = _rows(text)

@@ -54,6 +54,7 @@ class Tables:
     demand_window: int = 12
     reason_window: int = 6
     pursuit_window: int = 8
+    suspect_window: int = 2
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -88,7 +89,7 @@ def tables(language: str | None) -> Tables:
     words: list[tuple[str, TriggerWord]] = []
     modifiers: list[tuple[str, str]] = []
     window, negation_window, grievance_window, demand_window = 3, 1, 4, 12
-    reason_window, pursuit_window = 6, 8
+    reason_window, pursuit_window, suspect_window = 6, 8, 2
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
@@ -102,13 +103,14 @@ def tables(language: str | None) -> Tables:
         demand_window = int(mods.get("demand_window", demand_window))
         reason_window = int(mods.get("reason_window", reason_window))
         pursuit_window = int(mods.get("pursuit_window", pursuit_window))
+        suspect_window = int(mods.get("suspect_window", suspect_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
                           ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
                           ("intent", "intent"), ("mourned", "mourned"), ("reason", "reason"),
-                          ("pursuit", "pursuit")):
+                          ("pursuit", "pursuit"), ("suspect", "suspect")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window,
-                  reason_window, pursuit_window)
+                  reason_window, pursuit_window, suspect_window)
 
 
 @cache
@@ -266,12 +268,14 @@ def find(text: str, sentences: list, language: str | None,
     crowd_words: set[int] = set()       # protest words, and riot words naming a demonstration
     questions: dict[int, bool] = {}
     reasons: dict[int, int] = {}        # trigger index -> start of the reason word told before it
+    suspected: set[int] = set()         # triggers right after a suspect word ("accused of killing")
     for m in matches:
         tw: TriggerWord = m.value[0]
         si = _sentence_of(starts, m.start)
         sent_start = sentences[si].start if sentences else 0
         negated = grievance = mourned = False
         reason_at = None
+        suspect = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
         if si not in questions:          # once per sentence: a long one holds many triggers
@@ -295,6 +299,7 @@ def find(text: str, sentences: list, language: str | None,
             # "arrested three men suspected of last week's ambush": the nearest reason word
             if reason_at is None and "reason" in mod.value and gap <= tabs.reason_window:
                 reason_at = mod.start
+            suspect |= "suspect" in mod.value and gap <= tabs.suspect_window
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
@@ -316,12 +321,17 @@ def find(text: str, sentences: list, language: str | None,
             grieved.add(len(out) - 1)
         if mourned:
             mourned_at.add(len(out) - 1)
-        if reason_at is not None:
+        # "searching for the gunmen who attacked a village on Friday clashed with them": a reason
+        # clause's own verb is the word right after its reason word, not a later one
+        if reason_at is not None and not (len(out) > 1 and out[-2].start >= reason_at):
             reasons[len(out) - 1] = reason_at
+        if suspect:
+            suspected.add(len(out) - 1)
         if out[-1].event_type == "Protests" or tw.demonstration:
             crowd_words.add(len(out) - 1)
-    out = _pursued(text, out, reasons, [m for m in mods if "pursuit" in m.value], starts, tabs.pursuit_window,
-                   pursued)
+    pursuit_mods = [m for m in mods if "pursuit" in m.value]
+    out = _pursued(text, out, reasons, pursuit_mods, starts, tabs.pursuit_window, pursued)
+    out = _suspected(text, out, suspected, pursuit_mods, starts, pursued)
     return _grievances(out, grieved, crowd_words, mourned_at)
 
 
@@ -408,6 +418,32 @@ def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int],
                 and t.sentence in protest_at and (protest_at[t.sentence] < t.start or i in mourned):
             t = replace(t, hypothetical=True)
         out.append(t)
+    return out
+
+
+def _suspected(text: str, found: list[Trigger], suspected: set[int], pursuit_mods: list,
+               starts: list[int], spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
+    """'Two men accused of killing a trader were arrested on Friday', 'tersangka pembunuhan
+    pedagang itu ditangkap': an attack right after a word naming its suspects ([modifiers]
+    suspect), with an arrest, a hunt or a trial told after it in the same sentence, is what the
+    suspects are pursued for."""
+    if not suspected:
+        return found
+    later = sorted([t.start for t in found if t.sub_event_type in PURSUIT_TYPES and not t.negated]
+                   + [m.start for m in pursuit_mods])
+    out = list(found)
+    for i in sorted(suspected):
+        t = found[i]
+        if t.hypothetical or t.negated or t.sub_event_type in NOT_PURSUED:
+            continue
+        k = bisect_left(later, t.end)
+        si = _sentence_of(starts, t.start)
+        end = starts[si + 1] if si + 1 < len(starts) else len(text)
+        if k >= len(later) or later[k] >= end or ";" in text[t.end:later[k]]:
+            continue
+        out[i] = replace(t, hypothetical=True)
+        if spans is not None:
+            spans.append((t.start, t.end))
     return out
 
 
