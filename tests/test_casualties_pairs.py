@@ -42,3 +42,17 @@ def test_two_people_without_a_numeral(lang, text, expected):
 ])
 def test_count_with_a_bracketed_part(lang, text, expected):
     assert killed(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Five members of the gang (Los Halcones) died during a shoot-out with police.", [("killed", 5)]),
+    ("en", "Two soldiers (who were on patrol) were killed.", [("killed", 2)]),
+    ("id", "Tiga anggota KKB (Kelompok Kriminal Bersenjata) tewas dalam baku tembak.", [("killed", 3)]),
+    ("en", "One man was stoned to death by a mob.", [("killed", 1)]),
+    ("en", "At least 30 miners are feared dead after the attack.", [("killed", 30)]),
+    ("en", "Soldiers summarily executed three herders near the well.", [("killed", 3)]),
+    ("en", "THE MILITANTS DECAPITATED TWO FARMERS.", [("killed", 2)]),
+    ("en", "A woman was burnt to death in her house.", [("killed", 1)]),
+])
+def test_aside_and_killing_words(lang, text, expected):
+    assert killed(text, lang) == expected

@@ -1023,10 +1023,13 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
-        # "four people (two of them children) were killed": a bracketed part of the count is
-        # read past, as if it were not written
+        # "four people (two of them children) were killed", "five members of the gang (Los Halcones)
+        # died": a bracketed part of the count, or an aside with no count and no casualty word
+        # in it, is read past, as if it were not written
         asides = [m.span() for m in _ASIDE.finditer(text, gap_start, gap_end)
-                  if idx.within("partitive", m.start(), m.end()) or idx.within("subset", m.start(), m.end())]
+                  if idx.within("partitive", m.start(), m.end()) or idx.within("subset", m.start(), m.end())
+                  or not cs.starting(m.start(), m.end()) and not idx.within("killed", m.start(), m.end())
+                  and not idx.within("injured", m.start(), m.end())]
         if asides:
             keep = [gap_start] + [x for a in asides for x in a] + [gap_end]
             gap = " ".join(text[a:b] for a, b in zip(keep[::2], keep[1::2]))
