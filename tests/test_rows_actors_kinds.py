@@ -136,3 +136,17 @@ def test_rows_actors_a_group_named_commandos_stays_a_group():
     rows = _rows("Gunmen of the Red Commandos shot dead a trader in Nova Iguacu, Rio de Janeiro, Brazil, "
                  "on Tuesday.", "en")
     assert rows and all("Military Forces" not in (r[1] + (r[2] or "")) for r in rows)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("A vigilante group lynched a suspected murderer in Nthambiro, Meru, Kenya, on Tuesday.", "en",
+     ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")),
+    ("A crowd stormed a tea farm in Kericho, Kenya, on Tuesday and whipped the workers, demanding their jobs back.",
+     "en", ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)")),
+    # property only, nobody hurt: no second actor
+    ("An angry mob torched two parked lorries in Kisumu, Kenya, on Tuesday.", "en", ("Mob violence", "Rioters (Kenya)", None)),
+    ("Massa yang marah membakar dua truk yang diparkir di Kecamatan Tallo, Makassar, pada Rabu (6/3/2024).", "id",
+     ("Mob violence", "Rioters (Indonesia)", None)),
+])
+def test_rows_actors_mob_vigilantes_are_rioters_and_only_people_hurt_are_civilians(text, language, expected):
+    assert _rows(text, language) == [expected]

@@ -956,8 +956,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         actor1, inter1 = f"Unidentified Armed Group ({cname})", 3
     if event_type == "Riots" and inter1 == 6:
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
-    if event_type == "Riots" and perp is not None and perp.kind == "armed" and not perp.named:
-        actor1, inter1 = f"Rioters ({cname})", 5      # a riot's unnamed "assailants" are its crowd
+    if event_type == "Riots" and perp is not None and not perp.named and (
+            perp.kind == "armed" or perp.kind == "militia" and perp.label == "militia"):
+        actor1, inter1 = f"Rioters ({cname})", 5      # a riot's unnamed "assailants", "vigilantes" are its crowd
     assoc1 = None
     if event_type in DEMONSTRATIONS and perp is not None and perp.kind == "group" and perp.inter != 2 \
             and not _listed(perp):
@@ -1000,7 +1001,10 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             any(rival_words.find(doc.sentences[si].text) for si in ev.sentences if si < len(doc.sentences))
         # ... when people were hurt: a mob's vandalised homes and offices have no second actor
         hurt = _mob_justice(ctx, ev) or any(ctx.casualties.get(si) for si in ev.sentences) or \
-            any(a.kind == "civilians" and a.role == "target" and a.sentence in ev.sentences for a in actors)
+            any(a.kind in ("civilians", "protesters") and a.role == "target" and a.sentence in ev.sentences
+                for a in actors) or \
+            any(t.event_type == "Violence against civilians" or t.attack_type in ("Unarmed Assault", "Armed Assault")
+                for t in ev.triggers if not t.negated and not t.hypothetical)     # beaten, whipped, stabbed
         mob_victims = (f"Rioters ({cname})", 5) if rival else (f"Civilians ({cname})", 7) if hurt else None
     if target is None and event_type == "Violence against civilians":
         actor2, inter2 = f"Civilians ({cname})", 7
