@@ -29,6 +29,9 @@ def _found(text: str, language: str):
     ("en", "Two men accused of killing a trader in Mandera were arrested on Friday.", "killing"),
     ("en", "THREE SUSPECTS IN THE BOMBING OF A MARKET WERE DETAINED.", "bombing"),
     ("id", "Dua tersangka pembunuhan seorang pedagang di Makassar ditangkap polisi.", "pembunuhan"),
+    # the dead a funeral buries
+    ("en", "The bodies of five soldiers killed in the ambush were buried on Sunday.", "killed"),
+    ("id", "Jenazah dua petani yang tewas diserang di Poso dimakamkan pada Sabtu.", "diserang"),
 ])
 def test_event_types_pursued_attack_is_not_an_event(language: str, text: str, word: str) -> None:
     found = _found(text, language)
@@ -63,6 +66,8 @@ def test_event_types_pursued_arrest_stays(language: str, text: str) -> None:
     # the reason clause's verb is the attack pursued, not the clash told after it
     ("en", "Police searching for the gunmen who attacked a village on Friday clashed with them.", "clashed"),
     ("id", "Tersangka menembak seorang pedagang lalu melarikan diri.", "menembak"),
+    # the dead found, not buried
+    ("en", "The bodies of five soldiers killed in the ambush were found on Sunday.", "killed"),
 ])
 def test_event_types_unpursued_attack_stays(language: str, text: str, word: str) -> None:
     found = [t for t in _found(text, language) if t.text.lower().startswith(word)]

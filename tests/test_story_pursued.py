@@ -30,6 +30,11 @@ def _rows(text: str) -> list[dict]:
     ("Pada Jumat (3/5/2024), polisi membekuk pelaku penembakan warga di Kota Makassar, Sulawesi Selatan.",
      "2024-05-03"),
     ("Two men accused of killing a trader in Mandera, Kenya, last week were arrested on Friday.", "2024-05-03"),
+    # the arrest in one sentence, what the men are suspected of in the next
+    ("Police in Jolo, Sulu, arrested three men on Friday. The men are suspected of carrying out the ambush "
+     "that killed two soldiers in Patikul on April 20.", "2024-05-03"),
+    ("Polisi menangkap tiga pria di Kabupaten Poso, Sulawesi Tengah, Jumat (3/5/2024). Ketiganya diduga "
+     "terlibat penyerangan yang menewaskan dua petani pada 20 April lalu.", "2024-05-03"),
     ("Dua tersangka pembunuhan seorang pedagang di Kota Makassar, Sulawesi Selatan, pekan lalu ditangkap "
      "polisi, Jumat (3/5/2024).", "2024-05-03"),
 ])
@@ -45,6 +50,9 @@ def test_story_arrest_for_an_earlier_attack_is_the_arrest(text: str, date: str) 
     "Ratusan warga menghadiri pemakaman seorang wartawan yang ditembak mati pekan lalu di Kota Makassar, "
     "Sulawesi Selatan.",
     "POLISI MEMBURU PELAKU YANG MENYERANG DUA PETANI DI KABUPATEN POSO, SULAWESI TENGAH, PEKAN LALU.",
+    # the dead a funeral buries, the funeral word after them
+    "The bodies of five soldiers killed in an ambush in Patikul, Sulu, on Friday were buried on Sunday.",
+    "Jenazah dua petani yang tewas diserang di Kabupaten Poso, Sulawesi Tengah, dimakamkan pada Sabtu (4/5/2024).",
 ])
 def test_story_attack_told_as_the_reason_is_no_row(text: str) -> None:
     assert not [r for r in _rows(text) if r["event_type"] in VIOLENT]
@@ -55,6 +63,8 @@ def test_story_attack_told_as_the_reason_is_no_row(text: str) -> None:
      "Attack", 1),
     ("Pada Jumat (3/5/2024), orang tak dikenal menembak mati seorang pedagang di Kota Makassar, Sulawesi "
      "Selatan. Polisi masih memburu pelaku.", "Attack", 1),
+    ("On 3 May 2024, gunmen killed two farmers in Poso, Central Sulawesi. Their bodies were buried on Saturday.",
+     "Attack", 2),
     ("On 3 May 2024, militants ambushed an army patrol in Patikul, Sulu, killing two soldiers, and police "
      "later arrested three men.", "Armed clash", 2),
 ])

@@ -325,13 +325,22 @@ def find(text: str, sentences: list, language: str | None,
         # clause's own verb is the word right after its reason word, not a later one
         if reason_at is not None and not (len(out) > 1 and out[-2].start >= reason_at):
             reasons[len(out) - 1] = reason_at
-        if suspect:
+        # "Jenazah dua petani yang tewas diserang ... dimakamkan Sabtu", "the bodies of five
+        # soldiers killed in the ambush were buried": the dead a funeral is held for, with its
+        # pursuit word after them, are told of as suspects' crimes are
+        if suspect or mourned:
             suspected.add(len(out) - 1)
         if out[-1].event_type == "Protests" or tw.demonstration:
             crowd_words.add(len(out) - 1)
     pursuit_mods = [m for m in mods if "pursuit" in m.value]
-    out = _pursued(text, out, reasons, pursuit_mods, starts, tabs.pursuit_window, pursued)
-    out = _suspected(text, out, suspected, pursuit_mods, starts, pursued)
+    suspects: list[tuple[int, int]] = []
+    out = _suspected(text, out, suspected, pursuit_mods, starts, suspects)
+    # an attack pursued as the suspects' carries the reason clause on ("... suspected of
+    # carrying out the ambush that killed two soldiers")
+    out = _pursued(text, out, reasons, pursuit_mods, starts, tabs.pursuit_window, pursued, suspects)
+    if pursued is not None:
+        pursued.extend(suspects)
+        pursued.sort()
     return _grievances(out, grieved, crowd_words, mourned_at)
 
 
@@ -342,7 +351,8 @@ NOT_PURSUED = ("Arrests", "Peaceful protest", "Protest with intervention", "Exce
 
 def _pursued(text: str, found: list[Trigger], reasons: dict[int, int], pursuit_mods: list,
              starts: list[int], pursuit_window: int,
-             spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
+             spans: list[tuple[int, int]] | None = None,
+             anchors: list[tuple[int, int]] = ()) -> list[Trigger]:
     """'Police arrested three men suspected of last week's ambush', 'polisi memburu pelaku yang
     menyerang dua petani', 'mourners attended the funeral of a journalist who was shot dead': an
     attack told after an arrest, a hunt, a funeral or a trial word and a reason word ("suspected
@@ -351,7 +361,8 @@ def _pursued(text: str, found: list[Trigger], reasons: dict[int, int], pursuit_m
     if not reasons:
         return found
     # the ends of pursuit words, sorted: arrest triggers and [modifiers] pursuit words
-    ends = sorted([t.end for t in found if t.sub_event_type in PURSUIT_TYPES] + [m.end for m in pursuit_mods])
+    ends = sorted([t.end for t in found if t.sub_event_type in PURSUIT_TYPES] + [m.end for m in pursuit_mods]
+                  + [e for _, e in anchors])
     if not ends:
         return found
     out = list(found)
@@ -425,8 +436,9 @@ def _suspected(text: str, found: list[Trigger], suspected: set[int], pursuit_mod
                starts: list[int], spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
     """'Two men accused of killing a trader were arrested on Friday', 'tersangka pembunuhan
     pedagang itu ditangkap': an attack right after a word naming its suspects ([modifiers]
-    suspect), with an arrest, a hunt or a trial told after it in the same sentence, is what the
-    suspects are pursued for."""
+    suspect), with an arrest, a hunt or a trial told after it in the same sentence or in the
+    sentence before, is what the suspects are pursued for; so is one told of the dead ([modifiers] mourned: "jenazah", "the
+    bodies of") that a funeral word after it buries."""
     if not suspected:
         return found
     later = sorted([t.start for t in found if t.sub_event_type in PURSUIT_TYPES and not t.negated]
@@ -439,7 +451,12 @@ def _suspected(text: str, found: list[Trigger], suspected: set[int], pursuit_mod
         k = bisect_left(later, t.end)
         si = _sentence_of(starts, t.start)
         end = starts[si + 1] if si + 1 < len(starts) else len(text)
-        if k >= len(later) or later[k] >= end or ";" in text[t.end:later[k]]:
+        after = k < len(later) and later[k] < end and ";" not in text[t.end:later[k]]
+        # "Police arrested three men on Friday. They are suspected of carrying out the ambush
+        # ...": the arrest told in the sentence before
+        j = bisect_left(later, starts[si]) - 1
+        before = si > 0 and j >= 0 and later[j] >= starts[si - 1]
+        if not (after or before):
             continue
         out[i] = replace(t, hypothetical=True)
         if spans is not None:
