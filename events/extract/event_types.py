@@ -129,53 +129,17 @@ def notables(language: str | None) -> Matcher:
 
 
 @cache
-def communal_words(language: str | None) -> Matcher:
-    """Words telling that the sides of a clash are ethnic, clan or tribal communities ("the two
-    clans clashed"): the codebook's identity militias, whose fighting is an armed clash
-    (triggers.toml [targets] communal)."""
+def target_words(language: str | None, key: str) -> Matcher:
+    """The words of triggers.toml [targets] `key` in the language and its fallbacks, one matcher
+    per (language, key), built once. The lists that type an event already found (none of them
+    finds one): "communal" (the sides of a clash are ethnic, clan or tribal communities: identity
+    militias, an armed clash), "off_duty" (police or soldiers not on duty are civilians),
+    "mob_justice" (victims a crowd punishes by itself: mob violence), "firearms" (guns named
+    beside shells: an armed assault), "people" (persons, not places: fire thrown at them is an
+    armed assault, not a facility attack)."""
     words: list[tuple[str, str]] = []
     for code in fallback_languages(language):
-        words.extend((w, "communal") for w in lang.load(code, "triggers").get("targets", {}).get("communal", []))
-    return Matcher(words)
-
-
-@cache
-def off_duty_words(language: str | None) -> Matcher:
-    """Words telling that police or soldiers were not on duty ("off-duty", "retired", "lepas
-    dinas"): the codebook's civilians (triggers.toml [targets] off_duty)."""
-    words: list[tuple[str, str]] = []
-    for code in fallback_languages(language):
-        words.extend((w, "off duty") for w in lang.load(code, "triggers").get("targets", {}).get("off_duty", []))
-    return Matcher(words)
-
-
-@cache
-def mob_justice_words(language: str | None) -> Matcher:
-    """Victims a crowd punishes by itself ("a suspected thief", "dukun santet"): triggers.toml
-    [targets] mob_justice."""
-    words: list[tuple[str, str]] = []
-    for code in fallback_languages(language):
-        words.extend((w, "mob justice") for w in lang.load(code, "triggers").get("targets", {}).get("mob_justice", []))
-    return Matcher(words)
-
-
-@cache
-def firearm_words(language: str | None) -> Matcher:
-    """Names of firearms as the attackers' weapons ("with mortars and firearms"): triggers.toml
-    [targets] firearms. Read only to type an assault already found, never to find an event."""
-    words: list[tuple[str, str]] = []
-    for code in fallback_languages(language):
-        words.extend((w, "firearm") for w in lang.load(code, "triggers").get("targets", {}).get("firearms", []))
-    return Matcher(words)
-
-
-@cache
-def people_words(language: str | None) -> Matcher:
-    """Words naming persons, not places or things ("police officers", not "police station"):
-    fire thrown at them is GTD's armed assault, not a facility attack (triggers.toml [targets] people)."""
-    words: list[tuple[str, str]] = []
-    for code in fallback_languages(language):
-        words.extend((w, "people") for w in lang.load(code, "triggers").get("targets", {}).get("people", []))
+        words.extend((w, key) for w in lang.load(code, "triggers").get("targets", {}).get(key, []))
     return Matcher(words)
 
 

@@ -103,7 +103,7 @@ def _off_duty(actors: list[Actor], ctx: Ctx) -> list[Actor]:
         if a.role == "target" and a.kind in STATE:
             s = ctx.doc.sentences[a.sentence]
             lo, hi = max(s.start, a.start - OFF_DUTY_CHARS), min(s.end, a.end + OFF_DUTY_AFTER)
-            marks = et.off_duty_words(ctx.doc.language).find(text[lo:hi])
+            marks = et.target_words(ctx.doc.language, "off_duty").find(text[lo:hi])
             # right before its police word ("an off-duty traffic officer"), in it or after it ("the
             # officer, who was off duty"); not a word of another party ("former rebels ambushed police")
             if any(lo + m.end <= a.start and len(text[lo + m.end:a.start].split()) <= OFF_DUTY_WORDS
@@ -116,13 +116,13 @@ def _off_duty(actors: list[Actor], ctx: Ctx) -> list[Actor]:
 def _mob_justice(ctx: Ctx, ev: Event) -> bool:
     """The event's sentences name its victims as suspected thieves, witches or robbers (triggers.toml
     [targets] mob_justice): the crowd punishing them is the codebook's mob violence."""
-    words = et.mob_justice_words(ctx.doc.language)
+    words = et.target_words(ctx.doc.language, "mob_justice")
     return any(words.find(ctx.doc.sentences[si].text) for si in ev.sentences if si < len(ctx.doc.sentences))
 
 
 def _communal(ctx: Ctx, clashes: list[Trigger]) -> bool:
     """A sentence of the clash names its sides as ethnic, clan or tribal communities."""
-    words = et.communal_words(ctx.doc.language)
+    words = et.target_words(ctx.doc.language, "communal")
     return any(words.find(ctx.doc.sentences[si].text) for si in {t.sentence for t in clashes})
 
 
@@ -498,7 +498,7 @@ def gtd_attack(ctx: Ctx, ev: Event, trig: Trigger | None, event_type: str, sub: 
     guns = [t for t in typed if t.attack_type == "Armed Assault" and t.weapon_type == "Firearms"]
     if not guns and best.attack_type == "Bombing/Explosion":
         # "attacked the station with mortars and firearms": the guns named beside the shells
-        firearms = et.firearm_words(ctx.doc.language)
+        firearms = et.target_words(ctx.doc.language, "firearms")
         armed = [t for t in typed if t.event_type in VIOLENT and t.sub_event_type == "Attack"] + [best]
         if any(firearms.find(ctx.doc.sentences[si].text) for si in {t.sentence for t in armed}):
             guns = [replace(best, attack_type="Armed Assault", weapon_type="Explosives")]
@@ -522,7 +522,7 @@ PEOPLE = STATE + ("civilians", "protesters", "government")
 def _people_targeted(ctx: Ctx, best: Trigger) -> bool:
     """People, not a building, are what the fire was thrown at: a people word is the target told
     just after the incendiary word ("threw petrol bombs at police officers")."""
-    people = et.people_words(ctx.doc.language)
+    people = et.target_words(ctx.doc.language, "people")
     text = ctx.doc.article.text
     return any(a.role == "target" and a.kind in PEOPLE and 0 <= a.start - best.end <= NEAR_TARGET
                and len(text[best.end:a.start].split()) <= NEAR_TARGET_WORDS   # not "the car of a policeman"
