@@ -223,7 +223,9 @@ class _Scan:
     def extend_parts(self, end: int) -> int:
         """The end of the day parts right after `end` ("Jumat pagi waktu setempat"). The tokens
         before `end` are skipped by bisect (they are in text order, never overlapping)."""
-        for t in self.tokens[bisect.bisect_left(self.starts, end):]:
+        tokens = self.tokens
+        for k in range(bisect.bisect_left(self.starts, end), len(tokens)):   # no slice: a long text stays linear
+            t = tokens[k]
             if t.start >= end:
                 if "part" in _kinds(t) and _GAP.match(self.text[end:t.start]):
                     end = t.end
