@@ -29,6 +29,9 @@ STAGES: list[str] = ["language", "sentences", "dateline", "dates", "places", "ev
 # Why an article gave no row (the run summary counts them, `extract --explain` says which).
 NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE = "no event words", "background only", "no date", "no place"
 NO_ROW_REASONS = (NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE)
+# How the assemble stage's detail of a `no place` drop begins when the event is located only to
+# a country: the one kind `--keep-unlocated` turns into a row (the summary counts only these).
+COUNTRY_ONLY = "located only to a country"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ class Tally:
         if result.no_rows:
             self.no_rows[result.no_rows] = self.no_rows.get(result.no_rows, 0) + 1
         self.undated += sum(1 for r in result.rows if r.get("event_date") is None)
-        self.unlocated_dropped += sum(1 for reason, _ in result.dropped if reason == NO_PLACE)
+        self.unlocated_dropped += sum(1 for reason, why in result.dropped
+                                      if reason == NO_PLACE and why.startswith(COUNTRY_ONLY))
 
     def summary(self) -> str:
         """`12 articles gave no row (7 no event words, 3 background only, 2 no place); 4 events undated`."""

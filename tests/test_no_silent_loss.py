@@ -85,6 +85,20 @@ def test_no_silent_loss_tally_counts_reasons_and_undated_events():
                                  "(--keep-unlocated keeps them)")
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen shot dead two farmers on Monday."),
+    ("id", "Orang tak dikenal menembak mati dua petani pada Senin."),
+])
+def test_no_silent_loss_tally_does_not_promise_rows_for_events_with_no_place(lang, text):
+    """An event with no place at all is `no place`, but --keep-unlocated cannot keep it: the
+    summary's country-level count must not include it."""
+    with pipeline.tally() as counted:
+        result = _run(text, lang, dt.date(2024, 2, 6))
+    assert result.no_rows == pipeline.NO_PLACE
+    assert _run(text, lang, dt.date(2024, 2, 6), keep_unlocated=True).rows == []
+    assert counted.unlocated_dropped == 0 and "located only to a country" not in counted.summary()
+
+
 @pytest.mark.parametrize("text, sure", [
     ("Bom meledak.", False),
     ("3 killed", False),
