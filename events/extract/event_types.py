@@ -361,6 +361,16 @@ def occasions(language: str | None) -> Matcher:
 
 
 @cache
+def other_clause(language: str | None) -> Matcher:
+    """Words after a protest word that open another party's clause ("protested, saying the county
+    had destroyed their stalls"): triggers.toml [voice] other_clause."""
+    words: list[tuple[str, str]] = []
+    for code in fallback_languages(language):
+        words.extend((w, "other") for w in lang.load(code, "triggers").get("voice", {}).get("other_clause", []))
+    return Matcher(words)
+
+
+@cache
 def passive(language: str | None) -> tuple[Matcher, tuple[str, ...]]:
     """Words between a doer and a verb that make the verb passive ("were attacked by"), and
     verb prefixes that do ("dipukuli"): triggers.toml [voice]."""

@@ -161,6 +161,42 @@ def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[
     return found
 
 
+PASSIVE_WORDS = 2     # words before a verb in which a passive marker makes it done to the crowd
+
+
+def _crowd_wrecking(ctx: Ctx, ev: Event, told: list[Actor]) -> list[Trigger]:
+    """Vague words of wrecking or stoning in the crowd's own sentence, with no state or armed doer
+    named there and not told in the passive: "students blocked roads and stoned passing cars",
+    "traders protesting ... demolished a stall", "warga berunjuk rasa lalu membakar pos": the
+    demonstrators' destruction, the codebook's violent demonstration. ("their kiosks were
+    demolished", "police beat the marchers" and the grievance after "protested against the ..."
+    are not.)"""
+    protest_at: dict[int, list[int]] = {}
+    for t in ev.triggers:
+        if _crowd_protest(t) and not _occasion(ctx, t):
+            protest_at.setdefault(t.sentence, []).append(t.end)
+    crowd_sentences = set(protest_at)
+    others = et.other_clause(ctx.doc.language)
+    armed = {a.sentence for a in told if a.role == "perpetrator" and a.kind in ARMED + STATE}
+    between, prefixes = et.passive(ctx.doc.language)
+    text = ctx.doc.article.text
+    out = []
+    for t in ev.triggers:
+        if not t.generic or t.hypothetical or t.negated or t.sentence not in crowd_sentences - armed:
+            continue
+        if t.sub_event_type != "Looting/property destruction" and t.attack_type != "Unarmed Assault":
+            continue
+        s = ctx.doc.sentences[t.sentence]
+        before = " ".join(text[s.start:t.start].split()[-PASSIVE_WORDS:])
+        if between.find(before) or (prefixes and fold(t.text).startswith(prefixes)):
+            continue
+        ends = [e for e in protest_at[t.sentence] if e <= t.start]
+        if ends and others.find(text[max(ends):t.start]):
+            continue        # "protested, saying the county had destroyed their stalls"
+        out.append(t)
+    return out
+
+
 def _event_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     """(deciding trigger, event_type, sub_event_type) following ACLED precedence."""
     # "shot two women of the Turkana tribe": a community's people attacked are civilians, not a side
@@ -392,7 +428,8 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             best = next(t for t in demo if t.event_type == "Riots")
             return best, "Riots", best.sub_event_type
         # "demonstrators vandalised offices", "massa membakar pos polisi": destruction by the crowd
-        wrecked = [t for t in specific if t.sub_event_type == "Looting/property destruction"]
+        wrecked = [t for t in specific if t.sub_event_type == "Looting/property destruction"] or \
+            _crowd_wrecking(ctx, ev, told)
         if wrecked:
             return wrecked[0], "Riots", "Violent demonstration"
         # "protested against the killing of a student": that death is what they protest about
