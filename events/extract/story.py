@@ -263,6 +263,15 @@ def _background(ctx: Ctx, si: int) -> bool:
         # what the event belongs to, told after it
         if kind in cues and _told_before_the_past(ctx, si, kind):
             cues.discard(kind)
+    trigs = ctx.triggers.get(si, [])
+    if {"judicial", "investigation"} & cues and any(t.sub_event_type == "Arrests" and not t.generic for t in trigs) \
+            and all(t.event_type == "Strategic developments" for t in trigs):
+        # "a man was arrested in Mombasa on Monday and charged with terrorism offences", "two were
+        # detained in connection with the blast": the grounds told after the arrest are the arrest's
+        # (an attack word the pursuit did not take keeps the cue: the sentence may be the attack's)
+        for kind in ("judicial", "investigation"):
+            if kind in cues and _told_before_the_past(ctx, si, kind):
+                cues.discard(kind)
     if any(t.event_type in DEMONSTRATIONS for t in ctx.triggers.get(si, [])):
         # "thousands marched to mark the anniversary of the coup", "students protested, demanding an
         # investigation", "rallied against the verdict": what a crowd protests about is no background
