@@ -25,7 +25,7 @@ def _types(text: str, language: str) -> list[tuple[str, str]]:
      ("Strategic developments", "Arrests")),
     ("A police detective was shot dead in Nairobi, Kenya, on Monday while investigating a theft.", "en",
      ("Battles", "Armed clash")),
-    ("Police responded to the incident in Kitale, Kenya, on Monday and one officer was shot dead in the ensuing clash.",
+    ("Police responded to the incident in Kitale, Kenya, on Monday and the raiders opened fire, killing a constable.",
      "en", ("Battles", "Armed clash")),
     ("Seorang polisi ditembak mati saat memeriksa kendaraan di Kota Makassar, Senin (1/3/2021).", "id",
      ("Battles", "Armed clash")),
@@ -35,7 +35,7 @@ def test_story_background_cue_inside_the_event(text, language, expected):
 
 
 @pytest.mark.parametrize("text, language", [
-    ("On Monday, IS militants killed a rapid reaction officer by sniper fire near Baqubah in Diyala province.", "en"),
+    ("Gunmen shot and wounded a rapid reaction police commander near Baqubah in Diyala province on Monday.", "en"),
     ("A gang of ten charged at police officers with machetes in Nairobi, Kenya, on Monday; three of them were shot dead.", "en"),
 ])
 def test_story_background_cue_word_of_another_sense_gives_a_row(text, language):
