@@ -82,6 +82,10 @@ class Tables:
     against_prefixes: frozenset[str] = frozenset()  # "anti-": "anti-Houthi forces" are not the Houthis
     rival_crowds: Matcher | None = None         # "tawuran", "rival supporters": two crowds, each the other's foe
     community_people: frozenset[str] = frozenset()  # "tribe", "suku": a community's people, not its fighters
+    bare_before: frozenset[str] = frozenset()   # "suspected Turkana", "between Borana": a community's name alone
+    joined_by: frozenset[str] = frozenset()     # "Borana and Gabra"
+    country_after: tuple[str, ...] = ()         # "military forces of Armenia": words before a country's name
+    country_names: dict[str, str] = field(default_factory=dict)     # folded name -> ACLED country name
 
 
 @cache
@@ -118,6 +122,10 @@ def tables(language: str | None) -> Tables:
     against_prefixes: set[str] = set()
     rival: list[tuple[str, str]] = []
     people_words: set[str] = set()
+    country_after: list[str] = []
+    bare_before: set[str] = set()
+    joined_by: set[str] = set()
+    data_nat: dict[str, str] = {}
     for code in codes:
         data = lang.load(code, "actors")
         for entry in data.get("actor", []):
@@ -131,12 +139,17 @@ def tables(language: str | None) -> Tables:
                 items.extend((f"{w} {group['community']}", ("group", key)) for w in ethnic.get("words_before", []))
                 items.extend((f"{group['community']} {w}", ("group", key)) for w in ethnic.get("people_after", []))
                 items.extend((f"{w} {group['community']}", ("group", key)) for w in ethnic.get("people_before", []))
+        bare_before.update(" ".join(fold(w).split()) for w in ethnic.get("bare_before", []))
+        joined_by.update(" ".join(fold(w).split()) for w in ethnic.get("joined_by", []))
+        if ethnic.get("bare_before") or ethnic.get("joined_by"):
+            items.extend((g["community"], ("community", k)) for k, g in groups()["groups"].items() if "community" in g)
         people_words.update(" ".join(fold(w).split()) for w in ethnic.get("people_after", []) + ethnic.get("people_before", []))
         for alias, key in data.get("group_aliases", {}).items():
             if key not in g["groups"]:
                 raise lang.LanguageDataError(f"{code}/actors.toml: unknown group {key!r}")
             items.append((alias, ("group", key)))
         items.extend((w, ("nationality", c)) for w, c in data.get("nationality", {}).items())
+        data_nat.update({" ".join(fold(w).split()): c for w, c in data.get("nationality", {}).items()})
         items.extend((w, ("neutral",)) for w in data.get("neutral", {}).get("words", []))
         roles = data.get("roles", {})
         passive_prefixes.extend(fold(w) for w in roles.get("passive_prefixes", []))
@@ -146,6 +159,7 @@ def tables(language: str | None) -> Tables:
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
+        items.extend((w, ("doer_after",)) for w in roles.get("doer_after", []))
         unlisted = data.get("unlisted_groups", {})
         items.extend((w, ("group_before",)) for w in unlisted.get("before", []))
         name_inner.update(fold(w) for w in unlisted.get("inner", []))
@@ -160,6 +174,7 @@ def tables(language: str | None) -> Tables:
         name_after_head = max(name_after_head, int(ext.get("name_after_head", 0)))
         name_stop.update(fold(w) for w in ext.get("name_stop", []))
         against_prefixes.update(fold(w) for w in ext.get("against_prefixes", []))
+        country_after.extend(" ".join(fold(w).split()) for w in ext.get("country_after", []))
         rival.extend((w, "rival") for w in data.get("crowds", {}).get("rival", []))
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
@@ -187,7 +202,34 @@ def tables(language: str | None) -> Tables:
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
                   modifiers, frozenset(name_stop), frozenset(against_prefixes), Matcher(rival),
-                  frozenset(people_words))
+                  frozenset(people_words), frozenset(bare_before), frozenset(joined_by), tuple(sorted(set(country_after), key=len, reverse=True)),
+                  _country_names(data_nat) if country_after else {})
+
+
+def _country_names(nationality: dict[str, str]) -> dict[str, str]:
+    """Countries by their schema name (ACLED's English one) and the language's own names and
+    adjectives: what may follow "forces of"."""
+    from events import schema
+    names = {" ".join(fold(c.name).split()): c.name for c in schema.countries()}
+    names.update(nationality)
+    return names
+
+
+def _country_after(text: str, end: int, limit: int, tabs: Tables) -> tuple[str, int] | None:
+    """'military forces' + ' of Armenia', 'police' + ' of the Philippines': the state whose force
+    it is, named after it; the country and where its name ends."""
+    rest = fold(text[end:min(limit, end + 60)])
+    for lead in tabs.country_after:
+        m = re.match(r"\s+" + r"\s+".join(map(re.escape, lead.split())) + r"\s+", rest)
+        if m is None:
+            continue
+        words = list(re.finditer(r"[\w'.-]+", rest[m.end():]))[:4]
+        for n in range(len(words), 0, -1):
+            name = " ".join(w.group().rstrip(".") for w in words[:n])
+            if name in tabs.country_names and text[end + m.end() + words[0].start()].isupper():
+                return tabs.country_names[name], end + m.end() + words[n - 1].end() - \
+                    (1 if words[n - 1].group().endswith(".") and not name.endswith(".") else 0)
+    return None
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -370,6 +412,12 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
         attrib = [m for m in ms if any(v[0] == "attribution" for v in m.value)]
         for i, m in enumerate(ms):
             tag = m.value[0]
+            if tag[0] == "community":
+                if not sent_actors or m.start >= sent_actors[-1].end:
+                    bare = _bare_community(text, sent, m, ms, i, sent_actors, trig_by_sentence.get(si, []), tabs)
+                    if bare is not None:
+                        sent_actors.append(replace(bare, sentence=si))
+                continue
             if tag[0] not in ("actor", "group"):
                 continue
             if sent_actors and m.start < sent_actors[-1].end:
@@ -387,6 +435,12 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                     country = other.value[0][1]
                     used.add(other.start)
             start, end = m.start, m.end
+            of_country = None
+            if tag[0] == "actor" and tag[1] in _STATE_KINDS and tabs.country_after and \
+                    (country is None or nxt is not None and nxt.start in used):
+                of_country = _country_after(text, m.end, sent.end, tabs)
+                if of_country is not None:      # "military forces of Armenia": its name is part of the actor
+                    country = of_country[0]
             if tag[0] == "group":
                 acled, inter, label = _acled_for_group(tag[1])
                 kind, named, role = "group", True, "perpetrator"
@@ -407,13 +461,21 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                     end, label = mod[0], f"{mod[1]} {label}"
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
+                if of_country is not None and end == m.end:
+                    end = of_country[1]
             prev = sent_actors[-1] if sent_actors else None
             if prev is not None and prev.named and tag[0] == "actor" and not text[prev.end:m.start].strip():
                 # "Hizbul Mujahideen militants", "ISIS fighters": the group's own descriptor
                 sent_actors[-1] = replace(prev, text=text[prev.start:m.end], end=m.end)
+                if _is_victim(text, m.end, ms[i + 1:], tabs):
+                    sent_actors[-1] = replace(sent_actors[-1], role="target")   # "ISIS fighters were killed"
                 continue
             marked = _marked(text, m, ms[:i], tabs)
-            role = marked or _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs)
+            role = marked or _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs,
+                                   end if of_country is not None else None)
+            if not marked and role == "target" and kinds[kind]["role"] == "either" and \
+                    _leads_operation(text, end, ms[i + 1:], tabs):
+                role = "perpetrator"     # "the Military Police carried out an operation": the doer
             if _is_victim(text, m.end, ms[i + 1:], tabs):
                 role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
@@ -425,6 +487,11 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 actor = replace(actor, role="target")     # "troops shelled positions of the militia"
             sent_actors.append(actor)
         sent_actors = _coordinated(text, sent_actors, tabs)
+        for j in range(len(sent_actors) - 1):     # "Kikuyu and Maasai communities": one role for both
+            a, b = sent_actors[j], sent_actors[j + 1]
+            if a.kind == "group" and b.kind == "group" and a.end < b.start and \
+                    " ".join(fold(text[a.end:b.start]).split()) in tabs.joined_by:
+                sent_actors[j] = replace(a, role=b.role)
         sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
         unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs, trig_by_sentence.get(si, []))
         sent_actors = sorted([a for a in sent_actors if not any(u.start <= a.start and a.end <= u.end
@@ -499,6 +566,7 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
 
 
 _FORCES = ("police", "military", "government", "armed", "rebels", "militia", "group")
+_STATE_KINDS = ("police", "military", "government")
 
 
 def _coordinated(text: str, found: list[Actor], tabs: Tables) -> list[Actor]:
@@ -658,6 +726,51 @@ def _is_victim(text: str, end: int, after: list, tabs: Tables) -> bool:
     return False
 
 
+def _bare_community(text: str, sent, m, ms: list, i: int, before: list[Actor], triggers: list,
+                    tabs: Tables) -> Actor | None:
+    """A community's name with no word for its fighters ("Turkana raided ...", "suspected Pokot",
+    "clashes between Borana and Gabra", "Kikuyu and Maasai communities") is that community's
+    militia (or people) where the words around make it a party: the subject of an attack word, a
+    suspect, one side of a fight, or joined to another community's party."""
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    partner = nxt is not None and nxt.value[0][0] in ("group", "community") and \
+        "community" in groups()["groups"].get(nxt.value[0][1], {}) and \
+        " ".join(fold(text[m.end:nxt.start]).split()) in tabs.joined_by
+    joined = bool(before) and before[-1].kind == "group" and before[-1].end <= m.start and \
+        " ".join(fold(text[before[-1].end:m.start]).split()) in tabs.joined_by
+    lead = " ".join(fold(text[max(sent.start, m.start - 20):m.start]).split())
+    suspect = any(lead == w or lead.endswith(" " + w) for w in tabs.bare_before)
+    prev = re.search(r"([\w'-]+)\W*$", text[max(sent.start, m.start - 30):m.start])
+    place = prev is not None and (fold(prev.group(1)) in tabs.object_before or
+                                  prev.group(1)[:1].isupper() and not suspect)
+    subject = m.value[0][0] == "community" and not place and any(     # not "Traders in Kisii protest"
+        t.start >= m.end and _words_between(text, m.end, t.start) <= 1 and not _CLAUSE_END.search(text[m.end:t.start])
+        and not re.search(r"\b[A-Z]", text[m.end:t.start]) and _active(text, m.end, t, tabs) for t in triggers)
+    if not (partner or joined or suspect or subject):
+        return None
+    acled, inter, label = _acled_for_group(m.value[0][1])
+    shown = m.text
+    if partner and nxt.value[0][0] == "group":      # "Kikuyu and Maasai communities": "Kikuyu communities"
+        own = groups()["groups"][nxt.value[0][1]]["community"]
+        if fold(nxt.text).startswith(fold(own) + " "):
+            shown = m.text + nxt.text[len(own):]
+    role = before[-1].role if joined else "perpetrator"
+    return Actor(role, shown, acled, inter, 0, m.start, m.end, kind="group", label=label, named=True)
+
+
+def _leads_operation(text: str, end: int, after: list, tabs: Tables) -> bool:
+    """An operation or raid phrase follows the actor closely ("police carried out a raid",
+    "TNI menggelar operasi"), with no other actor between: the actor leads it."""
+    for a in after:
+        kind = a.value[0][0]
+        if kind in ("actor", "group"):
+            return False
+        if kind == "doer_after" and a.start >= end:
+            return _words_between(text, end, a.start) <= tabs.role_window and \
+                not _CLAUSE_END.search(text[end:a.start])
+    return False
+
+
 def _marked(text: str, m, before: list, tabs: Tables) -> str | None:
     """The role a marker word just before the actor gives ("against X", "by X"), if any."""
     for b in reversed(before):
@@ -699,17 +812,18 @@ def _object_of(text: str, actor: Actor, before: list[Actor], triggers: list, tab
     return False
 
 
-def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables) -> str:
+def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables, end: int | None = None) -> str:
     prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])
     if default != "target" and prev_word and len(prev_word.group(1)) > 4 and \
             any(fold(prev_word.group(1)).startswith(p) for p in tabs.passive_prefixes):
         return "perpetrator"            # "diserang militer", "ditembak polisi": the agent of a passive
     if default != "either":
         return default
+    end = m.end if end is None else end     # "military forces of Armenia | located at X fired"
     for t in triggers:           # "Polisi menembak ...", "Soldiers fired ..." : an active verb follows
-        if t.start >= m.end and _words_between(text, m.end, t.start) <= 4:
+        if t.start >= end and _words_between(text, end, t.start) <= 4:
             word = fold(t.text)
-            between = set(fold(text[m.end:t.start]).split())
+            between = set(fold(text[end:t.start]).split())
             passive = any(word.startswith(p) for p in tabs.passive_prefixes) or bool(between & tabs.passive_words)
             return "target" if passive else "perpetrator"
     return "target"

@@ -1,0 +1,129 @@
+"""actors: whose forces these are and what kind of force ("the armed forces of Georgia", a
+gendarmerie, a military police), forces that lead an operation, communities named alone or joined
+("Borana and Gabra"), and named forces with ACLED names of their own (own sentences, English and
+Indonesian)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.article import Article, Sentence
+from events.extract import actors, event_types
+from events.pipeline import extract
+
+
+def _find(text: str, language: str):
+    sentences = [Sentence(0, len(text), text)]
+    return actors.find(text, sentences, language, event_types.find(text, sentences, language))
+
+
+@pytest.mark.parametrize("text,country,role", [
+    ("The armed forces of Georgia stationed near the line shelled a village overnight.", "Georgia", "perpetrator"),
+    ("Troops of the Philippines clashed with rebels in the hills.", "Philippines", "perpetrator"),
+    ("SOLDIERS OF ARMENIA POSTED ON THE RIDGE FIRED AT A WATCHTOWER.", "Armenia", "perpetrator"),
+    ("Rebels ambushed the military forces of Chad near the lake.", "Chad", "target"),
+])
+def test_actors_forces_of_a_country_carry_its_name(text: str, country: str, role: str) -> None:
+    found, _ = _find(text, "en")
+    state = [a for a in found if a.kind == "military"]
+    assert [(a.country, a.role) for a in state][:1] == [(country, role)]
+    assert country.lower() in state[0].text.lower()       # the name is part of the actor
+
+
+@pytest.mark.parametrize("text", [
+    "The forces of the government shelled the town.",         # no country's name after "of"
+    "Soldiers of fortune attacked a convoy near the border.",
+])
+def test_actors_forces_of_no_country_keep_no_country(text: str) -> None:
+    found, _ = _find(text, "en")
+    assert all(a.country is None for a in found)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Gendarmes beat two traders at a checkpoint outside the capital."),
+    ("en", "The Military Police exchanged fire with drug traffickers in the favela."),
+    ("id", "Polisi militer menangkap dua orang di pelabuhan."),
+])
+def test_actors_gendarmes_and_military_police_are_armed_forces(language: str, text: str) -> None:
+    found, _ = _find(text, language)
+    assert found[0].kind == "military"
+
+
+@pytest.mark.parametrize("language,text,role", [
+    ("en", "The army carried out an operation in the forest. A gunfight broke out.", "perpetrator"),
+    ("en", "Police conducted a raid on a house in the slum before dawn.", "perpetrator"),
+    ("id", "TNI menggelar operasi di hutan itu.", "perpetrator"),
+    ("en", "The army said a convoy came under fire.", "source"),          # a force that speaks
+])
+def test_actors_force_leading_an_operation_is_the_doer(language: str, text: str, role: str) -> None:
+    found, _ = _find(text, language)
+    assert found[0].role == role
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Four people died in fighting between Pokot and Turkana raiders near the river.",
+     ["Pokot ethnic militia", "Turkana ethnic militia"]),
+    ("Houses were burnt when members of the Kikuyu and Maasai communities fought over land.",
+     ["Kikuyu ethnic militia", "Maasai ethnic militia"]),
+    ("Suspected Pokot stole cattle and shot a herder.", ["Pokot ethnic militia"]),
+    ("Orma raided a village at dawn, killing two people.", ["Orma ethnic militia"]),
+    ("Gunmen suspected to be Fulani militias attacked a farm.", ["Fulani ethnic militia"]),
+])
+def test_actors_communities_named_alone_or_joined(text: str, names: list[str]) -> None:
+    found, _ = _find(text, "en")
+    assert [a.label for a in found if a.kind == "group"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Traders in Kisii protest a tax increase.",                  # the town, not the community
+    "Herders near Lake Turkana clashed with police.",
+    "A bus was attacked on the road to Samburu.",
+])
+def test_actors_community_name_as_a_place_is_no_actor(text: str) -> None:
+    found, _ = _find(text, "en")
+    assert not any(a.kind == "group" for a in found)
+
+
+def test_actors_joined_communities_are_both_sides_of_the_clash() -> None:
+    text = "On 3 March 2015, two people were killed in clashes between Borana and Gabra militias near Moyale, Marsabit County."
+    rows = extract(Article(text=text, published=dt.date(2015, 3, 10), language="en"))
+    assert rows and (rows[0]["actor1"], rows[0]["actor2"]) == ("Borana Ethnic Militia (Kenya)", "Gabra Ethnic Militia (Kenya)")
+
+
+@pytest.mark.parametrize("language,text,day,actor1", [
+    ("en", "On 2 June 2021, Saudi-led coalition airstrikes hit a market in Saada city.", "2021-06-02",
+     "Operation Restoring Hope"),
+    ("en", "On 4 June 2021, Imbonerakure members beat a teacher in Gitega.", "2021-06-04",
+     "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)"),
+    ("en", "On 4 June 2021, pro-government militiamen killed two farmers in Kunduz city.", "2021-06-04",
+     "Militia (Pro-Government)"),
+    ("id", "Pada 4 Juni 2021, milisi pro-pemerintah menembak dua petani di kota Kunduz.", "2021-06-04",
+     "Militia (Pro-Government)"),
+])
+def test_actors_named_forces_have_their_acled_names(language: str, text: str, day: str, actor1: str) -> None:
+    rows = extract(Article(text=text, published=dt.date.fromisoformat(day), language=language))
+    assert [r["actor1"] for r in rows][:1] == [actor1]
+
+
+def test_actors_artsakh_forces_are_their_own_state() -> None:
+    text = "The Artsakh Defence Army fired on positions of the Azerbaijani army near Fuzuli."
+    found, _ = _find(text, "en")
+    assert found[0].acled_name == "Military Forces of Artsakh" and found[0].inter == 1
+
+
+def test_actors_houthi_forces_are_yemen_state_forces_after_2016() -> None:
+    text = "On 3 May 2020, Houthi forces fired mortar shells at farms in Hays, Al Hudaydah."
+    rows = extract(Article(text=text, published=dt.date(2020, 5, 5), language="en"))
+    assert rows and rows[0]["actor1"].startswith("Military Forces of Yemen") and rows[0]["inter1"] == 1
+    old = extract(Article(text=text.replace("2020", "2015"), published=dt.date(2015, 5, 5), language="en"))
+    assert old and old[0]["actor1"] == "Ansar Allah (Houthi Movement)"
+
+
+@pytest.mark.parametrize("text", [
+    "Three al-Shabaab fighters are killed by soldiers in a night ambush near Mandera.",
+    "Three insurgents are shot by soldiers at a checkpoint.",
+])
+def test_actors_present_tense_victims_are_targets(text: str) -> None:
+    found, _ = _find(text, "en")
+    assert found[0].role == "target"
