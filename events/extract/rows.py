@@ -366,7 +366,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
                 not any(t.event_type == "Protests" and t.sub_event_type != "Protest with intervention"
                         for t in specific):
             return mob[0], "Riots", "Mob violence"
-        if crowd and not (kinds & set(ARMED)):
+        # "two factions of the ruling party clashed with sticks": crowds named as the sides, nobody
+        # armed or of the state named, no gun or bomb
+        crowd_sides = not crowd and not kinds & set(ARMED + STATE) and not _armed_violence(specific) and any(
+            et.target_words(ctx.doc.language, "crowd_sides").find(ctx.doc.sentences[si].text)
+            for si in {t.sentence for t in crowd_clash})
+        if (crowd or crowd_sides) and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
         clash = crowd_clash
     told = [a for a in actors if a.sentence in ev.sentences]     # who the event's own sentences name
