@@ -144,6 +144,8 @@ def _search_keys(names: list[str], main: str | None = None) -> list[str]:
         own = {" ".join(fold(form).split()) for form in (main, ascii_name(main))}
         keys |= {k for k in (_INNER_APOSTROPHE.sub("", f) for f in own if "'" in f)
                  if " " in k or k not in _ordinary_words()}     # "Ma'in" is no "main"
+    # "Taita/Taveta": a slash between the two names of one unit is written as a space in the news
+    keys |= {" ".join(k.replace("/", " ").split()) for k in keys if "/" in k}
     keys.discard(" ".join(fold(main).split()) if main else None)
     return sorted(keys)
 
@@ -218,7 +220,7 @@ def _admin1_name(name: str, aliases: list[str], old_names: Counter, strip: _Stri
         stem = strip.without_directions(ranked[0])
         english = [k for k in ranked if strip.direction_language(k) == "en"]
         ranked = sorted(english, key=lambda k: (-votes[k], strip.without_directions(k) != stem)) or ranked
-    return display[ranked[0]]
+    return " ".join(display[ranked[0]].replace("/", " ").split())     # "Taita/Taveta" -> "Taita Taveta"
 
 
 def _distinct_admin1_names(admin1_by_code: dict[str, dict], strip: _Stripper) -> None:
@@ -357,6 +359,8 @@ def build_table() -> tuple[pa.Table, pa.Table]:
                      "lat": c["latitude"], "lon": c["longitude"], "population": c["population"],
                      "names": forms(names, c["population"], ascii_name(c["name"]), short=False)})
 
+    _nearest_admin1(rows)
+
     # --- countries (schema + CLDR + pycountry) ------------------------------------
     gcountries = gc.get_countries()
     locales = [babel.Locale.parse(code) for code in cfg["names"]["country_name_locales"]]
@@ -396,6 +400,25 @@ def build_table() -> tuple[pa.Table, pa.Table]:
     for language, column in word_frequencies(keys).items():
         names = names.append_column(pa.field(ZIPF_PREFIX + language, pa.uint8()), pa.array(column, pa.uint8()))
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), names
+
+
+def _nearest_admin1(rows: list[dict]) -> None:
+    """A town whose GeoNames admin1 code is out of date (Kenya's former provinces: Sololo is still
+    coded in "Eastern") takes the province of the nearest town of its country that has one."""
+    import math
+
+    by_cc: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["kind"] == "city" and r["admin1"] and r["lat"] is not None:
+            by_cc[r["cc"]].append(r)
+    for r in rows:
+        if r["kind"] != "city" or r["admin1"] or r["lat"] is None or not by_cc.get(r["cc"]):
+            continue
+        scale = math.cos(math.radians(r["lat"])) ** 2
+
+        def far(o: dict) -> tuple[float, int]:
+            return ((o["lat"] - r["lat"]) ** 2 + scale * (o["lon"] - r["lon"]) ** 2, o["geonameid"])
+        r["admin1"] = min(by_cc[r["cc"]], key=far)["admin1"]
 
 
 def word_frequencies(keys: list[str]) -> dict[str, list[int]]:

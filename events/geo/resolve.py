@@ -29,6 +29,7 @@ MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Fore
 TITLE_CASE_SHARE = 0.75    # this share of capitalised long words makes a sentence a title-case headline
 DISTRICT_MARGIN = 3.0      # a district of exactly the name read is kept over a town scoring up to this much more
 QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
+LONE_NAME_BONUS = 1.5     # mixed case: a name read in one country only, written after "in"/"at" ("in Voi")
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
@@ -63,6 +64,9 @@ class Words:
     people_after: frozenset[str] = frozenset()  # "Kikuyu people", "Pokot raiders": a people's name
     direction_words: frozenset[str] = frozenset()  # "northern", "utara": a direction, also a province's name
     abbreviated: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "N." -> ("northern", "north"): "N. Samar"
+    currency_after: frozenset[str] = frozenset()   # "US dollar": a country naming a currency, no place
+    currency_before: frozenset[str] = frozenset()  # "dolar AS"
+    features_before: frozenset[str] = frozenset()  # "Lake Naivasha": a lake named by the town on its shore
 
 
 @cache
@@ -89,6 +93,9 @@ def words(language: str | None) -> Words:
     people_after: set[str] = set()
     direction_words: set[str] = set()
     short_directions: dict[str, tuple[str, ...]] = {}
+    currency_after: set[str] = set()
+    currency_before: set[str] = set()
+    features_before: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -131,6 +138,9 @@ def words(language: str | None) -> Words:
         quarters_before.update(fold(x) for x in data.get("quarter_words_before", []))
         inside.update(" ".join(fold(x).split()) for x in data.get("inside_words", []))
         people_after.update(fold(x) for x in data.get("people_words_after", []))
+        currency_after.update(" ".join(fold(x).split()) for x in data.get("currency_words_after", []))
+        currency_before.update(" ".join(fold(x).split()) for x in data.get("currency_words_before", []))
+        features_before.update(fold(x) for x in data.get("feature_words_before", []))
         for word, template in data.get("shortened_after", {}).items():
             completions.setdefault(fold(word), fold(template))
         try:
@@ -151,7 +161,8 @@ def words(language: str | None) -> Words:
                  Matcher(roads_after) if roads_after else None, Matcher(roads_before) if roads_before else None,
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
                  tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
-                 tuple(short_directions.items()))
+                 tuple(short_directions.items()), frozenset(currency_after), frozenset(currency_before),
+                 frozenset(features_before))
 
 
 @dataclass
@@ -242,16 +253,59 @@ def _next_word(text: str, pos: int) -> tuple[int, int] | None:
     return (start, i) if start < i else None
 
 
+def _phrases_after(text: str, pos: int) -> list[str]:
+    """The folded word and the two words just after `pos` ("sub", "sub county"), with only
+    spaces before and between them."""
+    first = _next_word(text, pos)
+    if first is None:
+        return []
+    out = [fold(text[first[0]:first[1]])]
+    second = _next_word(text, first[1])
+    if second is not None:
+        out.append(out[0] + " " + fold(text[second[0]:second[1]]))
+    return out
+
+
+def _phrases_before(text: str, pos: int) -> list[str]:
+    """The folded word and the two words just before `pos` ("dolar", "mata uang")."""
+    last = _prev_word(text, pos)
+    if last is None:
+        return []
+    out = [fold(text[last[0]:last[1]])]
+    other = _prev_word(text, last[0])
+    if other is not None:
+        out.append(fold(text[other[0]:other[1]]) + " " + out[0])
+    return out
+
+
+def _unit_after(text: str, pos: int, w: Words) -> bool:
+    """A generic place or unit word (or two: "Sub County", "Sub Location") follows: the name
+    before it is that unit's, not part of a longer proper name ("Muhoroni Sub County")."""
+    return any(p in w.place_words or p in w.kind_words for p in _phrases_after(text, pos))
+
+
+def _currency(text: str, m: Match, w: Words) -> bool:
+    """"the US dollar", "Hong Kong dollars", "dolar AS": a country's name naming its currency
+    says nothing about where an event happened."""
+    return any(p in w.currency_after for p in _phrases_after(text, m.end)) \
+        or any(p in w.currency_before for p in _phrases_before(text, m.start))
+
+
 def _kind_hint(text: str, m: Match, w: Words) -> str | None:
-    """The kind of place the words around a name give: "Provinsi Papua", "Kandahar province"."""
+    """The kind of place the words around a name give: "Provinsi Papua", "Kandahar province",
+    "Muhoroni Sub County"."""
     first = m.key.split(" ", 1)[0]
     if " " in m.key and first in w.kind_words:
         return w.kind_words[first]
-    for span in (_prev_word(text, m.start), _next_word(text, m.end)):
-        if span is not None:
-            kind = w.kind_words.get(fold(text[span[0]:span[1]]))
-            if kind is not None:
-                return kind
+    prev = _prev_word(text, m.start)
+    if prev is not None:
+        kind = w.kind_words.get(fold(text[prev[0]:prev[1]]))
+        if kind is not None:
+            return kind
+    for phrase in reversed(_phrases_after(text, m.end)):       # the longer phrase first
+        kind = w.kind_words.get(phrase)
+        if kind is not None:
+            return kind
     return None
 
 
@@ -271,6 +325,19 @@ def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
         near = near or kind == "near"
         prep = prep or kind in ("in", "near")
     return near, prep, False
+
+
+def _feature_before(text: str, m: Match, entries: list[Entry], mixed: bool, w: Words) -> int | None:
+    """"around Lake Naivasha", "di Danau Toba": a lake named by the town or district on its shore is
+    at that place (geo_precision 2). Returns where the feature's word starts, or None when there
+    is none, -1 when the name has readings in several countries ("Lake Victoria" names no town:
+    the name is the lake's, no place of its own)."""
+    if not mixed or not w.features_before:
+        return None
+    prev = _prev_word(text, m.start)
+    if prev is None or not text[prev[0]].isupper() or fold(text[prev[0]:prev[1]]) not in w.features_before:
+        return None
+    return prev[0] if len({e.cc for e in entries}) == 1 else -1
 
 
 def _stop_word_as_name(text: str, m: Match, mixed: bool, starts: set[int], ctx_end: dict[int, tuple[str, int]],
@@ -314,6 +381,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     all_matches = _direction_after(text, folded, all_matches, w, gaz)
     all_matches = _direction_abbreviated(text, all_matches, w, gaz)
     all_matches = _completed(text, folded, all_matches, w, gaz)
+    all_matches = _hyphened_article(text, all_matches, w, gaz)
     all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
@@ -328,6 +396,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 entry = _district_alias(gaz, entry, admin2)
             if (written is None or m.text == written) and entry is not None:
                 masked.append((m.start, m.end))
+                if entry.kind == "country" and _currency(text, m, w):
+                    break       # "the US dollar exchange rate": no place
                 out.append(Candidate(m, _sentence_of(sentences, m.start), [entry], alias=True))
                 break
     dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
@@ -344,7 +414,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if len(after) == 2 and after[0] in ".@" and after[1].isalnum() \
                 or m.start > 0 and text[m.start - 1] in ".@/":
             continue        # part of a web address or a domain ("ERA.id", "Liputan6.com")
-        if mixed and m.text[:1].isalpha() and not m.text[:1].isupper():
+        if mixed and m.text[:1].isalpha() and not m.text[:1].isupper() and not _article_hyphened(m.text, w):
             continue
         if not road and (text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha()
                          or m.start > 0 and text[m.start - 1] == "-" and text[m.start - 2:m.start - 1].isalpha()):
@@ -352,17 +422,26 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if mixed and m.text.isupper() and len(m.text) <= 5 and m.start > ACRONYM_FROM:
             continue        # an acronym in mixed-case text ("IRNA", "MOAB"), not a dateline city
         entries = [gaz.entry(i) for i in m.value]
+        if any(e.kind == "country" for e in entries) and _currency(text, m, w):
+            continue        # "Hong Kong dollars", "dolar Amerika Serikat": a currency, no place
+        lake = _feature_before(text, m, entries, mixed, w)
+        if lake == -1:
+            continue
         if m.key in lower_words:
             entries = [e for e in entries if e.kind == "country"]
             if not entries:
                 continue
         hint = _kind_hint(text, m, w)
+        if hint is not None and any(e.kind == hint for e in entries):
+            # "Somali region", "Mexico state": written as a unit that no country is, the name is that unit
+            entries = [e for e in entries if e.kind != "country"]
         if hint == "admin1" and not any(e.kind != "city" for e in entries):
             # "Khorasan Province" is no town: a province GeoNames names otherwise
             entries = [e for e in entries if e.population >= 100_000]
             if not entries:
                 continue
-        near, prep, person = _context_before(text, m.start, ctx_end, person_end)
+        near, prep, person = _context_before(text, m.start if lake is None else lake, ctx_end, person_end)
+        near = near or lake is not None     # "Lake Naivasha": at the lake, near the town
         if mixed and m.key in w.demonyms and not prep:
             nxt = _next_word(text, m.end)
             if nxt and text[nxt[0]].islower() and fold(text[nxt[0]:nxt[1]]) not in w.kind_words:
@@ -392,7 +471,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             if prev and not possessive:     # "Philippine Marawi conflict", "Afghan Kunduz": its own people's adjective
                 possessive = _own_people(text[prev[0]:prev[1]], entries, w)
             if prev and text[prev[0]].isupper() and prev[0] not in starts and not prep and not possessive \
-                    and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
+                    and lake is None and fold(text[prev[0]:prev[1]]) not in w.place_words | w.facility:
                 modifier = prev_cap = True
             nxt = _next_word(text, m.end)
             # (in a headline written in title case, a division's name after "in"/"di" is a place even
@@ -401,8 +480,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
             division = prep and any(e.kind in ("admin1", "admin2") for e in entries) and (
                 _title_case(sentences[_sentence_of(sentences, m.start)].text)
                 or " ".join(fold(m.text).split()) != m.key)      # read in full: "Lanao Sur" = Lanao del Sur
-            if nxt and not division and text[nxt[0]].isupper() and fold(text[nxt[0]:nxt[1]]) not in w.place_words \
-                    and fold(text[nxt[0]:nxt[1]]) not in w.kind_words \
+            if nxt and not division and text[nxt[0]].isupper() and not _unit_after(text, m.end, w) \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after \
                     and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
@@ -514,6 +592,41 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
                 out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
                 break
     return out
+
+
+_HYPHENED = re.compile(r"(?<![\w-])([A-Za-z]{2,3})-([A-Z][\w']+)(?![\w-])")
+
+
+def _article_hyphened(written: str, w: Words) -> bool:
+    """"al-Hasakeh": a name written with its article in lower case."""
+    m = _HYPHENED.fullmatch(written)
+    return m is not None and fold(m.group(1)) in w.articles
+
+
+def _hyphened_article(text: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """"Ar-Raqqa", "al-Hasakeh", "El-Wak": an Arabic article joined to a name by a hyphen is no
+    part of a hyphenated name ("Nyanza-Lac"): the name with its article if the gazetteer has it
+    ("El Wak"), else the name alone read as a province or a town of 50,000 or more (a group's
+    "al-Shabab" is no Iranian village)."""
+    if not w.articles or not _mixed_case(text):
+        return found
+    extra: list[Match] = []
+    for m in _HYPHENED.finditer(text):
+        article = fold(m.group(1))
+        if article not in w.articles:
+            continue
+        name = fold(m.group(2))
+        key = f"{article} {name}"
+        rows = gaz.names.rows(key)
+        if not rows:
+            key, rows = name, [i for i in gaz.names.rows(name) if gaz.entry(i).kind == "admin1"
+                               or gaz.entry(i).kind == "city" and gaz.entry(i).population >= 50_000]
+        if rows:
+            extra.append(Match(m.start(), m.end(), m.group(), key, rows))
+    if not extra:
+        return found
+    kept = [f for f in found if not any(e.start <= f.start < e.end or e.start < f.end <= e.end for e in extra)]
+    return sorted(kept + extra, key=lambda m: m.start)
 
 
 _NAME_THEN_WORD = re.compile(r"\b([A-Z][\w'-]+)(?=\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)\b)")
@@ -659,6 +772,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
     sentences = sentences or [Sentence(0, len(text), text)]
     cands = find_candidates(text, sentences, language, dateline, outlet, gaz, names)
     w = words(language)
+    mixed = _mixed_case(text)
     dateline_cc: set[str] = set()
     if dateline and dateline.place:
         found = gaz.lookup(dateline.place)
@@ -736,8 +850,17 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                 admin1s[(c.chosen.cc, c.chosen.admin1)].add(c.match.key)
         for c in cands:
             scored = []
+            # "in Voi", "at Sololo": a name written as the place itself, with readings in one country
+            # only, is as sure as a far larger town when the article names no other country (in
+            # capitals any word may follow "IN")
+            lone_cc = {e.cc for e in c.entries}
+            lone = mixed and c.prep and not c.modifier and not c.common and len(lone_cc) == 1 \
+                and (not countries_named or lone_cc <= countries_named)
             for e in c.entries:
                 s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz, frozenset(followed))
+                if lone:
+                    s += LONE_NAME_BONUS
+                    why.append("its only country, after a preposition")
                 if e.kind == "admin1" and (e.cc, e.admin1) in holds.get(c.match.start, ()):
                     s += 3.0
                     why.append("written after a town inside it")
