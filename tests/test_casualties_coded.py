@@ -33,6 +33,30 @@ def test_no_toll_coded_here_is_the_coders_zero(text: str) -> None:
     assert [(c.kind, c.low) for c in stated] == [("killed", 0)]
 
 
+@pytest.mark.parametrize("text, low", [
+    # the coder's figure after its count: "N fatalities ... coded to this event"
+    ("At least 40 people died in the capital that day. In all 6 fatalities (4 confirmed, 2 split) coded to this event.", 6),
+    ("At least 40 people died in the capital that day. 1 confirmed fatality coded to this event.", 1),
+    ("AT LEAST 40 PEOPLE DIED IN THE CAPITAL THAT DAY. TOTAL 5 FATALITIES CODED TO THIS EVENT.", 5),
+])
+def test_toll_coded_to_this_event_is_the_coders(text: str, low: int) -> None:
+    stated = [c for c in found(text, "en") if c.stated]
+    assert [(c.kind, c.low) for c in stated] == [("killed", low)]
+
+
+@pytest.mark.parametrize("text, low, shared", [
+    # a coder's figure spread over places: each row gets its share
+    ("Rebels raided two posts near the river. Fatalities coded as 12, spread across 2 locations.", 12, 2),
+    ("Rebels attacked three posts near the river. Fatalities coded as 9 and split between 3 events.", 9, 3),
+    ("Rebels attacked a post near the river. Fatalities coded as 4.", 4, 1),
+    # the coder's share itself, in brackets
+    ("Troops killed 10 fighters in two valleys. Fatalities split over 2 locations (5).", 5, 1),
+])
+def test_coders_figure_spread_across_places(text: str, low: int, shared: int) -> None:
+    stated = [c for c in found(text, "en") if c.stated]
+    assert [(c.low, c.shared) for c in stated] == [(low, shared)]
+
+
 @pytest.mark.parametrize("text, shared", [
     ("One soldier was killed at an unspecified place [1 fatality split among 12 events].", 12),
     ("Nine people were killed amongst three villages raided overnight.", 3),

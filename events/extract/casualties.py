@@ -38,6 +38,7 @@ WINDOW = 3000        # characters of text read at once (whole sentences where th
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 MAX_TOLL_VERB = 24   # words between a toll noun and "risen to N" in its sentence
+MAX_GUILT = 1        # words between a charge and its casualty word ("accused of the killing of", "failed to kill")
 MAX_UNREAL = 4       # words between an intent or a sentence and its casualty word ("sentenced three men to death")
 
 _DIGITS = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*(?![\w:/]|[.,]\d)")
@@ -85,6 +86,8 @@ class _Single:
     nominal: tuple[tuple[str, ...], ...] = ()   # "the murder of": its object is one person, however written
     reflexives: frozenset[str] = frozenset()    # "killed themselves": the subject is among the dead
     kin: frozenset[str] = frozenset()           # one relative named by a possessive ("istrinya": his wife)
+    verb_suffixes: tuple[str, ...] = ()         # endings of a verb, never of a person's noun ("exploded")
+    joins: tuple[tuple[str, ...], ...] = ()     # conjunctions.words, each as its words ("as well as")
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         _phrases(data.get("negation", [])), frozenset(fold(w) for w in data.get("adverbs", [])),
         _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
         bool(data.get("title_names", False)), _phrases(data.get("nominal", [])),
-        frozenset(fold(w) for w in data.get("reflexives", [])), frozenset(fold(w) for w in data.get("kin", [])))
+        frozenset(fold(w) for w in data.get("reflexives", [])), frozenset(fold(w) for w in data.get("kin", [])),
+        tuple(fold(w) for w in data.get("verb_suffixes", [])), _phrases(ands))
 
 
 @cache
@@ -143,6 +147,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
     pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
     pats += [(w, ("unreal",)) for w in cas.get("unreal", {}).get("before", [])]
+    pats += [(w, ("unreal_near",)) for w in cas.get("unreal", {}).get("near", [])]
     pats += [(w, ("toll_verb",)) for w in cas.get("toll_verbs", {}).get("before", [])]
     pats += [(w, ("perp",)) for w in cas["perpetrators"]["nouns"]]
     pats += [(w, ("self",)) for w in cas["perpetrators"]["self_killed"]]
@@ -150,6 +155,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("survived",)) for w in cas["perpetrators"].get("survived", [])]   # "gagal meledakkan rompinya": no self
     pats += [(w, ("stated",)) for w in cas.get("stated", {}).get("before", [])]
     pats += [(w, ("stated_zero",)) for w in cas.get("stated", {}).get("zero", [])]
+    pats += [(w, ("stated_after",)) for w in cas.get("stated", {}).get("after", [])]
     pats += [(w, ("separate",)) for w in cas.get("separate", {}).get("after", [])]
     shared = cas.get("shared", {})
     pats += [(w, ("shared", True)) for w in shared.get("markers", [])]
@@ -436,7 +442,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         own = re.match(r"\s*\((\d+)\)", text[noun.end:noun.end + 12]) if noun is not None else None
         if own and _gap_words(text[t.end:noun.start]) <= 3:   # "split across 4 events (2)": the coder's share
             stated_shares.append(("killed", int(own.group(1)), int(own.group(1)), t.start,
-                                  noun.end + own.end(), True, "stated"))
+                                  noun.end + own.end(), True, "share"))
         if noun is not None and _gap_words(text[t.end:noun.start]) <= 3:
             for c in cs.starting(t.end, noun.start):
                 if t.end <= c.start and c.end <= noun.start:
@@ -466,6 +472,11 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         if c is not None:
             found.append(("killed", c.low, c.high, t.start, c.end, c.firm, "stated"))
             counts.remove(c)
+    for t in idx.of("stated_after"):    # "In all 6 fatalities (4 confirmed, 2 split) coded to this event"
+        c = _stated_before(text, counts, t.start)
+        if c is not None:
+            found.append(("killed", c.low, c.high, c.start, t.end, c.firm, "stated"))
+            counts.remove(c)
     counted_selves: set[int] = set()
     perp_by_end = {p.end: p for p in idx.of("perp")}
     for t in idx.of("self"):            # "Dua pelaku bom bunuh diri tewas": the count of dead attackers
@@ -475,12 +486,23 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             if perp is not None:
                 c = next((c for c in counts if c.end <= perp.start and not _CLAUSE.search(text, c.end, perp.start)
                           and _gap_words(text[c.end:perp.start]) <= 2), None)
+            else:              # "when two Palestinians blew themselves up": the count of its own subject
+                c = next((c for c in reversed(counts) if c.end <= t.start), None)
+                verb = _blank_before(text, c.start) if c is not None else 0
+                if c is not None and (c.weak or _CLAUSE.search(text, c.end, t.start) or
+                                      _gap_words(text[c.end:t.start]) > 2 or idx.within("and", c.end, t.start)
+                                      or idx.within("killed", c.end, t.start) or idx.within("injured", c.end, t.start)
+                                      or any(w.end == verb for w in idx.within("killed", verb - 40, verb))
+                                      or any(w.end == verb for w in idx.within("injured", verb - 40, verb))):
+                    c = None           # "injured 55 after blowing himself up": the 55 are the verb's
         if c is not None:
             found.append(("killed", c.low, c.high, c.start, t.end, c.firm, True))
             counts.remove(c)
             counted_selves.add(t.start)
     words = [t for t, k in zip(tokens, idx.kinds) if "killed" in k or "injured" in k]
     words = _real(text, idx, words)
+    if single is not None:              # "were nearly killed", "almost lynched a thief": nobody died
+        words = [w for w in words if not _negated_before(_tokens(text, max(0, w.start - 40), w.start), single)]
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
     in_sentence: dict[int, list] = {}
@@ -490,7 +512,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     cs = _Counts(counts)
     for c in counts:
         same = sentence_words.get(bisect.bisect_right(starts, c.start), ([], [], []))
-        choice = _attach(text, c, cs, same, idx, subsets)
+        choice = _attach(text, c, cs, same, idx, subsets, single)
         if choice:
             groups.setdefault(choice, []).append(c)
     subjects: set[int] = set()
@@ -534,6 +556,25 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     return sorted(found, key=lambda f: (f[3], f[0]))
 
 
+def _stated_before(text: str, counts: list[_Count], at: int) -> _Count | None:
+    """The count a coder's "... coded to this event" states: the last one before `at` in its
+    clause, with at most `STATED_WORDS` words between ("fatalities", "confirmed fatalities"),
+    bracketed asides read past ("In all 6 fatalities (4 confirmed, 2 split) coded ...")."""
+    lo = max(0, at - 200)
+    asides = [(lo + m.start(), lo + m.end()) for m in _ASIDE.finditer(text[lo:at])]
+    for c in reversed(counts):
+        if c.end > at or any(a <= c.start < b for a, b in asides):
+            continue
+        gap = _ASIDE.sub(" ", text[c.end:at])
+        if _CLAUSE.search(gap) or _gap_words(gap) > STATED_WORDS:
+            return None
+        return c
+    return None
+
+
+STATED_WORDS = 3
+
+
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 _ASIDE = re.compile(r"\([^()]{1,80}\)")      # a bracketed aside inside a noun phrase
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”]|\.(?=\s|$)")
@@ -572,6 +613,11 @@ def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> t
     n = _starts_with(words, tuple(p for p, _ in single.objects))
     if n:
         value = next(v for p, v in single.objects if len(p) == n and tuple(w[1] for w in words[:n]) == p)
+        rest = words[n + 1:]
+        if value == 1 and len(words) > n + 1 and words[n][1] in single.ands and rest[0][1] in single.list_determiners:
+            other = _one_person(rest, single, mixed_case, date_spans)     # "killing him and his wife": 2
+            if other is not None and other[0] == 1:
+                return 2, other[1], False
         return value, words[n - 1][3], False
     if not words:
         return None
@@ -681,6 +727,18 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
         value, start, end, perps = found
         out.append((kind, value, value, start, end, True, perps))
     return out
+
+
+def _negated_before(before: list, single: _Single) -> bool:
+    """Does a negation stand right before the casualty verb ("nearly lynched", "almost killing",
+    "did not kill")? Right before only: "orang tak dikenal menembak mati" (unknown men shot dead)
+    negates the word between."""
+    words = before[-3:]
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][0][:1].isalnum():
+            words = words[i + 1:]             # only the words of its own clause
+            break
+    return bool(_ends_with(words, single.negation))
 
 
 def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple | None:
@@ -903,10 +961,14 @@ def _one_before(text: str, after_word: int, count_start: int, single: _Single) -
         words = words[1:]
     if words and words[-1][1] in single.list_determiners:      # "... and his two sons"
         words = words[:-1]
-    if len(words) < 3 or words[-1][1] not in single.ands:
+    if len(words) < 2 or words[-1][1] not in single.ands:
         return 0
     phrase = words[:-1]
     head = phrase[-1][1]
+    told = tuple(x[1] for x in phrase)
+    for obj, value in single.objects:
+        if obj == told:
+            return value                 # "killed him and his two sons", "killing both and three others"
     if len(phrase) <= 4 and phrase[0][1] in single.determiners and \
             all(x[0][:1].isalpha() and x[1] not in single.np_stop for x in phrase[1:]) and \
             not _plural(head, single) and head not in single.not_people:
@@ -962,14 +1024,20 @@ def _apply_hedges_and_ranges(text: str, idx: _Index, counts: list[_Count]) -> No
 def _real(text: str, idx: _Index, words: list) -> list:
     """The casualty words that tell a death or wound that happened: not those an intent or a
     sentence stands before in their clause ("threatened to kill the two hostages", "tried to
-    kill the governor", "sentenced three men to death")."""
+    kill the governor", "sentenced three men to death"), nor those a charge or a failure stands
+    right before ("accused in the killing of a student", "failed to kill him", "terlibat dalam
+    pembunuhan"): another act, told as a charge, or none."""
     ends = [t.end for t in idx.of("unreal")]
-    if not ends:
+    near = [t.end for t in idx.of("unreal_near")]
+    if not ends and not near:
         return words
     out = []
     for w in words:
         i = bisect.bisect_right(ends, w.start) - 1
         if i >= 0 and _gap_words(text[ends[i]:w.start]) <= MAX_UNREAL and not _CLAUSE.search(text, ends[i], w.start):
+            continue
+        i = bisect.bisect_right(near, w.start) - 1
+        if i >= 0 and _gap_words(text[near[i]:w.start]) <= MAX_GUILT and not _CLAUSE.search(text, near[i], w.start):
             continue
         out.append(w)
     return out
@@ -993,6 +1061,9 @@ def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, 
         semi = text.find(";", t.end, end)
         if semi >= 0:
             end = semi
+        comma = text.find(",", t.end, end)
+        if comma >= 0 and not text[sentence_start:t.start].strip():
+            end = comma      # "Including the bomber, 16 people were killed": the part opens the sentence
         prior = bisect.bisect_left(word_starts, sentence_start)
         after_word = prior < len(words) and word_starts[prior] < t.start
         spans.append((t.end, end, after_word))
@@ -1016,10 +1087,56 @@ def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, idx: _I
     return False
 
 
+def _one_listed(text: str, c: _Count, cs: _Counts, single: _Single | None) -> bool:
+    """Is this "a"/"an" one person opening a list of counts ("an army medic and three farmers
+    were hurt"): one or two words, no attacker noun, no verb ([single]
+    verb_suffixes: "A bomb exploded and two people ..."), then "and" right before the next count?"""
+    if single is None or not single.ands:
+        return False
+    nxt = next(iter(cs.starting(c.end, len(text) + 1)), None)
+    if nxt is None or nxt.weak:
+        return False           # "a guard and a driver were killed": the subject, read whole (`_singles`)
+    words = [fold(x) for x in _WORD.findall(text, c.end, nxt.start)]
+    while words and words[-1] in single.list_determiners:
+        words.pop()
+    if len(words) < 2 or words[-1] not in single.ands:
+        return False
+    phrase = words[:-1]
+    return len(phrase) <= 2 and not _CLAUSE.search(text, c.end, nxt.start) and \
+        not any(_starts_with([(x, x)], single.perpetrators) or x in single.np_stop or x in single.not_people
+                or any(x.endswith(v) for v in single.verb_suffixes) for x in phrase) and \
+        not _plural(phrase[-1], single)
+
+
+def _joined(gap: str, single: _Single) -> bool:
+    """Does the text between two counts of a list end with its joint: "and", a comma, or one of
+    them and a possessive ("civilians, ", "soldiers and ", "settler and her ")?"""
+    words = [fold(x) for x in _TOKEN.findall(gap)]
+    last = max((i + len(p) - 1 for i in range(len(words)) for p in single.joins
+                if tuple(words[i:i + len(p)]) == p), default=None)
+    if "," in words:
+        last = max(last if last is not None else -1, len(words) - 1 - words[::-1].index(","))
+    return last is not None and all(x in single.list_determiners for x in words[last + 1:])
+
+
+def _without(text: str, lo: int, hi: int, asides: list[tuple[int, int]]) -> str:
+    """text[lo:hi] with the bracketed asides that lie inside it left out."""
+    keep, pos = [], lo
+    for a, b in asides:
+        if lo <= a and b <= hi:
+            keep.append(text[pos:a])
+            pos = b
+    keep.append(text[pos:hi])
+    return " ".join(keep)
+
+
 def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list[int]], idx: _Index,
-            subsets: list[tuple[int, int, bool]] = ()):
+            subsets: list[tuple[int, int, bool]] = (), single: _Single | None = None):
     """(start, side) of the casualty word in the count's sentence that it reports, or None.
-    `same`: the casualty words of the count's sentence, their starts and their ends."""
+    `same`: the casualty words of the count's sentence, their starts and their ends; `single`
+    says which words may stand between "and" and the next count of a list ("a farmer and his
+    two sons") and what a person told by "a" looks like ("a soldier and two civilians")."""
+    possessives = single.list_determiners if single is not None else frozenset()
     words, word_starts, word_ends = same
     def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
@@ -1059,15 +1176,19 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
                     if comma >= 0:
                         words_in_gap -= _gap_words(text[t.start:comma])
         edges = sorted([c.start, c.end] + [x for o in inner for x in (o.start, o.end)])
-        if any(_gap_words(text[a:b]) > MAX_ITEM for a, b in zip(edges[1::2], edges[2::2])):
+        # "two security guards (names), and one driver": a bracketed aside is no word of the list
+        if any(_gap_words(_without(text, a, b, asides)) > MAX_ITEM for a, b in zip(edges[1::2], edges[2::2])):
             return None           # "13 civilians and two officers, and damaging the hotel and one": no list
+        if single is not None and single.ands and not all(
+                _joined(_without(text, a, b, asides), single) for a, b in zip(edges[1::2], edges[2::2])):
+            return None           # "killed a policeman and abducted 1 agent and 3 civilians": a new verb
         for o in inner:           # another count in the gap: only "X, Y and Z <word>" lists pass
             words_in_gap -= _gap_words(text[o.start:o.end])
             between = (c.end, o.start) if o.start >= c.end else (o.end, c.start)
             joins = [t.end for t in idx.within("and", between[0], between[1])]
             comma = text.rfind(",", between[0], between[1])
             last = max(joins + ([comma + 1] if comma >= 0 else []), default=None)
-            if last is None or _gap_words(text[last:between[1]]):
+            if last is None or any(fold(x) not in possessives for x in _WORD.findall(text, last, between[1])):
                 return None       # "wounded 65 others and damaged several": a new verb, not the list
         return words_in_gap if words_in_gap <= limit else None
 
@@ -1076,7 +1197,10 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     following = following if following < len(words) else None
     if following is not None and _sides(words[following]) & {"after"}:
         w = words[following]                 # only the first casualty word after the count
-        limit = MAX_BEFORE if c.weak else MAX_AFTER + 4 * len(cs.starting(c.end, w.start))
+        # "a medic and two farmers were hurt": one told by "a", the first of a list
+        inner = len(cs.starting(c.end, w.start))
+        limit = (MAX_BEFORE + 4 * inner if inner and _one_listed(text, c, cs, single) else MAX_BEFORE) if c.weak \
+            else MAX_AFTER + 4 * inner
         gap = clear(c.end, w.start, limit)
         if gap is not None:
             best = (gap, 0, following, "after")
@@ -1204,7 +1328,7 @@ def run(doc: Doc) -> None:
     found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in tokens if "stated_zero" in _kinds(t)]
     found = _not_separate(text, tokens, found)
     shared = _shared(text, tokens, starts, tab)
-    told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] != "stated"}
+    told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] not in ("stated", "share")}
     # "Fatalities are split across 4 events" in a sentence of its own: said of the article's tolls
     article_wide = max([n for si, n in shared.items() if si not in told] or [1])
     out = []
@@ -1212,8 +1336,11 @@ def run(doc: Doc) -> None:
         sentence = max(bisect.bisect_right(starts, start) - 1, 0)
         end = min(end, max(ends[sentence], start + 1))
         out.append(Casualty(kind, low, high, sentence, start, end, text[start:end], firm, perps in (True, "besides"),
-                            sentence in aggregate, stated=perps == "stated", besides=perps == "besides",
-                            shared=1 if perps == "stated" else shared.get(sentence, article_wide)))
+                            sentence in aggregate, stated=perps in ("stated", "share"), besides=perps == "besides",
+                            # "fatalities coded as 12, spread across 3 locations": the coder's figure, shared
+                            # as its own sentence says; "split across 4 events (2)" is the share already
+                            shared=1 if perps == "share" else shared.get(sentence, 1) if perps == "stated"
+                            else shared.get(sentence, article_wide)))
     doc.findings["casualties"] = out
 
 
@@ -1299,7 +1426,7 @@ def _not_separate(text: str, tokens: list, found: list[tuple]) -> list[tuple]:
     for f in found:
         i = bisect.bisect_left(marks, f[4])
         gap = text[f[4]:marks[i]] if i < len(marks) and marks[i] - f[4] <= 80 else None
-        if gap is not None and "." not in gap and _gap_words(gap) <= SEPARATE_WORDS and f[6] != "stated":
+        if gap is not None and "." not in gap and _gap_words(gap) <= SEPARATE_WORDS and f[6] not in ("stated", "share"):
             continue
         out.append(f)
     return out

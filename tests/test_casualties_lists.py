@@ -1,0 +1,110 @@
+"""Stage `casualties`: tolls told as lists, with asides, possessives, pronouns and negations.
+
+A toll told as a list of groups is their sum, whatever stands between the items: a bracketed
+aside naming the victims, a possessive before the next count ("a farmer and his two sons"), a
+person told by "a" opening the list ("a soldier and two civilians"). A count joined to the list
+by a new verb ("killed a guard and kidnapped 3 workers") is not part of it. A casualty verb that
+a negation stands right before ("nearly lynched") or a charge ("accused of killing") tells no
+death of this event.
+"""
+import pytest
+
+from test_casualties_counts import found
+
+
+def killed_and_injured(text, lang):
+    return [(c.kind, c.low) for c in found(text, lang) if not c.perpetrators]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a bracketed aside naming the victims is no word of the list
+    ("en", "The blast killed three pilgrims, two drivers (Ali Reza and Hamid Noori), and one cook (Jawad Karimi).",
+     [("killed", 6)]),
+    ("en", "THE BLAST KILLED THREE PILGRIMS, TWO DRIVERS (ALI REZA AND HAMID NOORI), AND ONE COOK.",
+     [("killed", 6)]),
+    ("id", "Bom itu menewaskan dua pedagang, tiga polisi (Budi, Andi dan Joko), dan seorang sopir (Tono).",
+     [("killed", 6)]),
+    # a possessive between "and" and the next count
+    ("en", "Raiders shot dead a herder and his three sons near the well.", [("killed", 4)]),
+    ("en", "The gunmen killed a teacher and her two daughters at their home.", [("killed", 3)]),
+    # "a" opens the list before a count
+    ("en", "A Kenyan soldier and two civilians were killed when the convoy was hit.", [("killed", 3)]),
+    ("en", "An elderly farmer and three children were wounded by the shell.", [("injured", 4)]),
+    ("id", "Seorang polisi dan dua warga tewas dalam ledakan di pasar itu.", [("killed", 3)]),
+    # ... but a clause opened by "a" is no person of the toll
+    ("en", "A bomb exploded and two people were killed in the market.", [("killed", 2)]),
+    ("en", "A gunman opened fire and three people were killed.", [("killed", 3)]),
+    # a pronoun and one more person, or more people
+    ("en", "Gunmen stopped the car and killed him and his wife on the spot.", [("killed", 2)]),
+    ("en", "Masked men killed him and his two brothers outside the mosque.", [("killed", 3)]),
+    ("en", "The militants killed him and two other villagers.", [("killed", 3)]),
+    # a new verb breaks the list
+    ("en", "Armed men killed a guard and abducted 2 engineers (from the company) and 4 workers.", [("killed", 1)]),
+    ("en", "The attackers killed a driver and kidnapped three passengers.", [("killed", 1)]),
+    # "as well as" joins the list too
+    ("en", "The bomb killed one woman and wounded five passengers as well as two police officers.",
+     [("killed", 1), ("injured", 7)]),
+])
+def test_a_list_is_one_toll(lang, text, expected):
+    assert killed_and_injured(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Angry traders nearly lynched a pickpocket at the bus stop."),
+    ("en", "Two officers were almost killed when the wall collapsed on them."),
+    ("en", "The mob narrowly failed to kill him."),
+    ("id", "Seorang pencopet nyaris tewas dihakimi massa di terminal."),
+    ("id", "Dua polisi hampir tewas tertimpa tembok."),
+    # a charge: the death is another act's, told as what someone is accused of
+    ("en", "Residents stormed the station, demanding the arrest of officers involved in the death of a detainee."),
+    ("en", "Villagers burned the houses of three men accused of killing a herder."),
+    ("en", "The court heard the case of two men charged with murdering a trader."),
+    ("id", "Warga membakar rumah tiga pria yang dituduh membunuh seorang petani."),
+    ("id", "Massa menuntut polisi menangkap orang yang diduga terlibat pembunuhan terhadap seorang ojek."),
+])
+def test_a_negated_or_charged_death_is_no_toll(lang, text):
+    assert [c for c in found(text, lang) if c.kind == "killed" and c.low > 0] == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "in the" does not hide the casualty phrase it opens
+    ("en", "Fighting broke out near the dam, resulting in the death of the head of a brigade.", 1),
+    ("en", "Fighting broke out near the dam, resulting in the deaths of three soldiers and two rebels.", 5),
+    ("en", "The clash ended in the killing of a local chief.", 1),
+    ("en", "Police intervened, shooting dead two of the robbers.", 2),
+    ("id", "Bentrokan itu berujung pada tewasnya seorang kepala desa.", 1),
+])
+def test_a_death_noun_after_in_the_is_read(lang, text, expected):
+    assert sum(c.low for c in found(text, lang) if c.kind == "killed") == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a part opening the sentence ends at its comma: the count after it is the toll
+    ("en", "Including the bomber, 16 people were killed in the market.", [("killed", 16)]),
+    ("en", "Among them two children, nine people were wounded.", [("injured", 9)]),
+    ("id", "Termasuk pelaku, 16 orang tewas dalam serangan itu.", [("killed", 16)]),
+])
+def test_a_part_opening_the_sentence(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the attackers' own count before "blew themselves up"
+    ("Twelve shoppers were killed and 30 more injured when two men blew themselves up at the gate.",
+     [("killed", 12, False), ("injured", 30, False), ("killed", 2, True)]),
+    # a count that is a verb's object is not the bomber's
+    ("A bomber killed 8 and injured 20 after blowing himself up at the checkpoint.",
+     [("killed", 8, False), ("injured", 20, False), ("killed", 1, True)]),
+])
+def test_dead_attackers_counted_by_their_own_number(text, expected):
+    assert [(c.kind, c.low, c.perpetrators) for c in found(text, "en")] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a negation of the word before the verb negates that word, not the death
+    ("id", "Orang tak dikenal menembak mati seorang guru di Kabupaten Intan Jaya.", 1),
+    ("id", "Kelompok tidak dikenal menewaskan dua petani di ladang mereka.", 2),
+    ("en", "Men not wearing uniforms killed two farmers in their field.", 2),
+])
+def test_a_negation_of_the_word_before_is_no_negated_death(lang, text, expected):
+    assert sum(c.low for c in found(text, lang) if c.kind == "killed") == expected
