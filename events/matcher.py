@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -35,6 +34,10 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def fold(text: str) -> str:
     """Lower case, accents off, quotes and dashes plain; always the same length as `text`."""
     low = text.lower()
@@ -43,8 +46,8 @@ def fold(text: str) -> str:
     return low.translate(_FOLD)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """One match (immutable; a named tuple because articles make tens of thousands of them)."""
     start: int
     end: int
     text: str            # as written in the article
@@ -64,7 +67,9 @@ class Matcher:
             if key:
                 grouped.setdefault(key, []).append(payload)
         for key, payloads in grouped.items():
-            self._automaton.add_word(key, (key, payloads))
+            # with the pattern: its length and whether it begins and ends with a word character
+            # (only then can a neighbouring word character make the match part of a longer word)
+            self._automaton.add_word(key, (key, payloads, len(key), _word_char(key[0]), _word_char(key[-1])))
         self.size = len(grouped)
         if grouped:
             self._automaton.make_automaton()
@@ -76,22 +81,23 @@ class Matcher:
         hay = folded if folded is not None else fold(text)
         n = len(hay)
         found: list[tuple[int, int, str, list[Any]]] = []
-        for end_idx, (key, payloads) in self._automaton.iter(hay):
-            start, end = end_idx - len(key) + 1, end_idx + 1
+        for end_idx, (key, payloads, length, word_first, word_last) in self._automaton.iter(hay):
+            start, end = end_idx - length + 1, end_idx + 1
             # whole words only (inlined word-character tests: this loop is the hot path)
-            if start > 0:
+            if word_first and start > 0:
                 c = hay[start - 1]
-                if (c.isalnum() or c == "_") and (hay[start].isalnum() or hay[start] == "_"):
+                if c.isalnum() or c == "_":
                     continue
-            if end < n:
+            if word_last and end < n:
                 c = hay[end]
-                if (c.isalnum() or c == "_") and (hay[end - 1].isalnum() or hay[end - 1] == "_"):
+                if c.isalnum() or c == "_":
                     continue
-            found.append((start, end, key, payloads))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+            found.append((start, -end, key, payloads))
+        found.sort()        # by start, the longest first (one key per span: ties never reach the payloads)
         out: list[Match] = []
         last_end = -1
-        for start, end, key, payloads in found:
+        for start, neg_end, key, payloads in found:
+            end = -neg_end
             if not overlapping and start < last_end:
                 continue
             out.append(Match(start, end, text[start:end], key, payloads))
