@@ -26,6 +26,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from events import merge, pipeline, schema
 from events.article import Article
@@ -79,23 +80,33 @@ def report_units(rows: list[dict], cases: list[dict]) -> dict[tuple[str, str], s
     return out
 
 
-def apart_by(rows: list[dict], pairs: Iterable[tuple[str, str]], group_of: Callable[[dict], str]) -> dict[str, int]:
+APART_ORDER = ("no row", *merge.RULES, "joined elsewhere")
+
+
+def pair_reasons(rows: list[dict], pairs: Iterable[tuple], group_of: Callable[[dict], Any]) -> list[tuple[tuple, str]]:
     """For gold pairs (a, b) the clustering did not join: the furthest rule of `merge.RULES`
     some row of a and some row of b pass before failing ("no row" when one has none; "joined
     elsewhere" when the pair matches but grouping kept them apart)."""
-    by: dict[str, list[dict]] = defaultdict(list)
+    by: dict[Any, list[dict]] = defaultdict(list)
     for r in rows:
         by[group_of(r)].append(r)
-    order = ("no row", *merge.RULES, "joined elsewhere")
-    out: dict[str, int] = defaultdict(int)
+    out = []
     for a, b in pairs:
         best = 0
         for ra in by.get(a, ()):
             for rb in by.get(b, ()):
                 _m, why = merge.judge(ra, rb)
-                best = max(best, order.index(why) if why and why in order else len(order) - 1)
-        out[order[best]] += 1
-    return dict(sorted(out.items(), key=lambda kv: order.index(kv[0])))
+                best = max(best, APART_ORDER.index(why) if why and why in APART_ORDER else len(APART_ORDER) - 1)
+        out.append(((a, b), APART_ORDER[best]))
+    return out
+
+
+def apart_by(rows: list[dict], pairs: Iterable[tuple], group_of: Callable[[dict], Any]) -> dict[str, int]:
+    """How many missed pairs each rule keeps apart (`pair_reasons`), in the order of the rules."""
+    out: dict[str, int] = defaultdict(int)
+    for _pair, why in pair_reasons(rows, pairs, group_of):
+        out[why] += 1
+    return dict(sorted(out.items(), key=lambda kv: APART_ORDER.index(kv[0])))
 
 
 def _missed(pred: Iterable[frozenset], gold: Iterable[frozenset]) -> list[tuple]:
@@ -120,11 +131,15 @@ def eval_own(cache: Path | None) -> dict:
     gold_groups = [frozenset(g) for g in gold.values()]
     p, r, hit, np_, ng = pairwise(pred, gold_groups)
     coded = {c["id"] for c in cases} & {r["article_ids"][0] for r in rows}
-    missed = apart_by(rows, _missed(pred, gold_groups), lambda row: (row["article_ids"][0], row["event_id_cnty"]))
+    key = lambda row: (row["article_ids"][0], row["event_id_cnty"])  # noqa: E731
+    reasons = pair_reasons(rows, _missed(pred, gold_groups), key)
+    missed = apart_by(rows, _missed(pred, gold_groups), key)
+    incident = {unit: inc for inc, units in gold.items() for unit in units}
+    missed_pairs = [{"incident": incident[a], "reports": [a[0], b[0]], "apart_by": why} for (a, b), why in reasons]
     return {"set": "own", "articles": len(cases), "articles_coded": len(coded), "rows": len(rows),
             "incidents": len(gold_groups), "incidents_in_several_articles": sum(len(g) > 1 for g in gold_groups),
             "precision": round(p, 3), "recall": round(r, 3), "pairs_true": hit, "pairs_predicted": np_,
-            "pairs_gold": ng, "missed_pairs_apart_by": missed}
+            "pairs_gold": ng, "missed_pairs_apart_by": missed, "missed_pairs": missed_pairs}
 
 
 # --- MUC-4 ---------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events import schema
+from events import lang, schema
 from events.geo import distance_km
 from events.matcher import fold
 
@@ -62,6 +62,9 @@ SCREEN_COLUMNS = ("event_id_cnty", "country", "event_date", "time_precision", "e
 OUTLETS_PATH = Path(__file__).parent / "data" / "outlets.toml"
 _NEVER = 2**62                       # sorts reports with no publication date after dated ones
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 # --- matching ------------------------------------------------------------------------------
@@ -96,6 +99,119 @@ def _date_gap(a: dict, b: dict, slack_days: int = 0) -> int | None:
 
 def _name(value: Any) -> str:
     return fold(value).strip() if isinstance(value, str) else ""
+
+
+def _key(value: Any) -> str:
+    """A name compared across reports: folded, punctuation as spaces ("Al-Hasakah", "Al Hasakah")."""
+    return " ".join(re.sub(r"[^\w]+|_", " ", _name(value)).split())
+
+
+# --- the scene a report names --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _SceneWords:
+    units: frozenset[str]            # words naming a unit: village, district, desa, kabupaten ...
+    edges: frozenset[str]            # words that are no name at the edge of a capitalised run
+    peoples: frozenset[str]          # nationality words and country names ("Somali town of ...")
+
+
+@cache
+def _scene_words() -> _SceneWords:
+    """Every language's `merging` words (scene_units, not_names) and `actors` nationality words
+    at once: a report's language is known, but a name may be written in another's (an
+    Indonesian outlet's "Distrik Kenyam" quoted in English)."""
+    units, edges, peoples = set(), set(), set()
+    for code in lang.languages():
+        for topic in ("merging", "actors"):
+            try:
+                data = lang.load(code, topic)
+            except lang.LanguageDataError:
+                continue
+            words = data.get("words", {})
+            units |= {fold(w) for w in words.get("scene_units", [])}
+            edges |= {fold(w) for w in words.get("not_names", [])}
+            nationality = data.get("nationality", {})
+            peoples |= {fold(w) for w in [*nationality, *nationality.values()]}
+    return _SceneWords(frozenset(units), frozenset(edges | units), frozenset(peoples))
+
+
+@cache
+def scene_names(text: str) -> frozenset[str]:
+    """Names a sentence gives as a unit of the scene: "Saabid village", "the village of
+    Mbingi", "the Alanaq area", "Desa Kalemago", "Nad Ali district" (folded). A run of
+    capitalised words counts only beside such a unit word, so actors, outlets and people's names
+    do not; a nationality word or country name is no scene ("the Somali town of Afgooye")."""
+    words = _scene_words()
+    tokens = list(_TOKEN.finditer(text))
+    out: set[str] = set()
+    n = 0
+    while n < len(tokens):
+        if not tokens[n].group(0)[0].isupper():
+            n += 1
+            continue
+        end = n + 1                  # a run: capitalised tokens with only spaces between them
+        while end < len(tokens) and tokens[end].group(0)[0].isupper() \
+                and not text[tokens[end - 1].end():tokens[end].start()].strip():
+            end += 1
+        run = [fold(t.group(0)) for t in tokens[n:end]]
+        for k, word in enumerate(run):          # "Burkina Faso's Soum province": Soum
+            if _POSSESSIVE.search(word) and k + 1 < len(run):
+                run, n_start = run[k + 1:], n + k + 1
+                break
+        else:
+            n_start = n
+        unit_inside = run[0] in words.units or run[-1] in words.units
+        while run and run[0] in words.edges:
+            run = run[1:]
+        while run and run[-1] in words.edges:
+            run = run[:-1]
+        beside = unit_inside
+        if not beside and end < len(tokens) and not text[tokens[end - 1].end():tokens[end].start()].strip(" ()"):
+            beside = fold(tokens[end].group(0)) in words.units          # "Saabid village", "(Marja) district"
+        if not beside and n_start > 0:
+            before = [fold(t.group(0)) for t in tokens[max(0, n_start - 3):n_start]]
+            beside = bool(before) and (before[-1] in words.units           # "desa Kalemago"
+                                       or (len(before) >= 2 and before[-1] == "of" and before[-2] in words.units))
+        name = " ".join(run)
+        if beside and name and name not in words.peoples:
+            out.add(name)
+        n = end
+    return frozenset(out)
+
+
+def _sentences(row: dict, column: str | None = None) -> list[str]:
+    return [e.get("text") or "" for e in row.get("evidence") or []
+            if column is None or e.get("field") == column]
+
+
+def _scene_conflict(a: dict, b: dict) -> bool:
+    """Each report names a village, area or district of the scene that the other never
+    mentions ("in Saabid village" and "in the vicinity of Alamada village", both placed at the
+    district's town): two incidents, whatever else they share. A report that names no such
+    unit, or names it in the other's words, does not contradict."""
+    places = {_key(r.get(k)) for r in (a, b) for k in ("location", "admin1", "admin2", "admin3", "country")}
+
+    def own(row: dict) -> set[str]:
+        return {_key(n) for t in _sentences(row, "location") for n in scene_names(t)} - places - {""}
+
+    na, nb = own(a), own(b)
+    if not na or not nb:
+        return False
+    ta = f" {_key(' '.join(set(_sentences(a))))} "
+    tb = f" {_key(' '.join(set(_sentences(b))))} "
+    return any(f" {n} " not in tb for n in na) and any(f" {n} " not in ta for n in nb)
+
+
+def _town_named(row: dict) -> bool:
+    """The row's town is named as such in its place sentence: outside parentheses (ACLED's
+    "(Afgooye, Lower Shabelle)" names the district of an unknown village) and not named like
+    one of its own admin units (a "Herat" or "Lamu" may be the province)."""
+    town = _key(row.get("location"))
+    if not town or row.get("geo_precision") != 1:
+        return False
+    if town in {_key(row.get(k)) for k in ("admin1", "admin2", "admin3")}:
+        return False
+    return any(f" {town} " in f" {_key(_PARENTHESES.sub(' ', t))} " for t in _sentences(row, "location"))
 
 
 def _place_match(a: dict, b: dict) -> tuple[float, bool] | None:
@@ -188,16 +304,36 @@ def _named(row: dict) -> set[str]:
     return out
 
 
+def toll_update(a: dict, b: dict) -> bool:
+    """The later-published report of an event on the same day gives a higher toll, at most
+    double the first ("raising the toll": the wounded who died, bodies found). A higher toll
+    told of another day is as likely another attack, and a later report that lowers the toll
+    is a correction, not the growth an update shows, so neither counts."""
+    fa, fb = a.get("fatalities"), b.get("fatalities")
+    ta, tb = a.get("timestamp") or 0, b.get("timestamp") or 0
+    if fa is None or fb is None or ta <= 0 or tb <= 0 or ta == tb:
+        return False
+    if a.get("event_date") is None or a.get("event_date") != b.get("event_date"):
+        return False
+    first, later = (fa, fb) if ta < tb else (fb, fa)
+    return 1 <= first < later <= 2 * first
+
+
 def identity(a: dict, b: dict) -> int:
     """Signs beyond type, place and day that the two reports are one incident: a named actor
-    in common, a like toll, the same count of injured (when both also give a death toll), the
-    same claimant. Without them, two crowds in one city on one day, or two raids by one army in
-    one district, look alike."""
+    in common, a like toll or a later report's update of it (`toll_update`), and with that toll
+    the same town named as such by both on the same day (`_town_named`), the same count of
+    injured (when both also give a death toll), the same claimant. Without them, two crowds in
+    one city on one day, or two raids by one army in one district, look alike."""
     signs = int(bool(_named(a) & _named(b)))
     fa, fb = a.get("fatalities"), b.get("fatalities")
     tolls = fa is not None and fb is not None
-    if tolls and min(fa, fb) >= 2 and (fa == fb or (min(fa, fb) >= 5 and 2 * max(fa, fb) <= 3 * min(fa, fb))):
-        signs += 1                              # a like toll: the same, or a count and its update
+    like = tolls and min(fa, fb) >= 2 and (fa == fb or (min(fa, fb) >= 5 and 2 * max(fa, fb) <= 3 * min(fa, fb)))
+    like = like or toll_update(a, b)            # the same, a count and its update, or a raised toll
+    signs += like
+    # the same town, named as such in both, on the same day, with that toll: a second sign
+    signs += bool(like and a.get("event_date") == b.get("event_date") and _key(a.get("location")) ==
+                  _key(b.get("location")) and _town_named(a) and _town_named(b))
     ia, ib = a.get("injuries"), b.get("injuries")
     # a wounded count told without the dead is often a day's or a front's total (a ministry's
     # daily tally of wounded soldiers), repeated in the report of each shelling it sums up
@@ -233,7 +369,7 @@ def matches(a: dict, b: dict, slack_days: int = 0) -> Match | None:
 
 
 # The rules `judge` applies, in order: the first that fails says why two reports stay apart.
-RULES = ("country", "same article", "date", "event type", "actors", "place", "support", "identity")
+RULES = ("country", "same article", "date", "event type", "actors", "place", "support", "identity", "scene")
 
 
 def judge(a: dict, b: dict, slack_days: int = 0) -> tuple[Match | None, str | None]:
@@ -258,6 +394,8 @@ def judge(a: dict, b: dict, slack_days: int = 0) -> tuple[Match | None, str | No
         return None, "support"
     if identity(a, b) < required_identity(a, b, place[1], days):
         return None, "identity"
+    if _scene_conflict(a, b):        # last: it reads the sentences, the dearest test
+        return None, "scene"
     return Match(days, place[0], place[1], support), None
 
 
