@@ -36,6 +36,12 @@ from events.pipeline import Doc
 DATA = Path(__file__).resolve().parent / "data" / "groups.toml"
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*\.?")
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]")
+_LAST_WORD_SPACE = re.compile(r"([\w'-]+)\s+$")
+_HYPHENATED = re.compile(r"\w-\w")
+_PREFIX_DASH = re.compile(r"(\w+)-$")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+_LAST_TOKEN = re.compile(r"(\S)\S*\s*$")
 
 
 @cache
@@ -272,14 +278,14 @@ def _extend_left(text: str, start: int, floor: int) -> int:
     """'Iran-aligned' + ' militia', 'Shiite' + ' militia' (modifiers before an English noun)."""
     new_start = start
     for _ in range(2):
-        m = re.search(r"([\w'-]+)\s+$", text[floor:new_start])
+        m = _LAST_WORD_SPACE.search(text[floor:new_start])
         if not m:
             break
         word = m.group(1)
         first = floor + m.start(1) == floor
         if not re.search(r"\w", word):
             break           # a dash between words ("MEXICO CITY - Unknown gunmen"): a dateline's end
-        if re.search(r"\w-\w", word) or (word[:1].isupper() and not first):
+        if _HYPHENATED.search(word) or (word[:1].isupper() and not first):
             new_start = floor + m.start(1)
         else:
             break
@@ -422,7 +428,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 continue
             if sent_actors and m.start < sent_actors[-1].end:
                 continue        # inside the name of the actor before ("Satuan Tugas (Satgas) ...")
-            side = re.search(r"(\w+)-$", text[max(0, m.start - 12):m.start])
+            side = _PREFIX_DASH.search(text[max(0, m.start - 12):m.start])
             if side is not None and fold(side.group(1)) in tabs.against_prefixes:
                 continue        # "anti-Houthi forces", "milisi anti-ISIS": the group's enemies, not the group
             nxt = ms[i + 1] if i + 1 < len(ms) else None
@@ -545,7 +551,7 @@ def _unlisted_groups(text: str, sent, si: int, ms: list, known: list[Actor], tab
         if span is None or any(a.start < span[1] and span[0] < a.end and (a.named or a.start < span[0] or
                                                                           a.end > span[1]) for a in known + out):
             continue          # a listed group, or an actor word reaching outside the name
-        before = re.search(r"(\w+)\W*$", text[sent.start:span[0]])
+        before = _LAST_WORD.search(text[sent.start:span[0]])
         if before is not None and fold(before.group(1)) in tabs.object_before and span not in named_spans:
             continue          # "a statement on TV claimed": the name is the object of a preposition
         # an actor word inside the name ("Laskar Fajar Merah", "Popular Liberation Army") is part of it
@@ -588,8 +594,8 @@ def _resolve_definite(text: str, found: list[Actor], named_before: Actor, tabs: 
     sentence, is the group an earlier sentence named."""
     out: list[Actor] = []
     for a in found:
-        prev = re.search(r"(\w+)\W*$", text[max(0, a.start - 30):a.start])
-        nxt = re.match(r"\W*(\w+)", text[a.end:a.end + 30])
+        prev = _LAST_WORD.search(text[max(0, a.start - 30):a.start])
+        nxt = _NEXT_WORD.match(text[a.end:a.end + 30])
         definite = (prev is not None and fold(prev.group(1)) in tabs.definite_before) or \
             (nxt is not None and fold(nxt.group(1)) in tabs.definite_after)
         if a.role == "perpetrator" and not a.named and a.kind in ("armed", "rebels", "militia") and definite \
@@ -656,7 +662,7 @@ def _name_after(text: str, start: int, end: int, tabs: Tables) -> tuple[int, int
 
 def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, int] | None:
     """The capitalised name that ends right before `end` ("The Armed Commandos of Liberation | claimed")."""
-    last = re.search(r"(\S)\S*\s*$", text[max(floor, end - 40):end])
+    last = _LAST_TOKEN.search(text[max(floor, end - 40):end])
     if last is None or not (last.group(1).isupper() or last.group(1).isdigit() or last.group(1) in "()"):
         return None         # the word before is no part of a name: nothing to read back
     if end - floor > 240:   # a name is a few words: read back from a word boundary near the end
@@ -813,7 +819,7 @@ def _object_of(text: str, actor: Actor, before: list[Actor], triggers: list, tab
 
 
 def _role(text: str, m, before: list, triggers: list, default: str, tabs: Tables, end: int | None = None) -> str:
-    prev_word = re.search(r"(\w+)\W*$", text[max(0, m.start - 40):m.start])
+    prev_word = _LAST_WORD.search(text[max(0, m.start - 40):m.start])
     if default != "target" and prev_word and len(prev_word.group(1)) > 4 and \
             any(fold(prev_word.group(1)).startswith(p) for p in tabs.passive_prefixes):
         return "perpetrator"            # "diserang militer", "ditembak polisi": the agent of a passive
@@ -868,7 +874,7 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             strong = kind == "claimed"      # weak words ("claimed") need a named group
             before = [a for a in accused if a.end <= m.start]
             if not strong:
-                nxt = re.match(r"\W*(\w+)", text[m.end:m.end + 30])
+                nxt = _NEXT_WORD.match(text[m.end:m.end + 30])
                 if nxt and fold(nxt.group(1)) in tabs.assertion_after:
                     continue        # "the ELN claims that the companies plunder": an assertion
                 subject = next((a for a in reversed(sent_actors) if a.end <= m.start), None)
