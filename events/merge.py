@@ -202,16 +202,20 @@ def _scene_conflict(a: dict, b: dict) -> bool:
     return any(f" {n} " not in tb for n in na) and any(f" {n} " not in ta for n in nb)
 
 
-def _town_named(row: dict) -> bool:
+def _town_named(row: dict, unknown: bool = False) -> bool:
     """The row's town is named as such in its place sentence: outside parentheses (ACLED's
     "(Afgooye, Lower Shabelle)" names the district of an unknown village) and not named like
-    one of its own admin units (a "Herat" or "Lamu" may be the province)."""
+    one of its own admin units (a "Herat" or "Lamu" may be the province). `unknown` is the
+    answer for a row without its place sentence (a stored event screened without evidence)."""
     town = _key(row.get("location"))
     if not town or row.get("geo_precision") != 1:
         return False
     if town in {_key(row.get(k)) for k in ("admin1", "admin2", "admin3")}:
         return False
-    return any(f" {town} " in f" {_key(_PARENTHESES.sub(' ', t))} " for t in _sentences(row, "location"))
+    sentences = _sentences(row, "location")
+    if not sentences:
+        return unknown
+    return any(f" {town} " in f" {_key(_PARENTHESES.sub(' ', t))} " for t in sentences)
 
 
 def _place_match(a: dict, b: dict) -> tuple[float, bool] | None:
@@ -319,12 +323,13 @@ def toll_update(a: dict, b: dict) -> bool:
     return 1 <= first < later <= 2 * first
 
 
-def identity(a: dict, b: dict) -> int:
+def identity(a: dict, b: dict, screening: bool = False) -> int:
     """Signs beyond type, place and day that the two reports are one incident: a named actor
     in common, a like toll or a later report's update of it (`toll_update`), and with that toll
     the same town named as such by both on the same day (`_town_named`), the same count of
     injured (when both also give a death toll), the same claimant. Without them, two crowds in
-    one city on one day, or two raids by one army in one district, look alike."""
+    one city on one day, or two raids by one army in one district, look alike. `screening`
+    counts a town whose place sentence is not at hand as named (see `judge`)."""
     signs = int(bool(_named(a) & _named(b)))
     fa, fb = a.get("fatalities"), b.get("fatalities")
     tolls = fa is not None and fb is not None
@@ -333,7 +338,7 @@ def identity(a: dict, b: dict) -> int:
     signs += like
     # the same town, named as such in both, on the same day, with that toll: a second sign
     signs += bool(like and a.get("event_date") == b.get("event_date") and _key(a.get("location")) ==
-                  _key(b.get("location")) and _town_named(a) and _town_named(b))
+                  _key(b.get("location")) and _town_named(a, screening) and _town_named(b, screening))
     ia, ib = a.get("injuries"), b.get("injuries")
     # a wounded count told without the dead is often a day's or a front's total (a ministry's
     # daily tally of wounded soldiers), repeated in the report of each shelling it sums up
@@ -359,22 +364,27 @@ def required_support(a: dict, b: dict, same_name: bool) -> int:
     return need
 
 
-def matches(a: dict, b: dict, slack_days: int = 0) -> Match | None:
+def matches(a: dict, b: dict, slack_days: int = 0, screening: bool = False) -> Match | None:
     """Whether reports `a` and `b` tell one incident (None when not), and how closely.
 
     `slack_days` widens the date window, for screening a stored event whose own date is one
     of several its reports gave.
     """
-    return judge(a, b, slack_days)[0]
+    return judge(a, b, slack_days, screening)[0]
 
 
 # The rules `judge` applies, in order: the first that fails says why two reports stay apart.
 RULES = ("country", "same article", "date", "event type", "actors", "place", "support", "identity", "scene")
 
 
-def judge(a: dict, b: dict, slack_days: int = 0) -> tuple[Match | None, str | None]:
+def judge(a: dict, b: dict, slack_days: int = 0, screening: bool = False) -> tuple[Match | None, str | None]:
     """(the match, None) when `a` and `b` tell one incident, else (None, the first rule of
-    `RULES` they fail): what keeps two reports apart, for evaluation and for analysts."""
+    `RULES` they fail): what keeps two reports apart, for evaluation and for analysts.
+
+    `screening` is for a stored event read without its evidence (`SCREEN_COLUMNS`): what the
+    sentences would tell is assumed to join (a town named as such, no other scene), so that a
+    store finds every event a new report may join; the reports are then grouped for good with
+    their sentences."""
     if a.get("country") != b.get("country"):
         return None, "country"
     if _articles(a) & _articles(b):
@@ -392,9 +402,9 @@ def judge(a: dict, b: dict, slack_days: int = 0) -> tuple[Match | None, str | No
     support = _support(a, b, place[1])
     if support < required_support(a, b, place[1]) + 3 * (days > 0):
         return None, "support"
-    if identity(a, b) < required_identity(a, b, place[1], days):
+    if identity(a, b, screening) < required_identity(a, b, place[1], days):
         return None, "identity"
-    if _scene_conflict(a, b):        # last: it reads the sentences, the dearest test
+    if not screening and _scene_conflict(a, b):        # last: it reads the sentences, the dearest test
         return None, "scene"
     return Match(days, place[0], place[1], support), None
 
@@ -662,7 +672,8 @@ class Merger:
         hits: set[int] = set()
         for report in new:
             for n in self.index.candidates(report, self.SCREEN_SLACK_DAYS):
-                if n not in hits and self.stored[n] and matches(report, self.stored[n], self.SCREEN_SLACK_DAYS):
+                if n not in hits and self.stored[n] and matches(report, self.stored[n], self.SCREEN_SLACK_DAYS,
+                                                                screening=True):
                     hits.add(n)
         return sorted(hits)
 

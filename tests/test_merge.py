@@ -422,3 +422,22 @@ def test_merge_the_same_town_named_by_both_with_a_like_toll(first, second, chang
         a["admin1"] = change["admin1"]
     assert (merge.matches(a, b) is not None) is joined
     assert (merge.matches(b, a) is not None) is joined
+
+
+def test_merge_fold_finds_a_stored_event_screened_without_its_sentences():
+    """A store screens its events reading `SCREEN_COLUMNS` only (no evidence): the town sign
+    is assumed there, and the reports coded again decide."""
+    first = at(1, "Gunmen killed five soldiers in Afgooye on Tuesday.", **UNNAMED)
+    later = at(2, "Five soldiers died when gunmen attacked their post in the town of Afgooye.", **UNNAMED)
+    stored = [{k: v for k, v in merge.reconcile([first]).items() if k in merge.SCREEN_COLUMNS}]
+    assert merge.matches(later, stored[0]) is None                      # read alone, one sign
+    out = merge.Merger(stored, _reports_of([first])).fold([later])
+    assert [r["article_ids"] for r in out.rows] == [["a1", "a2"]]
+    # two villages by Afgooye: the stored one is found by screening, the sentences keep them apart
+    alamada = at(1, "Gunmen killed five soldiers in Alamada village near Afgooye.", **UNNAMED)
+    saabid = at(2, "Five soldiers died when gunmen attacked their post in Saabid village near Afgooye.", **UNNAMED)
+    assert merge.judge(alamada, saabid)[1] == "scene"
+    stored = [{k: v for k, v in merge.reconcile([alamada]).items() if k in merge.SCREEN_COLUMNS}]
+    merger = merge.Merger(stored, _reports_of([alamada]))
+    assert merger.touched([saabid]) == [0]
+    assert sorted(r["article_ids"] for r in merger.fold([saabid]).rows) == [["a1"], ["a2"]]

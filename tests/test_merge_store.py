@@ -86,3 +86,14 @@ def test_merge_store_can_be_turned_off(tmp_path):
     db = tmp_path / "db"
     Store(db, merging=False).ingest([article(i) for i in AFGOOYE])
     assert len(events_of(db)) == 3
+
+
+@pytest.mark.parametrize("order", [("m-djb-afp", "m-djb-antara"), ("m-djb-antara", "m-djb-afp")])
+def test_merge_store_joins_across_runs_on_the_town_both_name(tmp_path, order):
+    """No group named, nine dead in Djibo on the same night: the town named as such in both
+    reports is a sign the store reads from the sentences of the coded reports, though it
+    screens its stored events without them."""
+    db = tmp_path / "db"
+    for case_id in order:
+        Store(db).ingest([article(case_id)])
+    assert [r["article_ids"] for r in events_of(db)] == [["m-djb-afp", "m-djb-antara"]]
