@@ -140,3 +140,43 @@ def test_places_lone_reading_after_preposition_is_noted(text, language):
 ])
 def test_places_lone_reading_needs_mixed_case_a_preposition_and_one_country(text):
     assert not any("its only country" in m.why for m in geocode(text))
+
+
+# --- the Philippine press's short forms of provinces ---------------------------------------------
+
+@pytest.mark.parametrize("text, name, province", [
+    ("Two rebels slain in CamSur encounter", "CamSur", "Camarines Sur"),
+    ("Soldiers repel attack on patrol base in SoCot", "SoCot", "South Cotabato"),
+    ("Militiaman shot dead in NegOr village", "NegOr", "Negros Oriental"),
+    ("Troops clash with gunmen in Zambo Sibugay", "Zambo Sibugay", "Zamboanga Sibugay"),
+    ("Farmer killed by armed men in S. Kudarat town", "S. Kudarat", "Sultan Kudarat"),
+])
+def test_places_philippine_short_forms_are_provinces(text, name, province):
+    found = _readings(text, "en")
+    assert name in found, found
+    assert found[name][0] == province and found[name][3] == "Philippines"
+
+
+def test_places_short_form_inside_a_word_is_nothing():
+    assert "Zambo" not in _readings("Residents of Zambonini street protested on Monday.", "en")
+
+
+# --- a weekday, a byline or an acronym after "in X" ends the name X -----------------------------
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Rebels ambush army truck in Bukidnon Wednesday afternoon", "en", "Bukidnon"),
+    ("Police officer shot in Sorsogon By Maria Santos", "en", "Sorsogon"),
+    ("Two soldiers hurt in Basilan IED blast", "en", "Basilan"),
+    ("Seorang prajurit tewas ditembak di Nduga Kamis pagi", "id", "Nduga"),
+])
+def test_places_word_that_ends_a_name_after_in(text, language, name):
+    assert name in _readings(text, language)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Supporters rallied for the Sorsogon Provincial Board candidates.", "Sorsogon"),   # no "in"
+    ("The Davao Wednesday Club held its meeting on a quiet evening.", "Davao"),           # no "in" either
+])
+def test_places_name_before_a_capital_without_in_stays_part_of_a_name(text, name):
+    found = _readings(text, "en")
+    assert name not in found or "modifier" in found[name][5]      # at most a weak mention

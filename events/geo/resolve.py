@@ -67,6 +67,7 @@ class Words:
     currency_after: frozenset[str] = frozenset()   # "US dollar": a country naming a currency, no place
     currency_before: frozenset[str] = frozenset()  # "dolar AS"
     features_before: frozenset[str] = frozenset()  # "Lake Naivasha": a lake named by the town on its shore
+    after_place: frozenset[str] = frozenset()      # "in Bukidnon Tuesday": words that end a name
 
 
 @cache
@@ -96,6 +97,7 @@ def words(language: str | None) -> Words:
     currency_after: set[str] = set()
     currency_before: set[str] = set()
     features_before: set[str] = set()
+    after_place: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -141,6 +143,7 @@ def words(language: str | None) -> Words:
         currency_after.update(" ".join(fold(x).split()) for x in data.get("currency_words_after", []))
         currency_before.update(" ".join(fold(x).split()) for x in data.get("currency_words_before", []))
         features_before.update(fold(x) for x in data.get("feature_words_before", []))
+        after_place.update(fold(x) for x in data.get("words_after_place", []))
         for word, template in data.get("shortened_after", {}).items():
             completions.setdefault(fold(word), fold(template))
         try:
@@ -162,7 +165,7 @@ def words(language: str | None) -> Words:
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
                  tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
                  tuple(short_directions.items()), frozenset(currency_after), frozenset(currency_before),
-                 frozenset(features_before))
+                 frozenset(features_before), frozenset(after_place))
 
 
 @dataclass
@@ -282,6 +285,13 @@ def _unit_after(text: str, pos: int, w: Words) -> bool:
     """A generic place or unit word (or two: "Sub County", "Sub Location") follows: the name
     before it is that unit's, not part of a longer proper name ("Muhoroni Sub County")."""
     return any(p in w.place_words or p in w.kind_words for p in _phrases_after(text, pos))
+
+
+def _ends_name(word: str, w: Words) -> bool:
+    """A capitalised word after "in X" that is no part of X's name: an acronym ("in Basilan IED
+    attack", "in Aurora NPA ambush"), a weekday or a byline ("in Bukidnon Tuesday", "in Sorsogon
+    By ...")."""
+    return len(word) >= 2 and word.isupper() and word.isalpha() or fold(word) in w.after_place
 
 
 def _currency(text: str, m: Match, w: Words) -> bool:
@@ -482,6 +492,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 or " ".join(fold(m.text).split()) != m.key)      # read in full: "Lanao Sur" = Lanao del Sur
             if nxt and not division and text[nxt[0]].isupper() and not _unit_after(text, m.end, w) \
                     and fold(text[nxt[0]:nxt[1]]) not in w.facility_after \
+                    and not (prep and _ends_name(text[nxt[0]:nxt[1]], w)) \
                     and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
         nxt = _next_word(text, m.end)
