@@ -127,3 +127,25 @@ def test_actors_houthi_forces_are_yemen_state_forces_after_2016() -> None:
 def test_actors_present_tense_victims_are_targets(text: str) -> None:
     found, _ = _find(text, "en")
     assert found[0].role == "target"
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Military forces of Eritrea and Ethiopia traded artillery fire along the border.", ["Eritrea", "Ethiopia"]),
+    ("Troops of Sudan and Chad clashed near the frontier town.", ["Sudan", "Chad"]),
+    ("Forces of Mali and their allies shelled a camp.", ["Mali"]),        # no second country
+])
+def test_actors_forces_of_two_countries_are_two_actors(text: str, countries: list[str]) -> None:
+    found, _ = _find(text, "en")
+    assert [a.country for a in found if a.kind == "military"] == countries
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Soldiers beat back an assault by al-Shabaab fighters, killing nine fighters near the base.", [True, True]),
+    ("Police repelled Taliban militants at a checkpoint, wounding three militants.", [True, True]),
+    ("Gunmen fired at a patrol and soldiers killed two gunmen.", [False, False]),     # no group named
+])
+def test_actors_group_descriptor_again_is_the_group(text: str, named: list[bool]) -> None:
+    found, _ = _find(text, "en")
+    armed = [a for a in found if a.kind not in ("military", "police")]
+    assert [a.named for a in armed] == named
+    assert len({a.label for a in armed}) == 1           # one group, told twice

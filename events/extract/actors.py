@@ -221,11 +221,12 @@ def _country_names(nationality: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def _country_after(text: str, end: int, limit: int, tabs: Tables) -> tuple[str, int] | None:
+def _country_after(text: str, end: int, limit: int, tabs: Tables, leads: tuple[str, ...] | None = None
+                   ) -> tuple[str, int, int] | None:
     """'military forces' + ' of Armenia', 'police' + ' of the Philippines': the state whose force
-    it is, named after it; the country and where its name ends."""
+    it is, named after it; the country and where its name ends and starts."""
     rest = fold(text[end:min(limit, end + 60)])
-    for lead in tabs.country_after:
+    for lead in tabs.country_after if leads is None else leads:
         m = re.match(r"\s+" + r"\s+".join(map(re.escape, lead.split())) + r"\s+", rest)
         if m is None:
             continue
@@ -234,7 +235,8 @@ def _country_after(text: str, end: int, limit: int, tabs: Tables) -> tuple[str, 
             name = " ".join(w.group().rstrip(".") for w in words[:n])
             if name in tabs.country_names and text[end + m.end() + words[0].start()].isupper():
                 return tabs.country_names[name], end + m.end() + words[n - 1].end() - \
-                    (1 if words[n - 1].group().endswith(".") and not name.endswith(".") else 0)
+                    (1 if words[n - 1].group().endswith(".") and not name.endswith(".") else 0), \
+                    end + m.end() + words[0].start()
     return None
 
 
@@ -492,7 +494,13 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                                                                    trig_by_sentence.get(si, []), tabs):
                 actor = replace(actor, role="target")     # "troops shelled positions of the militia"
             sent_actors.append(actor)
+            if of_country is not None and end == of_country[1]:
+                more = _country_after(text, end, sent.end, tabs, tuple(tabs.coordinators))
+                if more is not None and more[0] != country:     # "military forces of India and Pakistan"
+                    sent_actors.append(replace(actor, text=text[m.start:m.end] + " of " + text[more[2]:more[1]],
+                                               start=more[2], end=more[1], country=more[0]))
         sent_actors = _coordinated(text, sent_actors, tabs)
+        sent_actors = _named_again(sent_actors)
         for j in range(len(sent_actors) - 1):     # "Kikuyu and Maasai communities": one role for both
             a, b = sent_actors[j], sent_actors[j + 1]
             if a.kind == "group" and b.kind == "group" and a.end < b.start and \
@@ -585,6 +593,22 @@ def _coordinated(text: str, found: list[Actor], tabs: Tables) -> list[Actor]:
         if between in tabs.coordinators and first.kind in _FORCES and second.kind in _FORCES \
                 and second.role == "perpetrator" and first.role == "target":
             out[j - 1] = replace(first, role="perpetrator")
+    return out
+
+
+def _named_again(found: list[Actor]) -> list[Actor]:
+    """"Troops repelled an attack by Taliban militants, killing six militants": the group's own
+    descriptor again, later in the sentence, is the group named before it."""
+    out: list[Actor] = []
+    for a in found:
+        if not a.named and a.kind in ("armed", "rebels", "militia"):
+            head = " ".join(fold(a.text).split())
+            same = next((b for b in reversed(out) if b.named and b.kind == "group" and b.end <= a.start
+                         and " ".join(fold(b.text).split()).endswith(" " + head)), None)
+            if same is not None:
+                a = replace(a, kind="group", acled_name=same.acled_name, inter=same.inter, label=same.label,
+                            country=same.country, named=True)
+        out.append(a)
     return out
 
 
