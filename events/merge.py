@@ -111,6 +111,7 @@ def _key(value: Any) -> str:
 @dataclass(frozen=True)
 class _SceneWords:
     units: frozenset[str]            # words naming a unit: village, district, desa, kabupaten ...
+    leading: frozenset[str]          # units that open a capitalised name ("Desa Kalemago")
     edges: frozenset[str]            # words that are no name at the edge of a capitalised run
     peoples: frozenset[str]          # nationality words and country names ("Somali town of ...")
 
@@ -120,7 +121,7 @@ def _scene_words() -> _SceneWords:
     """Every language's `merging` words (scene_units, not_names) and `actors` nationality words
     at once: a report's language is known, but a name may be written in another's (an
     Indonesian outlet's "Distrik Kenyam" quoted in English)."""
-    units, edges, peoples = set(), set(), set()
+    units, leading, edges, peoples = set(), set(), set(), set()
     for code in lang.languages():
         for topic in ("merging", "actors"):
             try:
@@ -129,10 +130,12 @@ def _scene_words() -> _SceneWords:
                 continue
             words = data.get("words", {})
             units |= {fold(w) for w in words.get("scene_units", [])}
+            if words.get("unit_opens_name"):
+                leading |= {fold(w) for w in words.get("scene_units", [])}
             edges |= {fold(w) for w in words.get("not_names", [])}
             nationality = data.get("nationality", {})
             peoples |= {fold(w) for w in [*nationality, *nationality.values()]}
-    return _SceneWords(frozenset(units), frozenset(edges | units), frozenset(peoples))
+    return _SceneWords(frozenset(units), frozenset(leading), frozenset(edges | units), frozenset(peoples))
 
 
 @cache
@@ -160,7 +163,9 @@ def scene_names(text: str) -> frozenset[str]:
                 break
         else:
             n_start = n
-        unit_inside = run[0] in words.units or run[-1] in words.units
+        # "Nad Ali District"; "Desa Kalemago" only where the unit opens a name ("District
+        # Commissioner John Kamau" is a title)
+        unit_inside = run[0] in words.leading or run[-1] in words.units
         while run and run[0] in words.edges:
             run = run[1:]
         while run and run[-1] in words.edges:

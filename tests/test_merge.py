@@ -364,6 +364,7 @@ def test_merge_fold_leaves_unrelated_events_alone():
     ("Nine civilians were killed in Djibo, a town in Burkina Faso's Soum province.", {"soum"}),
     ("Kontak tembak terjadi di Distrik Kenyam, Kabupaten Nduga, pada Rabu.", {"kenyam", "nduga"}),
     ("Dua petani tewas di kebun mereka di Desa Kalemago, Poso.", {"kalemago"}),
+    ("District Commissioner John Kamau said gunmen raided Wajir town.", {"wajir"}),   # a title
     ("Al Shabaab claimed the attack, Reuters reported on Tuesday.", set()),
     ("Polisi Somalia mengatakan Al Shabaab berada di balik serangan itu.", set()),
 ])
