@@ -149,3 +149,14 @@ def test_actors_group_descriptor_again_is_the_group(text: str, named: list[bool]
     armed = [a for a in found if a.kind not in ("military", "police")]
     assert [a.named for a in armed] == named
     assert len({a.label for a in armed}) == 1           # one group, told twice
+
+
+@pytest.mark.parametrize("text,named", [
+    ("IS snipers shot two soldiers near the bridge.", True),
+    ("IS fighters stormed a village at night.", True),
+    ("This is militants' work, a mayor said of the blast.", False),      # the verb, not the group
+    ("The attackers is what the police called them.", False),
+])
+def test_actors_capitalised_acronym_before_its_fighters_is_the_group(text: str, named: bool) -> None:
+    found, _ = _find(text, "en")
+    assert any(a.named and a.label == "Islamic State" for a in found) == named

@@ -42,6 +42,7 @@ _PREFIX_DASH = re.compile(r"(\w+)-$")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 _LAST_TOKEN = re.compile(r"(\S)\S*\s*$")
+_CASED_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})\s+$")
 
 
 @cache
@@ -91,6 +92,7 @@ class Tables:
     bare_before: frozenset[str] = frozenset()   # "suspected Turkana", "between Borana": a community's name alone
     joined_by: frozenset[str] = frozenset()     # "Borana and Gabra"
     country_after: tuple[str, ...] = ()         # "military forces of Armenia": words before a country's name
+    cased_aliases: dict[str, str] = field(default_factory=dict)     # "IS" -> islamic_state, in capitals only
     country_names: dict[str, str] = field(default_factory=dict)     # folded name -> ACLED country name
 
 
@@ -209,6 +211,7 @@ def tables(language: str | None) -> Tables:
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
                   modifiers, frozenset(name_stop), frozenset(against_prefixes), Matcher(rival),
                   frozenset(people_words), frozenset(bare_before), frozenset(joined_by), tuple(sorted(set(country_after), key=len, reverse=True)),
+                  {a: k for k, grp in g["groups"].items() for a in grp.get("cased_aliases", [])},
                   _country_names(data_nat) if country_after else {})
 
 
@@ -469,6 +472,14 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                     end, label = mod[0], f"{mod[1]} {label}"
                 if not tabs.head_first and not sent.text.isupper():
                     start = _extend_left(text, start, sent.start)
+                    acronym = _CASED_BEFORE.search(text, max(sent.start, m.start - 12), m.start) \
+                        if tabs.cased_aliases else None
+                    key = tabs.cased_aliases.get(acronym.group(1)) if acronym else None
+                    if key is not None and kind in ("armed", "rebels", "militia"):
+                        start = min(start, acronym.start(1))
+                        # "IS snipers": the group's acronym as written, then a word for its fighters
+                        acled, inter, label = _acled_for_group(key)
+                        kind, named, role = "group", True, "perpetrator"
                 if of_country is not None and end == m.end:
                     end = of_country[1]
             prev = sent_actors[-1] if sent_actors else None
