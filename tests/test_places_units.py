@@ -180,3 +180,37 @@ def test_places_word_that_ends_a_name_after_in(text, language, name):
 def test_places_name_before_a_capital_without_in_stays_part_of_a_name(text, name):
     found = _readings(text, "en")
     assert name not in found or "modifier" in found[name][5]      # at most a weak mention
+
+
+# --- a people's name joined to another before a people word --------------------------------------
+
+@pytest.mark.parametrize("text, people, place", [
+    ("Members of the Kikuyu and Maasai communities fought over grazing land near Naivasha.", "Kikuyu", "Naivasha"),
+    ("Youths of the Kikuyu & Luo tribes clashed in Nakuru on Sunday.", "Kikuyu", "Nakuru"),
+])
+def test_places_first_of_two_peoples_is_a_people(text, people, place):
+    found = _readings(text, "en")
+    assert "modifier" in found[people][5]            # kept only as a last resort
+    rows = _rows(text, "en", "2008-01-20")
+    assert rows and all(r["location"] == place for r in rows)
+
+
+def test_places_two_towns_joined_are_still_towns():
+    found = _readings("Traders from Nakuru and Naivasha marched on Monday.", "en")
+    assert "modifier" not in found["Nakuru"][5] and "modifier" not in found["Naivasha"][5]
+
+
+# --- a frequent word inside a longer proper name is no place --------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Squatters living inside Eburu Forest protested against evictions.", "Forest"),
+    ("Rioters blocked the junction at the Kamukunji Bar on Friday.", "Bar"),
+    ("Relatives of Virginia Wanjiru marched to the police station in Nyeri.", "Virginia"),
+])
+def test_places_frequent_word_inside_a_name_is_no_place(text, word):
+    assert word not in _readings(text, "en")
+
+
+def test_places_frequent_word_alone_after_in_is_still_read():
+    # a country's name stays a place even when it is a frequent word ("Turkey")
+    assert _readings("Protesters marched through the capital of Chad on Monday.", "en")["Chad"][1] == "country"

@@ -68,6 +68,7 @@ class Words:
     currency_before: frozenset[str] = frozenset()  # "dolar AS"
     features_before: frozenset[str] = frozenset()  # "Lake Naivasha": a lake named by the town on its shore
     after_place: frozenset[str] = frozenset()      # "in Bukidnon Tuesday": words that end a name
+    conjunctions: frozenset[str] = frozenset()     # "the Kikuyu and Maasai communities"
 
 
 @cache
@@ -98,6 +99,7 @@ def words(language: str | None) -> Words:
     currency_before: set[str] = set()
     features_before: set[str] = set()
     after_place: set[str] = set()
+    conjunctions: set[str] = set()
     for code in langs:
         if "places" not in langdata.topics(code):
             continue
@@ -144,6 +146,7 @@ def words(language: str | None) -> Words:
         currency_before.update(" ".join(fold(x).split()) for x in data.get("currency_words_before", []))
         features_before.update(fold(x) for x in data.get("feature_words_before", []))
         after_place.update(fold(x) for x in data.get("words_after_place", []))
+        conjunctions.update(fold(x) for x in data.get("conjunctions", []))
         for word, template in data.get("shortened_after", {}).items():
             completions.setdefault(fold(word), fold(template))
         try:
@@ -165,7 +168,7 @@ def words(language: str | None) -> Words:
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
                  tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
                  tuple(short_directions.items()), frozenset(currency_after), frozenset(currency_before),
-                 frozenset(features_before), frozenset(after_place))
+                 frozenset(features_before), frozenset(after_place), frozenset(conjunctions))
 
 
 @dataclass
@@ -285,6 +288,19 @@ def _unit_after(text: str, pos: int, w: Words) -> bool:
     """A generic place or unit word (or two: "Sub County", "Sub Location") follows: the name
     before it is that unit's, not part of a longer proper name ("Muhoroni Sub County")."""
     return any(p in w.place_words or p in w.kind_words for p in _phrases_after(text, pos))
+
+
+_THEN_PEOPLE = re.compile(r" +(\S+) +[A-Z][\w'-]* +([\w-]+)")
+
+
+def _people_name(text: str, end: int, w: Words) -> bool:
+    """The name ending at `end` is a people's: a people word follows ("Pokot raiders"), or another
+    capitalised name and then one ("the Kikuyu and Maasai communities", "Kikuyu & Luo tribes")."""
+    nxt = _next_word(text, end)
+    if nxt is not None and fold(text[nxt[0]:nxt[1]]) in w.people_after:
+        return True
+    m = _THEN_PEOPLE.match(text, end, min(len(text), end + 60)) if w.conjunctions else None
+    return m is not None and fold(m.group(1)) in w.conjunctions and fold(m.group(2)) in w.people_after
 
 
 def _ends_name(word: str, w: Words) -> bool:
@@ -496,8 +512,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
         nxt = _next_word(text, m.end)
-        folk = bool(nxt) and fold(text[nxt[0]:nxt[1]]) in w.people_after and not any(
-            e.kind == "country" for e in entries)
+        folk = _people_name(text, m.end, w) and not any(e.kind == "country" for e in entries)
         if road or folk:
             # "the Voi-Taveta road", "Kikuyu people", "Pokot raiders": a reference or a people's
             # name, kept for want of another place
@@ -519,6 +534,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     # "Post election riots", "Forest Service": capitalised words; a province too
                     # when its name is a generic place word ("the Southern Resistance")
                     common = 3 if m.key in w.place_words else 2
+        if mixed and modifier and common >= 2 and not road and not folk \
+                and not any(e.kind == "country" for e in entries):
+            continue        # "Eburu Forest", "the Southern Resistance": a frequent word inside a longer name
         out.append(Candidate(m, _sentence_of(sentences, m.start), entries, near=near, prep=prep,
                              modifier=modifier, dateline=in_dateline, hint=hint, common=common,
                              reference=road or folk))
