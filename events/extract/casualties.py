@@ -177,6 +177,14 @@ def table(language: str) -> _Table | None:
                                 cas["conjunctions"]["words"]))
 
 
+class _Token:
+    """A match of the article's matcher pass, moved to the offsets of one window of it."""
+    __slots__ = ("start", "end", "text", "value")
+
+    def __init__(self, start: int, end: int, text: str, value: list):
+        self.start, self.end, self.text, self.value = start, end, text, value
+
+
 _KINDS: dict[int, tuple[list, dict[str, tuple]]] = {}
 
 
@@ -197,10 +205,10 @@ class _Index:
     "the next attacker noun after X" or "the "and"s between X and Y" is a bisect, not a pass over
     every token (the matcher returns tokens in text order, never overlapping)."""
 
-    def __init__(self, tokens: list, text: str = ""):
+    def __init__(self, tokens: list, text: str = "", kinds: list | None = None):
         self.tokens = tokens
         self.text = text
-        self.kinds = [_kinds(t) for t in tokens]
+        self.kinds = kinds if kinds is not None else [_kinds(t) for t in tokens]
         self.by: dict[str, list] = {}
         for t, k in zip(tokens, self.kinds):
             for key in k:
@@ -401,10 +409,11 @@ def _gap_words(text: str) -> int:
 
 
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
-          starts: list[int], single: _Single | None = None) -> list[tuple]:
-    """(kind, low, high, start, end, firm, perpetrators) tuples, in text order."""
+          starts: list[int], single: _Single | None = None, kinds: list | None = None) -> list[tuple]:
+    """(kind, low, high, start, end, firm, perpetrators) tuples, in text order. `kinds`: the
+    tokens' kinds when known already (`_kinds` of each)."""
     counts = _counts(text, tokens, thousands)
-    idx = _Index(tokens, text)
+    idx = _Index(tokens, text, kinds)
     stated_shares: list[tuple] = []
     if date_spans:
         spans = sorted(date_spans)
@@ -502,7 +511,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
     words = [t for t, k in zip(tokens, idx.kinds) if "killed" in k or "injured" in k]
     words = _real(text, idx, words)
     if single is not None:              # "were nearly killed", "almost lynched a thief": nobody died
-        words = [w for w in words if not _negated_before(_tokens(text, max(0, w.start - 40), w.start), single)]
+        words = [w for w in words if not _negated_before(text, w.start, single)]
     groups: dict[tuple[int, str], list[_Count]] = {}
     by_start = {w.start: w for w in words}
     in_sentence: dict[int, list] = {}
@@ -729,16 +738,27 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
     return out
 
 
-def _negated_before(before: list, single: _Single) -> bool:
-    """Does a negation stand right before the casualty verb ("nearly lynched", "almost killing",
-    "did not kill")? Right before only: "orang tak dikenal menembak mati" (unknown men shot dead)
-    negates the word between."""
-    words = before[-3:]
+@cache
+def _phrase_set(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset, int]:
+    """The phrases as a set, and the length of the longest (once per table)."""
+    return frozenset(phrases), max((len(p) for p in phrases), default=0)
+
+
+def _negated_before(text: str, pos: int, single: _Single) -> bool:
+    """Does a negation stand right before the casualty verb at `pos` ("nearly lynched", "almost
+    killing", "did not kill")? Right before only: "orang tak dikenal menembak mati" (unknown men
+    shot dead) negates the word between. Reads a few dozen characters: the same cost for every
+    word in any text."""
+    phrases, n = _phrase_set(single.negation)
+    if not n:
+        return False
+    words = _TOKEN.findall(text, max(0, pos - 16 * n), pos)[-n:]
     for i in range(len(words) - 1, -1, -1):
-        if not words[i][0][:1].isalnum():
+        if not words[i][:1].isalnum():
             words = words[i + 1:]             # only the words of its own clause
             break
-    return bool(_ends_with(words, single.negation))
+    folded = tuple(fold(w) for w in words)
+    return any(folded[len(folded) - k:] in phrases for k in range(1, len(folded) + 1))
 
 
 def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple | None:
@@ -1301,11 +1321,12 @@ def run(doc: Doc) -> None:
     spans = [(m.start, m.end) for m in doc.findings.get("dates", [])]
     starts = [s.start for s in doc.sentences] or [0]
     ends = [s.end for s in doc.sentences] or [len(text)]
-    aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in tokens if "agg" in _kinds(t)}
+    full = _Index(tokens, text)           # the article's tokens by kind, once
+    aggregate = {bisect.bisect_right(starts, t.start) - 1 for t in full.of("agg")}
     # "the massacres of 1937", "pada tahun 1999 ... menewaskan ribuan": a past year's toll is history
     aggregate |= {m.sentence for m in doc.findings.get("dates", []) if m.kind == "year" and m.historical}
     aggregate |= _campaign_tolls(text, tokens, starts, ends, doc.findings.get("dates", []),
-                                 _region_after(doc.language))
+                                 _region_after(doc.language), full.kinds)
     found: list[tuple] = []
     pieces = windows(text, starts, WINDOW)          # bounded pieces: _find is quadratic in counts
     piece_starts = [lo for lo, _ in pieces]
@@ -1314,20 +1335,27 @@ def run(doc: Doc) -> None:
         j = bisect.bisect_right(piece_starts, s) - 1
         if j >= 0 and pieces[j][0] <= s < pieces[j][1]:
             spans_in[j].append((s - pieces[j][0], e - pieces[j][0]))
+    token_starts = [t.start for t in tokens]
     for (lo, hi), piece_spans in zip(pieces, spans_in):
         piece = text[lo:hi]
         # the sentence starts from the one holding `lo` to the first after `hi`: bisect over them
         # gives the same sentences (offset by `first`) as over every start of the article
         first = max(0, bisect.bisect_right(starts, lo) - 1)
         last = min(len(starts), bisect.bisect_right(starts, hi) + 1)
+        # the article's own matches inside the piece, moved to its offsets: one matcher pass in all
+        # (windows end at sentence ends, where no phrase runs across)
+        i, j = bisect.bisect_left(token_starts, lo), bisect.bisect_left(token_starts, hi)
+        while j > i and tokens[j - 1].end > hi:
+            j -= 1
+        piece_tokens = [_Token(t.start - lo, t.end - lo, t.text, t.value) for t in tokens[i:j]]
         for kind, low, high, start, end, firm, perps in _find(
-                piece, tab.matcher.find(piece, fold(piece)), tab.thousands,
-                piece_spans, [s - lo for s in starts[first:last]], tab.single):
+                piece, piece_tokens, tab.thousands,
+                piece_spans, [s - lo for s in starts[first:last]], tab.single, full.kinds[i:j]):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     # "No fatality coded to this event": the coder's own figure, zero
-    found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in tokens if "stated_zero" in _kinds(t)]
-    found = _not_separate(text, tokens, found)
-    shared = _shared(text, tokens, starts, tab)
+    found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in full.of("stated_zero")]
+    found = _not_separate(text, full, found)
+    shared = _shared(text, full, starts, tab)
     told = {max(bisect.bisect_right(starts, f[3]) - 1, 0) for f in found if f[6] not in ("stated", "share")}
     # "Fatalities are split across 4 events" in a sentence of its own: said of the article's tolls
     article_wide = max([n for si, n in shared.items() if si not in told] or [1])
@@ -1356,7 +1384,7 @@ def _region_after(language: str | None) -> re.Pattern | None:
 
 
 def _campaign_tolls(text: str, tokens: list, starts: list[int], ends: list[int], date_mentions: list,
-                    region: re.Pattern | None) -> set[int]:
+                    region: re.Pattern | None, kinds: list | None = None) -> set[int]:
     """Sentences whose toll is a war's or a campaign's running total, not one incident's: a toll
     noun, then a toll verb in its sentence ("has reached", "mencapai"), with a war or a series of
     acts as the cause between them ("from Israeli strikes", "akibat agresi militer"), or a region
@@ -1364,7 +1392,7 @@ def _campaign_tolls(text: str, tokens: list, starts: list[int], ends: list[int],
     "jumlah korban tewas di Darfur akibat serangan milisi"). A day of its own between the noun and
     the verb ("the toll from Friday's strikes rose to 40") makes it one incident's rising toll.
     By bisect over each kind's starts: linear in the text."""
-    kinds = [_kinds(t) for t in tokens]
+    kinds = kinds if kinds is not None else [_kinds(t) for t in tokens]
     verbs = [t.start for t, k in zip(tokens, kinds) if "toll_verb" in k]
     if not verbs:
         return set()
@@ -1415,11 +1443,11 @@ def _table_for(language: str | None, text: str) -> tuple[_Table | None, list]:
     return best[1], best[2]
 
 
-def _not_separate(text: str, tokens: list, found: list[tuple]) -> list[tuple]:
+def _not_separate(text: str, idx: _Index, found: list[tuple]) -> list[tuple]:
     """Drop the tolls a coder's note says are coded as another event ("3 students killed (coded
     separately)", "(coded as a separate event)"): the marker follows the toll within a few words,
     in the same sentence. By bisect over the markers' starts, so a long article stays linear."""
-    marks = sorted(t.start for t in tokens if "separate" in _kinds(t))
+    marks = sorted(t.start for t in idx.of("separate"))
     if not marks:
         return found
     out = []
@@ -1448,22 +1476,23 @@ def _number_at(text: str, by_start: dict[int, object], start: int, tab: _Table) 
     return None
 
 
-def _shared(text: str, tokens: list, starts: list[int], tab: _Table) -> dict[int, int]:
+def _shared(text: str, idx: _Index, starts: list[int], tab: _Table) -> dict[int, int]:
     """{sentence: N} where a toll is told across N incidents ("across both blasts", "across the
     attacks" in an article that says "one of three coordinated bombings"): the row of one
     incident gets its share."""
+    markers = idx.of("shared")
+    if not markers:
+        return {}
     by_start: dict[int, object] = {}
-    for t in tokens:
+    for t in idx.tokens:
         by_start.setdefault(t.start, t)
-    one_of_tokens = sorted((t for t in tokens if "one_of" in _kinds(t)), key=lambda t: t.start)
+    one_of_tokens = sorted(idx.of("one_of"), key=lambda t: t.start)
     one_of_starts = [t.start for t in one_of_tokens]
     one_of = [n for t in one_of_tokens for n in [_number_at(text, by_start, t.end, tab)] if n]
-    incidents = sorted((t for t in tokens if "incidents" in _kinds(t)), key=lambda t: t.start)
+    incidents = sorted(idx.of("incidents"), key=lambda t: t.start)
     incident_starts = [i.start for i in incidents]
     out: dict[int, int] = {}
-    for t in tokens:
-        if "shared" not in _kinds(t):
-            continue
+    for t in markers:
         # the nearest incident noun after the word is the only one that can be 3 words away
         k = bisect.bisect_left(incident_starts, t.end)
         noun = incidents[k] if k < len(incidents) else None
