@@ -157,6 +157,17 @@ def test_places_philippine_short_forms_are_provinces(text, name, province):
     assert found[name][0] == province and found[name][3] == "Philippines"
 
 
+@pytest.mark.parametrize("text, name, province, country", [
+    ("Gunmen fired on a polio team in Bannu (KPK) on Tuesday.", "KPK", "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Shelling damaged homes in Kotli district, AJK, overnight.", "AJK", "Azad Kashmir", "Pakistan"),
+    ("Militants attacked a police camp in Pulwama, J&K, on Sunday.", "J&K", "Jammu and Kashmir", "India"),
+])
+def test_places_south_asian_short_forms_are_provinces(text, name, province, country):
+    found = _readings(text, "en")
+    assert name in found, found
+    assert found[name][0] == province and found[name][3] == country
+
+
 def test_places_short_form_inside_a_word_is_nothing():
     assert "Zambo" not in _readings("Residents of Zambonini street protested on Monday.", "en")
 
