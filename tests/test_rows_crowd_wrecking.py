@@ -49,3 +49,21 @@ def test_rows_crowd_wrecking_is_violent_demonstration(text, language):
 ])
 def test_rows_crowd_wrecking_not_the_crowds(text, language, expected):
     assert _types(text, language) == [expected]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # wrecking by hand by a band not told as armed: the codebook's mob violence
+    ("Assailants vandalized the house and car of a former MP in Ishwardi, Bangladesh, on Monday.", "en",
+     ("Riots", "Mob violence")),
+    ("Orang tak dikenal merusak rumah seorang calon kepala desa di Kabupaten Jeneponto, Sulawesi Selatan, "
+     "Senin (4/3/2024).", "id", ("Riots", "Mob violence")),
+    # armed men or gunmen wrecking: property destruction by an armed group
+    ("ARMED MEN RANSACKED THE OFFICE OF AN AID AGENCY IN GAO, MALI, ON MONDAY.", "en",
+     ("Strategic developments", "Looting/property destruction")),
+    # a participle and a place name are no wrecking
+    ("Residents protested in Larkana, Pakistan, on Monday for the recovery of their looted valuables.", "en", PEACEFUL),
+    ("Traders blocked the highway at Burnt Forest, Kenya, on Monday, protesting against increased licence fees.",
+     "en", PEACEFUL),
+])
+def test_rows_crowd_wrecking_by_a_band(text, language, expected):
+    assert _types(text, language) == [expected]

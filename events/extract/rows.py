@@ -161,6 +161,12 @@ def _riot(ctx: Ctx, ev: Event, found: tuple[Trigger | None, str, str]) -> tuple[
     return found
 
 
+def _headline_case(text: str) -> bool:
+    """All capitals or most words capitalised: a capital letter there says nothing of a name."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return text.isupper() or bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 PASSIVE_WORDS = 2     # words before a verb in which a passive marker makes it done to the crowd
 
 
@@ -187,6 +193,8 @@ def _crowd_wrecking(ctx: Ctx, ev: Event, told: list[Actor]) -> list[Trigger]:
         if t.sub_event_type != "Looting/property destruction" and t.attack_type != "Unarmed Assault":
             continue
         s = ctx.doc.sentences[t.sentence]
+        if t.start > s.start and t.text[:1].isupper() and not _headline_case(s.text):
+            continue        # a name's word ("at Burnt Forest"), not a verb
         before = " ".join(text[s.start:t.start].split()[-PASSIVE_WORDS:])
         if between.find(before) or (prefixes and fold(t.text).startswith(prefixes)):
             continue
@@ -269,8 +277,15 @@ def _as_crowd(ctx: Ctx, ev: Event, actors: list[Actor]) -> list[Actor]:
     violent = [t for t in trigs if t.event_type in VIOLENT and not t.generic]
     beating = bool(violent) and all(t.attack_type == "Unarmed Assault" or (
         t.crowd and t.event_type == "Explosions/Remote violence") for t in violent)
-    return [replace(a, kind="rioters") if a.kind == "group" and a.named and not _listed(a)
-            or beating and a.kind == "armed" and not a.named
+    # "assailants vandalised the house of a former MP", "relatives ransacked the clinic": wrecking
+    # by hand, no violent word, by a band not told as armed
+    wrecking = not violent and any(t.sub_event_type == "Looting/property destruction" and not t.generic
+                                   and t.weapon_type in (None, "Sabotage Equipment") for t in trigs)
+    armed_band = et.target_words(ctx.doc.language, "armed_band")
+
+    def band(a: Actor) -> bool:
+        return a.kind == "armed" and not a.named and (beating or wrecking and not armed_band.find(a.text))
+    return [replace(a, kind="rioters") if a.kind == "group" and a.named and not _listed(a) or band(a)
             else replace(a, role="perpetrator") if a.kind == "civilians" and _doer(ctx, ev, a) else a
             for a in actors]
 
