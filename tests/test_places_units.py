@@ -161,6 +161,9 @@ def test_places_philippine_short_forms_are_provinces(text, name, province):
     ("Gunmen fired on a polio team in Bannu (KPK) on Tuesday.", "KPK", "Khyber Pakhtunkhwa", "Pakistan"),
     ("Shelling damaged homes in Kotli district, AJK, overnight.", "AJK", "Azad Kashmir", "Pakistan"),
     ("Militants attacked a police camp in Pulwama, J&K, on Sunday.", "J&K", "Jammu and Kashmir", "India"),
+    # a province's former name
+    ("A roadside bomb hit a convoy near Bannu in the North West Frontier Province.", "North West Frontier Province",
+     "Khyber Pakhtunkhwa", "Pakistan"),
 ])
 def test_places_south_asian_short_forms_are_provinces(text, name, province, country):
     found = _readings(text, "en")
