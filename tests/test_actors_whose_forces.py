@@ -160,3 +160,26 @@ def test_actors_group_descriptor_again_is_the_group(text: str, named: list[bool]
 def test_actors_capitalised_acronym_before_its_fighters_is_the_group(text: str, named: bool) -> None:
     found, _ = _find(text, "en")
     assert any(a.named and a.label == "Islamic State" for a in found) == named
+
+
+@pytest.mark.parametrize("language,text,kind", [
+    ("en", "Gunmen torched the car of a former mayor outside the town.", "civilians"),
+    ("en", "A mob beat an ex-soldier near the market.", "civilians"),
+    ("en", "Gunmen torched the car of the mayor outside the town.", "government"),
+    ("id", "Orang tak dikenal membakar rumah mantan bupati di desa itu.", "civilians"),
+    ("id", "Orang tak dikenal membakar rumah bupati di desa itu.", "government"),
+])
+def test_actors_former_officials_are_civilians(language: str, text: str, kind: str) -> None:
+    found, _ = _find(text, language)
+    assert [a.kind for a in found if a.kind in ("civilians", "government", "military")] == [kind]
+
+
+@pytest.mark.parametrize("language,text,role", [
+    ("en", "Students blocked the highway, demanding the resignation of the Prime Minister.", "mentioned"),
+    ("en", "Rioters burned tyres after the ouster of the governor.", "mentioned"),
+    ("id", "Massa membakar ban sambil menuntut mundurnya bupati.", "mentioned"),
+    ("en", "Rioters attacked the governor at his office.", "target"),
+])
+def test_actors_official_a_demand_is_about_is_no_party(language: str, text: str, role: str) -> None:
+    found, _ = _find(text, language)
+    assert [a.role for a in found if a.kind == "government"] == [role]

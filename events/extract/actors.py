@@ -93,6 +93,7 @@ class Tables:
     joined_by: frozenset[str] = frozenset()     # "Borana and Gabra"
     country_after: tuple[str, ...] = ()         # "military forces of Armenia": words before a country's name
     cased_aliases: dict[str, str] = field(default_factory=dict)     # "IS" -> islamic_state, in capitals only
+    former: frozenset[str] = frozenset()        # "former minister", "mantan polisi": no office, a civilian
     country_names: dict[str, str] = field(default_factory=dict)     # folded name -> ACLED country name
 
 
@@ -131,6 +132,7 @@ def tables(language: str | None) -> Tables:
     rival: list[tuple[str, str]] = []
     people_words: set[str] = set()
     country_after: list[str] = []
+    former: set[str] = set()
     bare_before: set[str] = set()
     joined_by: set[str] = set()
     data_nat: dict[str, str] = {}
@@ -168,6 +170,7 @@ def tables(language: str | None) -> Tables:
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
         items.extend((w, ("doer_after",)) for w in roles.get("doer_after", []))
+        items.extend((w, ("mentioned_after",)) for w in roles.get("mentioned_after", []))
         unlisted = data.get("unlisted_groups", {})
         items.extend((w, ("group_before",)) for w in unlisted.get("before", []))
         name_inner.update(fold(w) for w in unlisted.get("inner", []))
@@ -183,6 +186,7 @@ def tables(language: str | None) -> Tables:
         name_stop.update(fold(w) for w in ext.get("name_stop", []))
         against_prefixes.update(fold(w) for w in ext.get("against_prefixes", []))
         country_after.extend(" ".join(fold(w).split()) for w in ext.get("country_after", []))
+        former.update(fold(w) for w in ext.get("former", []))
         rival.extend((w, "rival") for w in data.get("crowds", {}).get("rival", []))
         definite_before.update(fold(w) for w in ext.get("definite_before", []))
         definite_after.update(fold(w) for w in ext.get("definite_after", []))
@@ -210,9 +214,10 @@ def tables(language: str | None) -> Tables:
                   frozenset(definite_before), frozenset(definite_after), frozenset(coordinators),
                   frozenset(assertion_after), frozenset(unnamed_doers), frozenset(object_before),
                   modifiers, frozenset(name_stop), frozenset(against_prefixes), Matcher(rival),
-                  frozenset(people_words), frozenset(bare_before), frozenset(joined_by), tuple(sorted(set(country_after), key=len, reverse=True)),
-                  {a: k for k, grp in g["groups"].items() for a in grp.get("cased_aliases", [])},
-                  _country_names(data_nat) if country_after else {})
+                  frozenset(people_words), frozenset(bare_before), frozenset(joined_by),
+                  country_after=tuple(sorted(set(country_after), key=len, reverse=True)),
+                  cased_aliases={a: k for k, grp in g["groups"].items() for a in grp.get("cased_aliases", [])},
+                  former=frozenset(former), country_names=_country_names(data_nat) if country_after else {})
 
 
 def _country_names(nationality: dict[str, str]) -> dict[str, str]:
@@ -489,7 +494,13 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
                 if _is_victim(text, m.end, ms[i + 1:], tabs):
                     sent_actors[-1] = replace(sent_actors[-1], role="target")   # "ISIS fighters were killed"
                 continue
+            if kind in _STATE_KINDS and tabs.former and \
+                    set(fold(text[max(sent.start, start - 25):start]).replace("-", " ").split()[-2:]) & tabs.former:
+                kind, label, inter = "civilians", "civilians", int(kinds["civilians"]["inter"])    # "a former minister"
+                role = kinds["civilians"]["role"]
             marked = _marked(text, m, ms[:i], tabs)
+            if marked is None and kind in _STATE_KINDS and _demanded(text, m, ms[:i], tabs):
+                marked = "mentioned"     # "demanding the resignation of the Prime Minister": no party to the event
             role = marked or _role(text, m, ms[:i], trig_by_sentence.get(si, []), role, tabs,
                                    end if of_country is not None else None)
             if not marked and role == "target" and kinds[kind]["role"] == "either" and \
@@ -809,6 +820,18 @@ def _leads_operation(text: str, end: int, after: list, tabs: Tables) -> bool:
         if kind == "doer_after" and a.start >= end:
             return _words_between(text, end, a.start) <= tabs.role_window and \
                 not _CLAUSE_END.search(text[end:a.start])
+    return False
+
+
+def _demanded(text: str, m, before: list, tabs: Tables) -> bool:
+    """The actor is what a demand or a fall is about ("demanding the resignation of the Prime
+    Minister", "menuntut mundurnya bupati"): told, not acting or acted on."""
+    for b in reversed(before):
+        kind = b.value[0][0]
+        if kind in ("actor", "group"):
+            return False
+        if kind == "mentioned_after":
+            return _words_between(text, b.end, m.start) <= 2 and not _CLAUSE_END.search(text[b.end:m.start])
     return False
 
 
