@@ -57,6 +57,7 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "period") for w in data.get("periods", {}).get("before_year", []))
         items.extend((w, "separate") for w in data.get("story", {}).get("separate_incident", []))
         items.extend((w, "occasion") for w in data.get("occasions", {}).get("words", []))
+        items.extend((w, "motive") for w in data.get("motive", {}).get("words", []))
     return Matcher(items)
 
 
@@ -69,8 +70,16 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     found: set[str] = set()
     matches = matcher.find(text)
     occasions = [m.end for m in matches if "occasion" in m.value]
+    # "in retaliation for the killing of a herder the previous day, ...": the avenged past is the motive
+    motives = []
     for m in matches:
-        kinds = set(m.value) - {"occasion"}
+        if "motive" in m.value:
+            comma = text.find(",", m.end)
+            motives.append((m.start, comma if comma >= 0 else len(text)))
+    for m in matches:
+        kinds = set(m.value) - {"occasion", "motive"}
+        if motives and any(lo <= m.start < hi for lo, hi in motives):
+            kinds -= {"earlier", "investigation", "judicial"}
         # "clashed during the anniversary celebrations", "ditembak saat upacara peringatan": the
         # ceremony is where the event happened, not an old event remembered
         if "commemoration" in kinds and any(
