@@ -228,3 +228,10 @@ def test_places_frequent_word_inside_a_name_is_no_place(text, word):
 def test_places_frequent_word_alone_after_in_is_still_read():
     # a country's name stays a place even when it is a frequent word ("Turkey")
     assert _readings("Protesters marched through the capital of Chad on Monday.", "en")["Chad"][1] == "country"
+
+
+def test_places_market_named_by_a_town_far_away_is_a_quarter():
+    # "Al-Hay" is a town in Wasit; a market of that name in a Baghdad district is part of Baghdad
+    found = _readings("A bomb went off near the Al-Hay market in the Karrada district of Baghdad.", "en")
+    assert "Al-Hay" not in found or found["Al-Hay"][2] == "Baghdad"
+    assert found["Baghdad"][3] == "Iraq"

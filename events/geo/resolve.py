@@ -354,7 +354,7 @@ def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
 
 
 def _feature_before(text: str, m: Match, entries: list[Entry], mixed: bool, w: Words) -> int | None:
-    """"around Lake Naivasha", "di Danau Toba": a lake named by the town or district on its shore is
+    """"around Lake Naivasha", "di Danau Poso": a lake named by the town or district on its shore is
     at that place (geo_precision 2). Returns where the feature's word starts, or None when there
     is none, -1 when the name has readings in several countries ("Lake Victoria" names no town:
     the name is the lake's, no place of its own)."""
