@@ -201,3 +201,19 @@ def test_a_toll_over_a_period_is_no_incidents_toll(lang, text):
 ])
 def test_victims_joined_to_an_attacker(lang, text, expected):
     assert toll(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the toll's own list counts the attackers: no dead bomber is added to it
+    ("en", "On Friday suicide bombers and gunmen stormed a police post in Kirkuk, Iraq. Two policemen and "
+           "five attackers were killed.", 7),
+    ("en", "ON FRIDAY SUICIDE BOMBERS AND GUNMEN STORMED A POLICE POST IN KIRKUK, IRAQ. TWO POLICEMEN AND "
+           "FIVE ATTACKERS WERE KILLED.", 7),
+    ("id", "Pada Jumat, pelaku bom bunuh diri dan pria bersenjata menyerang pos polisi di Poso. Dua polisi dan "
+           "tiga pelaku tewas.", 5),
+    # "was a suicide bomber": a predicate, not one more of the dead
+    ("en", "On Friday gunmen attacked a mosque in Kabul, Afghanistan. In addition to the three gunmen, one of "
+           "whom was a suicide bomber, 12 worshippers were killed.", 15),
+])
+def test_a_toll_that_lists_the_attackers(lang, text, expected):
+    assert fatalities(text, lang)[0] == expected

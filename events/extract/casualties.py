@@ -472,6 +472,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
                 not d.partitive and not d.excluded and d.end <= c.start and _gap_words(text[d.end:c.start]) <= 3
                 for d in counts):
             c.excluded = True
+    if single is not None and single.aux:
+        for c in counts:               # "one of whom was a suicide bomber": a predicate, no count of people
+            if c.weak and _ends_with(_tokens(text, max(0, c.start - 20), c.start), single.aux):
+                c.excluded = True
     counts = [c for c in counts if not c.excluded]
     _apply_hedges_and_ranges(text, idx, counts)
     counts = [c for c in counts if not c.excluded]
@@ -1308,7 +1312,15 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     span = text[start:stop]
     idx = _Index(tab.matcher.find(span, fold(span)), span)
     parts = _subset_spans(span, idx, [0])
-    return any(_in_subset(parts, p.start, p.end, idx) for p in idx.of("perp"))
+    if any(_in_subset(parts, p.start, p.end, idx) for p in idx.of("perp")):
+        return True
+    # "three police officers and 40 assailants were killed": the list counts the attackers
+    own = casualty.end - start
+    if casualty.perpetrators:
+        return False
+    counts = [c for c in _counts(span, idx.tokens, tab.thousands) if not c.excluded and c.end <= own]
+    return any(c.end <= p.start and _gap_words(span[c.end:p.start]) <= 2 and not _CLAUSE.search(span, c.end, p.start)
+               for p in idx.of("perp") if p.end <= own for c in counts)
 
 
 def run(doc: Doc) -> None:
