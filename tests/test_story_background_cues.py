@@ -54,13 +54,13 @@ def test_story_background_cue_trial_or_investigation_stays_background(text, lang
 
 @pytest.mark.parametrize("text, language, rows", [
     # the past words inside the clause of what was avenged tell the motive
-    ("In retaliation for the killing of a herder the previous day, a group of herders killed two men in "
+    ("To avenge the murder of their chief two days earlier, armed youths shot dead three traders in "
      "Baringo, Kenya, on Monday.", "en", 1),
-    ("Herders killed two men in Baringo, Kenya, on Monday in revenge for the murder of a herder last week.", "en", 1),
-    ("Sebagai balasan atas pembunuhan seorang gembala sehari sebelumnya, sekelompok orang bersenjata menembak mati "
-     "dua warga di Kabupaten Puncak, Papua, Senin (4/3/2024).", "id", 1),
+    ("Gunmen shot dead two guards in Baringo, Kenya, on Monday in revenge for the murder of their leader last week.", "en", 1),
+    ("Sebagai balasan atas tewasnya kepala suku mereka dua hari sebelumnya, sekelompok orang bersenjata menembak "
+     "mati dua sopir truk di Kabupaten Puncak, Papua, Senin (4/3/2024).", "id", 1),
     # the sentence's own event told as history stays background
-    ("Last year herders killed two men in Baringo, Kenya, in revenge for the theft of cattle.", "en", 0),
+    ("Last year gunmen shot dead two guards in Baringo, Kenya, in revenge for the theft of cattle.", "en", 0),
 ])
 def test_story_background_cue_inside_a_motive_clause(text, language, rows):
     assert len(_types(text, language)) == rows

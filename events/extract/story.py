@@ -70,7 +70,7 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     found: set[str] = set()
     matches = matcher.find(text)
     occasions = [m.end for m in matches if "occasion" in m.value]
-    # "in retaliation for the killing of a herder the previous day, ...": the avenged past is the motive
+    # "to avenge the murder of their chief two days earlier, youths ...": the avenged past is the motive
     motives = []
     for m in matches:
         if "motive" in m.value:
