@@ -183,3 +183,16 @@ def test_actors_former_officials_are_civilians(language: str, text: str, kind: s
 def test_actors_official_a_demand_is_about_is_no_party(language: str, text: str, role: str) -> None:
     found, _ = _find(text, language)
     assert [a.role for a in found if a.kind == "government"] == [role]
+
+
+@pytest.mark.parametrize("language,text,kind", [
+    ("en", "A young boy was killed when a mine went off near the school.", "civilians"),
+    ("en", "Two persons were wounded in a grenade blast at a bus stop.", "civilians"),
+    ("en", "Gunmen shot three fishermen on the lake shore.", "civilians"),
+    ("id", "Seorang bocah tewas terkena ledakan ranjau di dekat sekolah.", "civilians"),
+    ("id", "Anak buah Santoso menembak seorang petani.", "civilians"),     # "anak buah" names no child
+])
+def test_actors_people_told_one_by_one_are_civilians(language: str, text: str, kind: str) -> None:
+    found, _ = _find(text, language)
+    assert [a.kind for a in found if a.kind == "civilians"][:1] == [kind]
+    assert all(a.text.lower() != "anak" for a in found)
