@@ -121,7 +121,7 @@ def test_counts_of_sources_are_no_toll(lang, text, expected):
 @pytest.mark.parametrize("lang, text, expected", [
     # a list of counts stops at a new verb ("and damaging ... and one vehicle" is no victim)
     ("en", "A truck bomb went off outside a bank in Kandahar on Friday, killing one guard, wounding "
-           "seven civilians and two police officers, and damaging the bank and one vehicle.", (1, 9)),
+           "seven civilians and two traffic officers, and damaging the bank and one vehicle.", (1, 9)),
     ("en", "ON FRIDAY A CAR BOMB EXPLODED IN QUETTA, PAKISTAN, KILLING 12 CIVILIANS, THREE OFFICIALS, AND TWO "
            "GUARDS.", (17, None)),
     ("en", "On Friday gunmen detonated a car bomb in Quetta, Pakistan, to kill 20 civilians and injure 30 others.",
@@ -170,12 +170,12 @@ def test_parts_ages_and_incidents(lang, text, expected):
 
 @pytest.mark.parametrize("lang, text, expected", [
     # victims told besides a toll of another sentence
-    ("en", "On Friday 2 policemen were killed in an attack by militants in Kunduz, Afghanistan. 2 other policemen "
-           "were killed when they arrived as reinforcements.", 4),
+    ("en", "On Friday 2 policemen died in an attack by militants in Kunduz, Afghanistan. 2 other policemen "
+           "were shot dead as they came to help.", 4),
     ("id", "Pada Jumat, dua polisi tewas diserang kelompok bersenjata di Intan Jaya, Papua. Dua polisi lain tewas "
            "saat tiba sebagai bantuan.", 4),
     # a coder's share after "split across N events (X)", and a stated figure in a later sentence
-    ("en", "On Friday 14 militants were killed in raids by Afghan forces in Tarinkot, Urozgan. Fatalities are split "
+    ("en", "On Friday 14 militants died in raids by government troops near Tarinkot. Fatalities are split "
            "across 3 events (5).", 5),
     ("en", "On Friday 3 soldiers were killed in clashes with militants in Kunduz, Afghanistan. Fatalities coded "
            "as 0 (a partisan source reported 3).", 0),
@@ -212,7 +212,7 @@ def test_victims_joined_to_an_attacker(lang, text, expected):
     ("id", "Pada Jumat, pelaku bom bunuh diri dan pria bersenjata menyerang pos polisi di Poso. Dua polisi dan "
            "tiga pelaku tewas.", 5),
     # "was a suicide bomber": a predicate, not one more of the dead
-    ("en", "On Friday gunmen attacked a mosque in Kabul, Afghanistan. In addition to the three gunmen, one of "
+    ("en", "On Friday gunmen stormed a shrine in Herat, Afghanistan. Besides the three gunmen, one of "
            "whom was a suicide bomber, 12 worshippers were killed.", 15),
 ])
 def test_a_toll_that_lists_the_attackers(lang, text, expected):

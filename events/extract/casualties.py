@@ -1314,7 +1314,7 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     parts = _subset_spans(span, idx, [0])
     if any(_in_subset(parts, p.start, p.end, idx) for p in idx.of("perp")):
         return True
-    # "three police officers and 40 assailants were killed": the list counts the attackers
+    # "two guards and 15 attackers died": the list counts the attackers
     own = casualty.end - start
     if casualty.perpetrators:
         return False
