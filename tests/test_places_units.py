@@ -235,3 +235,21 @@ def test_places_market_named_by_a_town_far_away_is_a_quarter():
     found = _readings("A bomb went off near the Al-Hay market in the Karrada district of Baghdad.", "en")
     assert "Al-Hay" not in found or found["Al-Hay"][2] == "Baghdad"
     assert found["Baghdad"][3] == "Iraq"
+
+
+# --- "Town - Quarter": the quarter is part of the town ------------------------------------------
+
+@pytest.mark.parametrize("text, language, town, quarter", [
+    ("Party workers held a rally in Dhaka - Rampura on Sunday against the strike.", "en", "Dhaka", "Rampura"),
+    ("Jobless graduates marched through Dhaka - New Market demanding posts.", "en", "Dhaka", "New Market"),
+    ("Mahasiswa berunjuk rasa di Jakarta - Salemba menuntut subsidi.", "id", "Jakarta", "Salemba"),
+])
+def test_places_quarter_after_a_dash_is_no_namesake_abroad(text, language, town, quarter):
+    found = _readings(text, language)
+    assert found[town][3] in ("Bangladesh", "Indonesia")
+    assert quarter not in found or found[quarter][3] == found[town][3]
+
+
+def test_places_two_towns_naming_a_road_are_both_kept():
+    found = _readings("Lorry drivers blocked the Dhaka - Mymensingh highway for hours.", "en")
+    assert found["Mymensingh"][0] == "Mymensingh"

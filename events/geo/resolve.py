@@ -930,6 +930,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             votes[c.chosen.cc] += weight
     cands = _address_in_brackets(cands, text, w)
     _within_town(cands, text, holds)
+    cands = _quarter_after_dash(cands, text)
     cands = _quarters(cands, text, w)
     _province_written(cands, text, w)
     cands = _regions(cands, text, sentences, w, votes, gaz)
@@ -1111,6 +1112,38 @@ def _within_town(cands: list[Candidate], text: str, holds: dict[int, set[tuple[s
                  and distance_km(e.lat, e.lon, b.chosen.lat, b.chosen.lon) <= PART_OF_TOWN_KM]
         a.chosen = close[0] if close else b.chosen
         a.why = f"part of {b.chosen.name}, written after it"
+
+
+_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+def _quarter_after_dash(cands: list[Candidate], text: str) -> list[Candidate]:
+    """"Dhaka - Rampura": a name written after a town with a spaced dash (not a road's: "the Dhaka
+    - Mymensingh highway" is a reference) is a part of that town. A reading of it far from the
+    town is a namesake elsewhere: take the one near the town, else it is no place of its own (its
+    other mentions neither); ACLED codes a neighbourhood at its town."""
+    fixed: dict[str, Entry | None] = {}
+    for a, b in zip(cands, cands[1:]):
+        if a.chosen is None or b.chosen is None or a.chosen.kind != "city" or b.chosen.kind != "city" \
+                or a.reference or b.reference or not _DASH.fullmatch(text[a.match.end:b.match.start]) \
+                or None in (a.chosen.lat, b.chosen.lat) or b.chosen.population >= a.chosen.population:
+            continue
+        if b.chosen.cc == a.chosen.cc and distance_km(a.chosen.lat, a.chosen.lon, b.chosen.lat,
+                                                      b.chosen.lon) <= PART_OF_TOWN_KM:
+            continue
+        close = [e for e in b.entries if e.lat is not None and e.cc == a.chosen.cc
+                 and distance_km(e.lat, e.lon, a.chosen.lat, a.chosen.lon) <= PART_OF_TOWN_KM]
+        fixed[b.match.key] = close[0] if close else None
+    if not fixed:
+        return cands
+    out = []
+    for c in cands:
+        if c.match.key in fixed:
+            if fixed[c.match.key] is None:
+                continue
+            c.chosen, c.why = fixed[c.match.key], c.why + "; part of the town written before it"
+        out.append(c)
+    return out
 
 
 _WORDS = re.compile(r"[^\W_]+")
