@@ -196,3 +196,22 @@ def test_actors_people_told_one_by_one_are_civilians(language: str, text: str, k
     found, _ = _find(text, language)
     assert [a.kind for a in found if a.kind == "civilians"][:1] == [kind]
     assert all(a.text.lower() != "anak" for a in found)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Haftar forces shelled GNA positions south of the capital.",
+     ["Military Forces of Libya (2014-) Haftar Faction", "Military Forces of Libya (2016-) Government of National Accord"]),
+])
+def test_actors_rival_armies_of_one_state_keep_their_factions(text: str, names: list[str]) -> None:
+    found, _ = _find(text, "en")
+    assert [a.acled_name for a in found if a.named] == names
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Rebels were attacked by soldiers near the river.", "target"),
+    ("A patrol came under fire near the border.", "target"),
+    ("Rebels attacked soldiers near the river.", "perpetrator"),
+])
+def test_actors_attacked_ones_are_targets(text: str, role: str) -> None:
+    found, _ = _find(text, "en")
+    assert found[0].role == role

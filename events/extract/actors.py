@@ -537,7 +537,8 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             sent = type(sent)(floor, sent.end, text[floor:sent.end])
         if named_before is not None:
             sent_actors = _resolve_definite(text, sent_actors, named_before, tabs)
-        found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language, named_before)
+        found = _claims(text, sent, si, ms, sent_actors, attrib, tabs, language, named_before,
+                        bool(trig_by_sentence.get(si)))
         named_before = next((a for a in reversed(sent_actors) if a.named and a.role == "perpetrator"), named_before)
         # "troops killed three suspected al-Shabaab militants": the suspects are the state's targets
         state_acts = any(a.role == "perpetrator" and a.kind in ("police", "military") for a in sent_actors)
@@ -916,12 +917,21 @@ def _own_report(text: str, ms: list, sent_actors: list[Actor], tabs: Tables) -> 
     return None
 
 
+def _passive_report(text: str, m, tabs: Tables) -> bool:
+    """"A clash was reported in Tripoli": the event is reported, nobody is told speaking."""
+    prev = _LAST_WORD.search(text, max(0, m.start - 20), m.start)
+    return prev is not None and fold(prev.group(1)) in tabs.passive_words and \
+        not any(v[0] == "speaker_nouns" for v in m.value)
+
+
 def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib: list,
-            tabs: Tables, language: str | None, named_before: Actor | None = None) -> list[Claim]:
+            tabs: Tables, language: str | None, named_before: Actor | None = None,
+            told_act: bool = True) -> list[Claim]:
     """Claims, denials, statements that nobody claimed, and attributions in one sentence; "the
     group" before a claim word is the group named in an earlier sentence (`named_before`)."""
     out: list[Claim] = []
-    speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after", "speaker_nouns"}]
+    speakers = [m for m in ms if {v[0] for v in m.value} & {"speaker_before", "speaker_after", "speaker_nouns"}
+                and not _passive_report(text, m, tabs)]
     negs = [m for m in ms if m.value[0][0] == "negation"]
     accused = [a for a in sent_actors if a.kind in ("group", "armed", "rebels", "militia")]
     for m in ms:
@@ -973,6 +983,8 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
             blamed = [a for a in sent_actors if a.end <= cue.start and _words_between(text, a.end, cue.start) <= 2
                       and not _CLAUSE_END.search(text[a.end:cue.start])][-1:]
         blamed = [a for a in blamed if " ".join(fold(a.text).split()) not in tabs.unnamed_doers]
+        if not told_act:        # "it is believed the man supplied militant groups": no act is blamed on them
+            blamed = [a for a in blamed if a.named]
         # "pelaku diduga menggunakan senpi", "the attackers are believed to have fled": blame names someone
         if blamed:
             spk = _speaker(text, sent, sorted(speakers, key=lambda s: abs(s.start - cue.start)), tabs)
