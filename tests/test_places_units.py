@@ -253,3 +253,23 @@ def test_places_quarter_after_a_dash_is_no_namesake_abroad(text, language, town,
 def test_places_two_towns_naming_a_road_are_both_kept():
     found = _readings("Lorry drivers blocked the Dhaka - Mymensingh highway for hours.", "en")
     assert found["Mymensingh"][0] == "Mymensingh"
+
+
+# --- Kenyan names GeoNames lacks; ordinary words that are also tiny places ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Herders clashed with rangers inside the Masai Mara game reserve.", "Masai Mara"),
+    ("Two clans fought with arrows at a border point in Trans Mara on Sunday.", "Trans Mara"),
+])
+def test_places_kenyan_areas_missing_from_geonames(text, name):
+    found = _readings(text, "en")
+    assert found[name][2:4] == ("Narok", "Kenya")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Youths stoned Jubilee aspirants on Tuesday.", "Jubilee"),
+    ("Boda boda riders blocked a road for two hours.", "Boda"),
+    ("Red Cross volunteers treated the injured.", "Red Cross"),
+])
+def test_places_ordinary_words_are_no_tiny_towns(text, word):
+    assert word not in _readings(text, "en")
