@@ -29,6 +29,11 @@ def _types(text: str, language: str) -> list[tuple[str, str]]:
      ("Violence against civilians", "Attack")),
     ("Perang antarsuku kembali pecah di Distrik Kwamki Narama, Kabupaten Mimika, Papua, Senin (4/3/2024).", "id",
      ("Battles", "Armed clash")),
+    ("A rival clan attacks a herdsman near Moyale, Kenya, on Monday.", "en", ("Violence against civilians", "Attack")),
+    ("Raiders attacked a farm in Trans Nzoia, Kenya, on Monday, burning several houses.", "en",
+     ("Violence against civilians", "Attack")),
+    ("Migrant labourers blocked the traffic on the national highway in Barwani, Madhya Pradesh, on Monday, "
+     "demanding transport home.", "en", ("Protests", "Peaceful protest")),
 ])
 def test_story_vague_words_tell_an_event(text, language, expected):
     assert _types(text, language) == [expected]
@@ -38,6 +43,9 @@ def test_story_vague_words_tell_an_event(text, language, expected):
     ("The two clans held a battle of words in Mandera, Kenya, on Monday over the new county budget.", "en"),
     ("Village elders in Turkana, Kenya, demonstrated a new water pump to visitors on Monday.", "en"),
     ("Hujan deras menghancurkan kebun warga di Kabupaten Maros, Sulawesi Selatan, Senin (4/3/2024).", "id"),
+    # a community named far from a vague word of violence, in a statement
+    ("The tribal council in Mandera, Kenya, said on Monday that violence in the county had fallen this year.", "en"),
+    ("Clan elders in Mandera, Kenya, on Monday called for an end to the violence between the two communities.", "en"),
 ])
 def test_story_vague_words_no_event(text, language):
     assert _types(text, language) == []

@@ -316,10 +316,14 @@ def _seeds(ctx: Ctx, si: int) -> bool:
         and any(t.event_type in VIOLENT or t.sub_event_type == "Looting/property destruction" for t in trigs)
     # "fighting between the army and the RSF": two armed sides named with a battle word
     armed |= any(t.event_type == "Battles" for t in trigs) and len({fold(a.text) for a in fighters}) >= 2
-    # "two clans battle over grazing land", "perang antarsuku": a battle word told of communities
-    # (identity militias fighting, an armed clash in `rows`)
-    armed |= any(t.event_type == "Battles" for t in trigs) and \
-        bool(et.target_words(ctx.doc.language, "communal").find(ctx.doc.sentences[si].text))
+    # "two clans battle over grazing land", "perang antarsuku", "a clan attacks a herdsman": a word of
+    # violence told of communities (identity militias fighting, an armed clash in `rows`, or an attack)
+    # (a battle word anywhere in the sentence; another word of violence with the community just before it)
+    if not armed and any(t.event_type in VIOLENT for t in trigs):
+        s = ctx.doc.sentences[si]
+        sides = [s.start + m.end for m in et.target_words(ctx.doc.language, "communal").find(s.text)]
+        armed = bool(sides) and any(t.event_type == "Battles" or any(
+            0 <= t.start - e <= NEAR_WORD for e in sides) for t in trigs if t.event_type in VIOLENT)
     people = ctx.actors.get(si, [])
     # "villagers beat a suspected thief", "raiders attacked civilians": a vague word of violence
     # with someone doing it to people or the police
