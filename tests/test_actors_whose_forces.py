@@ -215,3 +215,13 @@ def test_actors_rival_armies_of_one_state_keep_their_factions(text: str, names: 
 def test_actors_attacked_ones_are_targets(text: str, role: str) -> None:
     found, _ = _find(text, "en")
     assert found[0].role == role
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Inmates beat two prison warders during a riot in the jail."),
+    ("en", "Gunmen shot a prison guard outside the facility."),
+    ("id", "Narapidana menyerang dua sipir di dalam lapas."),
+])
+def test_actors_prison_staff_are_police_forces(language: str, text: str) -> None:
+    found, _ = _find(text, language)
+    assert [a.kind for a in found if a.kind == "police"] == ["police"]
