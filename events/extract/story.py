@@ -175,6 +175,7 @@ def read(doc: Doc) -> Ctx:
             cues[i] = found
     acts = doc.findings.get("actors", {})
     usable = [t for t in doc.findings.get("event_types", []) if not t.negated and not t.hypothetical]
+    usable = _without_state_protests(doc, usable, acts.get("actors") or [])
     place_list = _event_places(doc)
     told_of = _pursued_clause(doc, usable)
     ctx = Ctx(doc, _by_sentence(usable),
@@ -185,6 +186,38 @@ def read(doc: Doc) -> Ctx:
     ctx.history = _frames(ctx)
     ctx.place_list = place_list
     return ctx
+
+
+STATE_DOER_WORDS = 2     # words between the police or soldiers and the protest word they are the subject of
+
+
+def _without_state_protests(doc: Doc, usable: list[Trigger], actors: list[Actor]) -> list[Trigger]:
+    """'Police blocked the main road ahead of the visit', 'aparat menutup jalan': a road closed or a
+    crowd's word done by the police or soldiers themselves is no demonstration (their answer to a
+    crowd, "dispersed", "fired tear gas", is another kind and stays)."""
+    state = {}
+    text = doc.article.text
+    off_duty = et.target_words(doc.language, "off_duty")
+    for a in actors:
+        # "retired police officers marched to demand their pensions": not on duty, a crowd like any other
+        if a.kind in STATE and a.role == "perpetrator" and not off_duty.find(text[max(0, a.start - 30):a.end]):
+            state.setdefault(a.sentence, []).append(a.end)
+    if not state:
+        return usable
+    passive = et.passive(doc.language)[0]
+    # other words in the gap: "police attacking protesting teachers", "police and demonstrators"
+    starts = sorted([t.start for t in usable] + [a.start for a in actors])
+
+    def by_state(t: Trigger) -> bool:
+        if t.event_type != "Protests" or t.sub_event_type != "Peaceful protest":
+            return False
+        for end in state.get(t.sentence, []):
+            gap = text[end:t.start]
+            if 0 <= t.start - end and len(gap.split()) <= STATE_DOER_WORDS and not any(c in gap for c in ",;:(") \
+                    and not passive.find(gap) and bisect.bisect_left(starts, end) == bisect.bisect_left(starts, t.start):
+                return True
+        return False
+    return [t for t in usable if not by_state(t)]
 
 
 PURSUED_DATE_GAP = 2     # words from a date to the pursued attack it dates ("last week's ambush")
