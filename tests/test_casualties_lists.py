@@ -108,3 +108,39 @@ def test_dead_attackers_counted_by_their_own_number(text, expected):
 ])
 def test_a_negation_of_the_word_before_is_no_negated_death(lang, text, expected):
     assert sum(c.low for c in found(text, lang) if c.kind == "killed") == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # one person opening the clause, then "and" and a count: that person is in the toll
+    ("en", "The driver and two passengers died when the bus hit a mine.", 3),
+    ("en", "THE DRIVER AND TWO PASSENGERS DIED WHEN THE BUS HIT A MINE.", 3),
+    ("en", "The mayor and 9 others died in the blast.", 10),
+    ("id", "Dia dan dua anaknya tewas dalam kebakaran itu.", 3),
+    # ... not a clause about something else
+    ("en", "Gunmen raided the village and two people were killed.", 2),
+    ("en", "A car exploded and four people were killed.", 4),
+    # after the verb: persons told without numerals, then a count
+    ("en", "The bomber rammed the convoy, killing him, his son, the driver, and three guards.", 6),
+    ("en", "The rebels opened fire, killing the train driver and another passenger.", 2),
+    ("en", "Two gunmen shot dead a village elder and the brother of a local commander.", 2),
+    # "a" closing a list of counts before a new verb
+    ("en", "Rebels ambushed the convoy, killing seven soldiers, a police officer, and wounding four others.", 8),
+    # ... but not an aside, nor the names of those counted
+    ("en", "The blast killed 5 people, a spokesman said.", 5),
+    ("en", "The shell killed three civilians, a 30-year-old farmer, Ali Musa, and a boy.", 3),
+])
+def test_persons_told_beside_a_count(lang, text, expected):
+    assert sum(c.low for c in found(text, lang) if c.kind == "killed") == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the toll's opening person is an attacker: the toll already counts him
+    ("en", "On Friday a suicide bomber struck a checkpoint in Mosul, Iraq. The bomber and four soldiers were killed.", 5),
+    ("id", "Pada Jumat, pelaku bom bunuh diri meledakkan diri di pos polisi di Solo. Pelaku dan dua polisi tewas.", 3),
+])
+def test_an_attacker_opening_the_toll_is_counted_once(lang, text, expected):
+    from events.article import Article
+    from events.pipeline import extract
+    import datetime as dt
+    rows = extract(Article(text=text, published=dt.date(2024, 3, 10), language=lang))
+    assert rows and rows[0]["fatalities"] == expected

@@ -547,18 +547,30 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             more += _one_before(text, word.end, members[0].start, single)
         if side == "after" and all(m.weak for m in members):
             weak_at[word.end] = len(found)     # "an officer identified as X and a woman were killed": the subject may say more
+        elif side == "before" and all(m.weak for m in members):
+            weak_at[-1 - word.start] = len(found)   # "shot dead an elder and the brother of ...": the object read whole
+        if side == "after" and single is not None and not any(m.weak for m in members):
+            one, opens = _one_subject_before(text, members[0].start, starts, single)
+            more += one
+            start = min(start, opens)      # the toll's words hold the person ("The attacker and six soldiers")
         found.append((kind, sum(m.low for m in members) + more, sum(m.high for m in members) + more, start, end,
                       all(m.firm for m in members), perps))
     # "nine people, including the bomber, were killed": a toll that names him already counts him
     attacker_in_part = any(_in_subset(subsets, t.start, t.end, idx) for t in idx.of("perp"))
     if single is not None:
-        weak_words = {ws for (ws, side) in groups if side == "after" and by_start[ws].end in weak_at}
+        weak_words = {ws for (ws, side) in groups if side == "after" and by_start[ws].end in weak_at
+                      or side == "before" and -1 - ws in weak_at}
         for f in _singles(text, idx, words, {ws for ws, _ in groups} - subjects - weak_words, starts, date_spans, single):
             if _in_subset(subsets, f[3], f[4], idx) or _starts_in_part(subsets, f[3]):
                 continue              # "including a guard": one of the five
             if f[4] in weak_at:       # the word's subject, read whole, against its toll from "a" alone
                 if f[1] > found[weak_at[f[4]]][1]:
                     found[weak_at[f[4]]] = f
+                continue
+            if -1 - f[3] in weak_at:  # its object: more persons only when "and" joins them ("a guard, an
+                k = weak_at[-1 - f[3]]    # unarmed watchman" may be the same man again)
+                if f[1] > found[k][1] and idx.within("and", found[k][4], f[4]):
+                    found[k] = f
                 continue
             found.append(f)
     for t, k in zip(tokens, idx.kinds):
@@ -636,7 +648,9 @@ def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> t
         return None
     if words[0][1] in single.determiners:
         people, end, perps, i = 0, None, False, 0
-        while i < len(words) and (people == 0 or words[i][1] in single.list_determiners):
+        joined = False
+        while i < len(words) and (people == 0 or words[i][1] in single.list_determiners or
+                                  joined and words[i][1] in single.determiners):
             phrase = []
             for w in words[i + 1:i + 6]:
                 if w[1] in single.np_stop or not w[1][:1].isalnum():
@@ -648,7 +662,9 @@ def _one_person(words: list, single: _Single, mixed_case: bool, date_spans) -> t
             end = phrase[-1][3]
             perps = perps or any(_starts_with(phrase[j:], single.perpetrators) for j in range(len(phrase)))
             i += 1 + len(phrase)         # "the senator, his wife, and his servant": a list of persons
+            joined = False               # "the elder and the brother of ...": after "and", a new person
             while i < len(words) and (words[i][1] == "," or words[i][1] in single.ands):
+                joined = joined or words[i][1] in single.ands
                 i += 1
         return (people, end, perps and people == 1) if people else None
     title = 0
@@ -988,16 +1004,60 @@ def _one_before(text: str, after_word: int, count_start: int, single: _Single) -
     if len(words) < 2 or words[-1][1] not in single.ands:
         return 0
     phrase = words[:-1]
-    head = phrase[-1][1]
+    while phrase and phrase[-1][1] == ",":
+        phrase = phrase[:-1]
+    people = 0
+    for part in _split_and(phrase, single.ands | {","}):
+        n = _one_told(part, single)      # "killing him, his son, the driver, and three guards": 3 and three
+        if not n:
+            return 0
+        people += n
+    return people
+
+
+def _one_told(phrase: list, single: _Single) -> int:
+    """People in one phrase of a list told without a numeral: an object word ("him" 1, "both"
+    2) or a determiner and up to three words with a head not plural ("the driver", "his son")."""
+    if not phrase:
+        return 0
     told = tuple(x[1] for x in phrase)
     for obj, value in single.objects:
         if obj == told:
             return value                 # "killed him and his two sons", "killing both and three others"
+    head = phrase[-1][1]
     if len(phrase) <= 4 and phrase[0][1] in single.determiners and \
             all(x[0][:1].isalpha() and x[1] not in single.np_stop for x in phrase[1:]) and \
-            not _plural(head, single) and head not in single.not_people:
-        return 1
+            not _plural(head, single) and head not in single.not_people and \
+            not any(head.endswith(v) for v in single.verb_suffixes):
+        return 1                         # "A bomb exploded and ...": no person
     return 0
+
+
+def _one_subject_before(text: str, count_start: int, starts: list[int], single: _Single) -> tuple[int, int]:
+    """(1, where the person is told) when one person opens the clause before a toll's first count, joined by "and" ("The
+    driver and two passengers were killed", "Dia dan dua anaknya tewas"): that person is in the
+    toll too. Only a clause's opening phrase: "Gunmen attacked the village and two people were
+    killed" names no victim. (0, count_start) otherwise."""
+    none = (0, count_start)
+    si = bisect.bisect_right(starts, count_start) - 1
+    lo = max(starts[si] if si >= 0 else 0, count_start - 120)
+    words = _tokens(text, lo, count_start)
+    if len(words) < 2 or words[-1][1] not in single.ands:
+        return none
+    clause = words[:-1]
+    for i in range(len(clause) - 1, -1, -1):
+        if _CLAUSE.fullmatch(clause[i][0]) or clause[i][0] in "\"“”":
+            clause = clause[i + 1:]
+            break
+    else:
+        if lo > (starts[si] if si >= 0 else 0):
+            return none                 # the clause starts further back than was read
+    if not clause or len(clause) > 4:
+        return none
+    if clause[-1][1] in single.subjects or clause[-1][1] in single.kin and len(clause) == 1 or \
+            _one_told(clause, single) == 1:
+        return 1, clause[0][2]
+    return none
 
 
 def _of_attackers(text: str, count: _Count, members: list[_Count], word, side: str, idx: _Index) -> bool:
@@ -1109,6 +1169,35 @@ def _in_subset(spans: list[tuple[int, int, bool]], start: int, end: int, idx: _I
                 return False         # "..., and 7 others were injured": the next toll's own count
             return True
     return False
+
+
+def _weak_item(text: str, c: _Count, cs: _Counts, single: _Single | None) -> bool:
+    """Is this "a"/"an" one more item of a list of counts after a casualty verb ("killing nine
+    guards, a police officer, and wounding ..."): the item before it a plain noun phrase of at
+    most three words ending with a comma or "and", its own phrase as short, then "and" (the
+    list goes on or a new verb comes) or, after "and", the sentence's end: "5 people, a
+    spokesman said." is no list, "three civilians, a farmer, Ali Musa, ..." names the three."""
+    if single is None:
+        return False
+    before = [o for o in cs.ending(-1, c.start) if o.end <= c.start]
+    if not before:
+        return False
+    gap = _tokens(text, before[-1].end, c.start)
+    words = [x for x in gap if x[1] not in single.list_determiners]
+    if not words or len(words) > 4 or not (words[-1][1] == "," or words[-1][1] in single.ands) or \
+            any(x[1] in single.np_stop and x[1] not in single.ands for x in words):
+        return False
+    after = _tokens(text, c.end, min(len(text), c.end + 60))
+    phrase = []
+    for x in after:
+        if not x[0][:1].isalnum() or x[1] in single.ands:
+            break
+        phrase.append(x)
+    rest = after[len(phrase):]
+    return 0 < len(phrase) <= 3 and not any(x[1] in single.np_stop for x in phrase) and \
+        not _plural(phrase[-1][1], single) and phrase[-1][1] not in single.not_people and \
+        (rest and (rest[0][1] in single.ands or rest[0][1] == "," and len(rest) > 1 and rest[1][1] in single.ands) or
+         words[-1][1] in single.ands and (not rest or rest[0][1] in (";", ".")))
 
 
 def _one_listed(text: str, c: _Count, cs: _Counts, single: _Single | None) -> bool:
@@ -1237,7 +1326,12 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         if toll and any(t.end <= c.start and not text[t.end:c.start].strip()
                         for t in idx.within("toll_verb", w.end, c.start)):
             window = MAX_TOLL_VERB           # "the death toll from Saturday's bombings ... has risen to 18"
-        limit = 0 if c.weak else window + 4 * len(cs.starting(w.end, c.start))
+        inner = len(cs.starting(w.end, c.start))
+        if c.weak:      # "killing nine guards, a police officer, and ...": "a" closes a list of counts
+            limit = window + 4 * inner if inner and _weak_item(text, c, cs, single) else 0
+        else:           # "killing him, his son, the driver, and three guards": persons before the count
+            limit = window + 4 * inner + (_gap_words(text[w.end:c.start]) if single is not None and
+                                          _one_before(text, w.end, c.start, single) else 0)
         gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
         if gap is not None and gap > MAX_BEFORE and not c.firm:
             gap = None                       # "Para korban tewas setelah beberapa petugas ...": no toll
@@ -1318,9 +1412,17 @@ def attacker_included(text: str, language: str | None, casualty: Casualty) -> bo
     own = casualty.end - start
     if casualty.perpetrators:
         return False
+    # ("The attacker and six soldiers were killed": the toll's opening person)
     counts = [c for c in _counts(span, idx.tokens, tab.thousands) if not c.excluded and c.end <= own]
-    return any(c.end <= p.start and _gap_words(span[c.end:p.start]) <= 2 and not _CLAUSE.search(span, c.end, p.start)
-               for p in idx.of("perp") if p.end <= own for c in counts)
+    for p in idx.of("perp"):
+        if p.end > own:
+            continue
+        if not counts or p.end <= counts[0].start:
+            return True
+        if any(c.end <= p.start and _gap_words(span[c.end:p.start]) <= 2 and not _CLAUSE.search(span, c.end, p.start)
+               for c in counts):
+            return True
+    return False
 
 
 def run(doc: Doc) -> None:
