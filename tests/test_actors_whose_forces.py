@@ -225,3 +225,14 @@ def test_actors_attacked_ones_are_targets(text: str, role: str) -> None:
 def test_actors_prison_staff_are_police_forces(language: str, text: str) -> None:
     found, _ = _find(text, language)
     assert [a.kind for a in found if a.kind == "police"] == ["police"]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Rusia melancarkan serangan udara ke kota itu pada Minggu malam.", "Russia"),
+    ("Israel menyerang sebuah kamp pengungsi pada Senin.", "Israel"),
+    ("Indonesia mengecam serangan bom di ibu kota itu.", None),        # condemns: not the attacker
+    ("Israel mengatakan puluhan rudal ditembakkan ke wilayahnya.", None),   # says: a speaker
+])
+def test_actors_country_opening_its_sentence_with_an_attack_verb_attacked(text: str, country: str | None) -> None:
+    found, _ = _find(text, "id")
+    assert [a.country for a in found if a.kind == "military" and a.role == "perpetrator"] == ([country] if country else [])

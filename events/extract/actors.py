@@ -94,6 +94,7 @@ class Tables:
     country_after: tuple[str, ...] = ()         # "military forces of Armenia": words before a country's name
     cased_aliases: dict[str, str] = field(default_factory=dict)     # "IS" -> islamic_state, in capitals only
     former: frozenset[str] = frozenset()        # "former minister", "mantan polisi": no office, a civilian
+    launch_verbs: frozenset[str] = frozenset()  # "meluncurkan": a verb whose object is the attack
     country_names: dict[str, str] = field(default_factory=dict)     # folded name -> ACLED country name
 
 
@@ -133,6 +134,7 @@ def tables(language: str | None) -> Tables:
     people_words: set[str] = set()
     country_after: list[str] = []
     former: set[str] = set()
+    launch_verbs: set[str] = set()
     bare_before: set[str] = set()
     joined_by: set[str] = set()
     data_nat: dict[str, str] = {}
@@ -171,6 +173,7 @@ def tables(language: str | None) -> Tables:
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
         items.extend((w, ("doer_after",)) for w in roles.get("doer_after", []))
         items.extend((w, ("mentioned_after",)) for w in roles.get("mentioned_after", []))
+        launch_verbs.update(fold(w) for w in roles.get("launch_verbs", []))
         unlisted = data.get("unlisted_groups", {})
         items.extend((w, ("group_before",)) for w in unlisted.get("before", []))
         name_inner.update(fold(w) for w in unlisted.get("inner", []))
@@ -217,7 +220,7 @@ def tables(language: str | None) -> Tables:
                   frozenset(people_words), frozenset(bare_before), frozenset(joined_by),
                   country_after=tuple(sorted(set(country_after), key=len, reverse=True)),
                   cased_aliases={a: k for k, grp in g["groups"].items() for a in grp.get("cased_aliases", [])},
-                  former=frozenset(former), country_names=_country_names(data_nat) if country_after else {})
+                  former=frozenset(former), launch_verbs=frozenset(launch_verbs), country_names=_country_names(data_nat) if country_after else {})
 
 
 def _country_names(nationality: dict[str, str]) -> dict[str, str]:
@@ -528,7 +531,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             if a.kind == "group" and b.kind == "group" and a.end < b.start and \
                     " ".join(fold(text[a.end:b.start]).split()) in tabs.joined_by:
                 sent_actors[j] = replace(a, role=b.role)
-        sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds))
+        sent_actors.extend(_national_forces(text, si, ms, used, trig_by_sentence.get(si, []), kinds, sent, tabs))
         unlisted = _unlisted_groups(text, sent, si, ms, sent_actors, tabs, trig_by_sentence.get(si, []))
         sent_actors = sorted([a for a in sent_actors if not any(u.start <= a.start and a.end <= u.end
                                                                 for u in unlisted)] + unlisted,
@@ -734,18 +737,35 @@ def _name_before(text: str, floor: int, end: int, tabs: Tables) -> tuple[int, in
     return taken[0][1], taken[-1][2]
 
 
-def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: list, kinds: dict) -> list[Actor]:
+def _national_forces(text: str, si: int, ms: list, used: set[int], triggers: list, kinds: dict,
+                     sent=None, tabs: Tables | None = None) -> list[Actor]:
     """'US air strike', 'serangan udara AS', 'Russian shelling': a nationality right next to an
-    event word names the state that carried it out."""
+    event word names the state that carried it out; so does a country that opens its sentence as
+    the subject of an active verb of the attack ("Iran meluncurkan serangan rudal ke Israel")."""
     out = []
     for m in ms:
         if m.value[0][0] != "nationality" or m.start in used:
             continue
         if any((t.end <= m.start and not text[t.end:m.start].strip()) or
-               (m.end <= t.start and not text[m.end:t.start].strip()) for t in triggers):
+               (m.end <= t.start and not text[m.end:t.start].strip()) for t in triggers) or \
+                (sent is not None and tabs is not None and _state_subject(text, sent, m, triggers, tabs)):
             out.append(Actor("perpetrator", m.text, None, int(kinds["military"]["inter"]), si, m.start, m.end,
                              kind="military", label="military", country=m.value[0][1]))
     return out
+
+
+def _state_subject(text: str, sent, m, triggers: list, tabs: Tables) -> bool:
+    """The country's name opens the sentence and an active verb follows it at once, with the
+    event word a few words on ("Israel menyerang Gaza", "Rusia meluncurkan rudal"): a language
+    that marks its verbs (`verb_prefixes`) tells the verb from the noun."""
+    if not tabs.verb_prefixes or text[sent.start:m.start].strip():
+        return False
+    verb = re.match(r"\s+(\w+)", text[m.end:m.end + 30])
+    if verb is None or len(verb.group(1)) <= 4 or not fold(verb.group(1)).startswith(tabs.verb_prefixes):
+        return False
+    launch = fold(verb.group(1)) in tabs.launch_verbs      # "meluncurkan ... serangan rudal"
+    return any(t.start >= m.end and _words_between(text, m.end, t.start) <= (3 if launch else 0)
+               and not _CLAUSE_END.search(text[m.end:t.start]) for t in triggers)
 
 
 def _is_source(text: str, m, ms: list, i: int) -> bool:
