@@ -236,3 +236,19 @@ def test_actors_prison_staff_are_police_forces(language: str, text: str) -> None
 def test_actors_country_opening_its_sentence_with_an_attack_verb_attacked(text: str, country: str | None) -> None:
     found, _ = _find(text, "id")
     assert [a.country for a in found if a.kind == "military" and a.role == "perpetrator"] == ([country] if country else [])
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Fighting between Kipsigis and Maasai raiders left two dead.", "Kipsigi ethnic militia"),
+    ("Boran herders clashed with police near the well.", "Borana ethnic militia"),
+    ("Arbaki fighters shot two villagers at a checkpoint.", None),
+])
+def test_actors_spellings_of_one_community_are_one_group(text: str, label: str | None) -> None:
+    found, _ = _find(text, "en")
+    groups = [a.label for a in found if a.kind == "group"]
+    assert groups[:1] == ([label] if label else [])
+
+
+def test_actors_village_militias_on_the_government_side() -> None:
+    found, _ = _find("Arbaki fighters shot two villagers at a checkpoint.", "en")
+    assert (found[0].kind, found[0].label) == ("militia", "pro-government militia")

@@ -52,10 +52,13 @@ def groups() -> dict:
         data = tomllib.load(fh)
     found = {g["key"]: g for g in data["group"]}
     ethnic = data.get("ethnic_militias", {})
-    for name in ethnic.get("names", []):     # "Pokot Ethnic Militia (Kenya)": one group per community
+    spellings = [(name, name) for name in ethnic.get("names", [])] + list(ethnic.get("variants", {}).items())
+    for name, canonical in spellings:     # "Pokot Ethnic Militia (Kenya)": one group per community
+        if canonical not in ethnic.get("names", []):
+            raise lang.LanguageDataError(f"groups.toml [ethnic_militias] variants: {canonical!r} is not in names")
         key = "ethnic_" + fold(name).replace(" ", "_")
-        found[key] = {"key": key, "acled": f"{name} Ethnic Militia ({{country}})", "inter": int(ethnic["inter"]),
-                      "name": f"{name} ethnic militia", "aliases": [], "community": name}
+        found[key] = {"key": key, "acled": f"{canonical} Ethnic Militia ({{country}})", "inter": int(ethnic["inter"]),
+                      "name": f"{canonical} ethnic militia", "aliases": [], "community": name}
     return {"kinds": data["kinds"], "periods": data.get("periods", {}), "state_forces": data.get("state_forces", {}),
             "the": frozenset(data.get("the_countries", [])), "groups": found}
 
