@@ -144,3 +144,16 @@ def test_an_attacker_opening_the_toll_is_counted_once(lang, text, expected):
     import datetime as dt
     rows = extract(Article(text=text, published=dt.date(2024, 3, 10), language=lang))
     assert rows and rows[0]["fatalities"] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a part that runs to a casualty word the count is no subject of: a clause, not a toll
+    ("en", "Hundreds of workers, including drivers and porters marched through the port town on Monday, "
+           "demanding an inquiry into deaths in police custody.", []),
+    ("en", "THOUSANDS OF PEOPLE, INCLUDING TEACHERS, RALLIED IN THE CAPITAL CALLING FOR JUSTICE FOR DEATHS IN DETENTION.", []),
+    # the part runs to the toll's own verb
+    ("en", "Four people, including two children, were shot and killed outside a school.", [("killed", 4)]),
+    ("id", "Empat orang, termasuk dua anak, tewas ditembak di depan sekolah.", [("killed", 4)]),
+])
+def test_a_part_before_a_preposition_is_no_toll(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

@@ -38,6 +38,7 @@ WINDOW = 3000        # characters of text read at once (whole sentences where th
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 MAX_TOLL_VERB = 24   # words between a toll noun and "risen to N" in its sentence
+MAX_PART = 30        # words of a part named of a toll that runs to its casualty word ("including a guard, ...")
 MAX_GUILT = 1        # words between a charge and its casualty word ("accused of the killing of", "failed to kill")
 MAX_UNREAL = 4       # words between an intent or a sentence and its casualty word ("sentenced three men to death")
 
@@ -1281,7 +1282,14 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
                         and not (runs_to_word and not _CLAUSE.search(text, t.end, gap_end)):
                     continue
                 if runs_to_word:
-                    # the part runs to the casualty word: "including a guard, a cook and two visitors, died"
+                    # the part runs to the casualty word: "including a guard, a cook and two visitors, died";
+                    # a clause, not a part, when the word is a preposition's object ("hundreds of protesters,
+                    # including students, staged a protest ... demanding justice for deaths")
+                    last = _WORD.findall(text, max(t.end, gap_end - 20), gap_end)[-1:]
+                    if _gap_words(text[t.start:gap_end]) > MAX_PART or single is not None and last and \
+                            fold(last[0]) in single.np_stop and fold(last[0]) not in single.ands and \
+                            (fold(last[0]),) not in single.aux + single.aux_plural:
+                        return None
                     words_in_gap -= _gap_words(text[t.start:gap_end])
                     inner = [o for o in inner if o.start < t.start]
                 else:
