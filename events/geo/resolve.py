@@ -69,6 +69,7 @@ class Words:
     features_before: frozenset[str] = frozenset()  # "Lake Naivasha": a lake named by the town on its shore
     after_place: frozenset[str] = frozenset()      # "in Bukidnon Tuesday": words that end a name
     conjunctions: frozenset[str] = frozenset()     # "the Kikuyu and Maasai communities"
+    unit_heads: frozenset[str] = frozenset()       # "sub" of "sub county": first words of unit phrases
 
 
 @cache
@@ -168,7 +169,8 @@ def words(language: str | None) -> Words:
                  frozenset(demonyms), frozenset(quarters_after), frozenset(quarters_before), frozenset(inside),
                  tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
                  tuple(short_directions.items()), frozenset(currency_after), frozenset(currency_before),
-                 frozenset(features_before), frozenset(after_place), frozenset(conjunctions))
+                 frozenset(features_before), frozenset(after_place), frozenset(conjunctions),
+                 frozenset(k.split(" ", 1)[0] for k in list(kinds) + list(pw) if " " in k))
 
 
 @dataclass
@@ -293,13 +295,17 @@ def _unit_after(text: str, pos: int, w: Words) -> bool:
 _THEN_PEOPLE = re.compile(r" +(\S+) +[A-Z][\w'-]* +([\w-]+)")
 
 
-def _people_name(text: str, end: int, w: Words) -> bool:
-    """The name ending at `end` is a people's: a people word follows ("Pokot raiders"), or another
-    capitalised name and then one ("the Kikuyu and Maasai communities", "Kikuyu & Luo tribes")."""
-    nxt = _next_word(text, end)
-    if nxt is not None and fold(text[nxt[0]:nxt[1]]) in w.people_after:
+def _people_name(text: str, end: int, nxt: tuple[int, int] | None, w: Words) -> bool:
+    """The name ending at `end` (`nxt`: the word after it) is a people's: a people word follows
+    ("Pokot raiders"), or another capitalised name and then one ("the Kikuyu and Maasai
+    communities", "Kikuyu & Luo tribes")."""
+    word = fold(text[nxt[0]:nxt[1]]) if nxt is not None else None
+    if word in w.people_after:
         return True
-    m = _THEN_PEOPLE.match(text, end, min(len(text), end + 60)) if w.conjunctions else None
+    if not w.conjunctions or word is not None and word not in w.conjunctions \
+            or word is None and text[end:end + 3].strip()[:1] != "&":
+        return False
+    m = _THEN_PEOPLE.match(text, end, min(len(text), end + 60))
     return m is not None and fold(m.group(1)) in w.conjunctions and fold(m.group(2)) in w.people_after
 
 
@@ -328,11 +334,17 @@ def _kind_hint(text: str, m: Match, w: Words) -> str | None:
         kind = w.kind_words.get(fold(text[prev[0]:prev[1]]))
         if kind is not None:
             return kind
-    for phrase in reversed(_phrases_after(text, m.end)):       # the longer phrase first
-        kind = w.kind_words.get(phrase)
-        if kind is not None:
-            return kind
-    return None
+    nxt = _next_word(text, m.end)
+    if nxt is None:
+        return None
+    word = fold(text[nxt[0]:nxt[1]])
+    if word in w.unit_heads:        # "Sub County": the longer phrase first
+        second = _next_word(text, nxt[1])
+        if second is not None:
+            kind = w.kind_words.get(word + " " + fold(text[second[0]:second[1]]))
+            if kind is not None:
+                return kind
+    return w.kind_words.get(word)
 
 
 def _context_before(text: str, pos: int, ctx_end: dict[int, tuple[str, int]],
@@ -358,7 +370,7 @@ def _feature_before(text: str, m: Match, entries: list[Entry], mixed: bool, w: W
     at that place (geo_precision 2). Returns where the feature's word starts, or None when there
     is none, -1 when the name has readings in several countries ("Lake Victoria" names no town:
     the name is the lake's, no place of its own)."""
-    if not mixed or not w.features_before:
+    if not mixed or not w.features_before or m.start < 2 or not text[m.start - 2].isalpha():
         return None
     prev = _prev_word(text, m.start)
     if prev is None or not text[prev[0]].isupper() or fold(text[prev[0]:prev[1]]) not in w.features_before:
@@ -512,7 +524,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
         nxt = _next_word(text, m.end)
-        folk = _people_name(text, m.end, w) and not any(e.kind == "country" for e in entries)
+        folk = _people_name(text, m.end, nxt, w) and not any(e.kind == "country" for e in entries)
         if road or folk:
             # "the Voi-Taveta road", "Kikuyu people", "Pokot raiders": a reference or a people's
             # name, kept for want of another place
@@ -872,6 +884,11 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             ccs = Counter(e.cc for e in c.entries if e.kind != "city" or e.population >= 15000)
             for cc in ccs:
                 votes[cc] += 0.5 / len(ccs)
+    # "in Voi", "at Sololo": a name written as the place itself, with readings in one country only,
+    # is as sure as a far larger town when the article names no other country (in capitals any
+    # word may follow "IN")
+    lone = {id(c) for c in cands if mixed and c.prep and not c.modifier and not c.common
+            and len(ccs := {e.cc for e in c.entries}) == 1 and (not countries_named or ccs <= countries_named)}
     for _round in range(2):
         admin1s: dict[tuple, set[str]] = defaultdict(set)      # province -> names read inside it
         for c in cands:
@@ -879,15 +896,10 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                 admin1s[(c.chosen.cc, c.chosen.admin1)].add(c.match.key)
         for c in cands:
             scored = []
-            # "in Voi", "at Sololo": a name written as the place itself, with readings in one country
-            # only, is as sure as a far larger town when the article names no other country (in
-            # capitals any word may follow "IN")
-            lone_cc = {e.cc for e in c.entries}
-            lone = mixed and c.prep and not c.modifier and not c.common and len(lone_cc) == 1 \
-                and (not countries_named or lone_cc <= countries_named)
+            alone = id(c) in lone
             for e in c.entries:
                 s, why = _score(c, e, votes, admin1s, near_names, w.home, dateline_cc, gaz, frozenset(followed))
-                if lone:
+                if alone:
                     s += LONE_NAME_BONUS
                     why.append("its only country, after a preposition")
                 if e.kind == "admin1" and (e.cc, e.admin1) in holds.get(c.match.start, ()):
@@ -1125,8 +1137,8 @@ def _quarter_after_dash(cands: list[Candidate], text: str) -> list[Candidate]:
     fixed: dict[str, Entry | None] = {}
     for a, b in zip(cands, cands[1:]):
         if a.chosen is None or b.chosen is None or a.chosen.kind != "city" or b.chosen.kind != "city" \
-                or a.reference or b.reference or not _DASH.fullmatch(text[a.match.end:b.match.start]) \
-                or None in (a.chosen.lat, b.chosen.lat) or b.chosen.population >= a.chosen.population:
+                or a.reference or b.reference or b.chosen.population >= a.chosen.population \
+                or None in (a.chosen.lat, b.chosen.lat) or not _DASH.fullmatch(text[a.match.end:b.match.start]):
             continue
         if b.chosen.cc == a.chosen.cc and distance_km(a.chosen.lat, a.chosen.lon, b.chosen.lat,
                                                       b.chosen.lon) <= PART_OF_TOWN_KM:
