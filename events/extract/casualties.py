@@ -760,26 +760,22 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
 
 
 @cache
-def _phrase_set(phrases: tuple[tuple[str, ...], ...]) -> tuple[frozenset, int]:
-    """The phrases as a set, and the length of the longest (once per table)."""
-    return frozenset(phrases), max((len(p) for p in phrases), default=0)
+def _negation_at_end(phrases: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern | None, int]:
+    """A pattern of the negations right at the end of a folded piece of text, and how many
+    characters to read for the longest (once per table)."""
+    if not phrases:
+        return None, 0
+    alts = "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alts})\s*$"), max(len(" ".join(p)) for p in phrases) + 8
 
 
 def _negated_before(text: str, pos: int, single: _Single) -> bool:
     """Does a negation stand right before the casualty verb at `pos` ("nearly lynched", "almost
     killing", "did not kill")? Right before only: "orang tak dikenal menembak mati" (unknown men
-    shot dead) negates the word between. Reads a few dozen characters: the same cost for every
-    word in any text."""
-    phrases, n = _phrase_set(single.negation)
-    if not n:
-        return False
-    words = _TOKEN.findall(text, max(0, pos - 16 * n), pos)[-n:]
-    for i in range(len(words) - 1, -1, -1):
-        if not words[i][:1].isalnum():
-            words = words[i + 1:]             # only the words of its own clause
-            break
-    folded = tuple(fold(w) for w in words)
-    return any(folded[len(folded) - k:] in phrases for k in range(1, len(folded) + 1))
+    shot dead) negates the word between. One search of a few dozen characters: the same cost
+    for every word in any text."""
+    pattern, reach = _negation_at_end(single.negation)
+    return pattern is not None and pattern.search(fold(text[max(0, pos - reach):pos])) is not None
 
 
 def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple | None:
