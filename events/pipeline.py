@@ -7,7 +7,6 @@ is named in the result's errors and the article yields no rows; the batch goes o
 """
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,32 +16,14 @@ from types import ModuleType
 from typing import Any
 
 from events import schema
-from events.article import Article, Sentence
-
-EXTRACTOR_VERSION = "0.1.0"
+from events.article import (  # noqa: F401 (re-exported: the runner's callers know them by these names)
+    BACKGROUND_ONLY, COUNTRY_ONLY, EXTRACTOR_VERSION, NO_DATE, NO_EVENT_WORDS, NO_PLACE, NO_ROW_REASONS, Article,
+    Doc, Options, Sentence)
+from events.article import OPTIONS as _options
 
 # Stages in order. A stage is listed here once its module exists in events/extract/.
 STAGES: list[str] = ["language", "sentences", "dateline", "dates", "places", "event_types", "casualties",
                      "actors", "assemble"]
-
-
-# Why an article gave no row (the run summary counts them, `extract --explain` says which).
-NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE = "no event words", "background only", "no date", "no place"
-NO_ROW_REASONS = (NO_EVENT_WORDS, BACKGROUND_ONLY, NO_DATE, NO_PLACE)
-# How the assemble stage's detail of a `no place` drop begins when the event is located only to
-# a country: the one kind `--keep-unlocated` turns into a row (the summary counts only these).
-COUNTRY_ONLY = "located only to a country"
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the caller decides for a run rather than the text: a publication date for inputs
-    that carry none (`--published`), and country-only events kept as rows (`--keep-unlocated`)."""
-    published: dt.date | None = None
-    keep_unlocated: bool = False
-
-
-_options: ContextVar[Options] = ContextVar("events_pipeline_options", default=Options())
 
 
 @contextmanager
@@ -53,19 +34,6 @@ def options(**changes: Any) -> Iterator[Options]:
         yield _options.get()
     finally:
         _options.reset(token)
-
-
-@dataclass
-class Doc:
-    """One article on its way through the stages: the text and everything found so far."""
-    article: Article
-    sentences: list[Sentence] = field(default_factory=list)
-    language: str | None = None
-    findings: dict[str, Any] = field(default_factory=dict)   # stage name -> its findings
-    rows: list[dict] = field(default_factory=list)
-    options: Options = field(default_factory=lambda: _options.get())
-    no_rows: tuple[str, str] | None = None     # (reason, detail) when the article gives no row
-    dropped: list[tuple[str, str]] = field(default_factory=list)   # events that gave no row, and why
 
 
 @dataclass

@@ -21,12 +21,11 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from events import errors
-from events.article import Article
+from events.article import Article, Item, Rejection  # noqa: F401 (Item, Rejection: the readers' names too)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024          # per article (a text/HTML file, a JSON line, a CSV row)
 FORMATS = ("auto", "text", "jsonl", "csv", "html")
@@ -51,18 +50,6 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-@dataclass(frozen=True)
-class Rejection:
-    """An input item that was not read, and why: printed as `<origin>: <reason>`."""
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        origin = self.origin if self.origin.isprintable() else repr(self.origin)[1:-1]
-        return f"{origin}: {self.reason}"       # one line, even for a file name with a newline
-
-
-Item = Article | Rejection
 
 
 def expand(paths: Iterable[str | Path]) -> list[str | Path]:

@@ -274,3 +274,36 @@ def describe() -> str:
     for c in columns():
         lines.append(f"| {c.name} | {c.type} | {'yes' if c.nullable else 'no'} | {c.origin} | {c.description} |")
     return "\n".join(lines)
+
+
+# --- the store's tables ----------------------------------------------------------------------
+# One home for the tables' names and Arrow schemas: the store writes them, the views read them.
+
+TABLES = ("articles", "events", "event_sources")
+
+
+def articles_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("text_hash", pa.string(), nullable=False),
+        pa.field("source", pa.string()), pa.field("url", pa.string()),
+        pa.field("title", pa.string()), pa.field("published", pa.date32()),
+        pa.field("language", pa.string()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("language_detected", pa.bool_()),     # language found by the extractors, not given
+    ])
+
+
+def event_sources_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([pa.field("event_id_cnty", pa.string(), nullable=False),
+                      pa.field("article_id", pa.string(), nullable=False)])
+
+
+def table_schema(table: str) -> pa.Schema:
+    """The Arrow schema of one of the store's TABLES."""
+    return {"articles": articles_schema, "events": arrow_schema, "event_sources": event_sources_schema}[table]()

@@ -55,17 +55,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from events import errors, merge, pipeline, schema
+from events import errors, merge, pipeline, schema, views
 from events.files import fsync_dir, fsync_file
-from events.article import Article
-from events.readers import Rejection
+from events.article import Article, Rejection
+from events.schema import TABLES, articles_schema, event_sources_schema, table_schema
 
 MANIFEST = "manifest.json"
 VIEWS_DB = "events.duckdb"
 JOURNAL = "journal.jsonl"
 LOCK = ".lock"
 FORMAT = 1
-TABLES = ("articles", "events", "event_sources")
 BATCH_ARTICLES = 500          # articles per commit during ingest
 BATCH_SECONDS = 30.0          # ... or a commit at least this often
 MAX_FILES = 16                # files in one partition before the small ones are merged
@@ -114,29 +113,6 @@ def data_files(db: Path) -> list[str]:
                 if name.endswith(".parquet") and stat.S_ISREG(os.lstat(path).st_mode):
                     found.append(path.relative_to(db).as_posix())
     return found
-
-
-def articles_schema() -> pa.Schema:
-    return pa.schema([
-        pa.field("id", pa.string(), nullable=False),
-        pa.field("text_hash", pa.string(), nullable=False),
-        pa.field("source", pa.string()), pa.field("url", pa.string()),
-        pa.field("title", pa.string()), pa.field("published", pa.date32()),
-        pa.field("language", pa.string()),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
-        pa.field("language_detected", pa.bool_()),     # language found by the extractors, not given
-    ])
-
-
-def event_sources_schema() -> pa.Schema:
-    return pa.schema([pa.field("event_id_cnty", pa.string(), nullable=False),
-                      pa.field("article_id", pa.string(), nullable=False)])
-
-
-def table_schema(table: str) -> pa.Schema:
-    return {"articles": articles_schema, "events": schema.arrow_schema,
-            "event_sources": event_sources_schema}[table]()
 
 
 @dataclass
@@ -472,11 +448,14 @@ class Store:
         self._record("publish", MANIFEST)
         self.rebuild_views(m)
 
+    def view_statements(self, m: Manifest | None = None) -> list[str]:
+        """CREATE VIEW statements over this store's live files (events.views), as in events.duckdb."""
+        m = m or self.manifest()
+        return views.view_statements({t: self.live_files(t, m) for t in TABLES})
+
     def rebuild_views(self, m: Manifest | None = None) -> None:
         """Rewrite events.duckdb so its views read exactly the live files (absolute paths)."""
         import duckdb
-
-        from events import query
 
         m = m or self.manifest()
         tmp = self.db / f".{VIEWS_DB}.{uuid.uuid4().hex[:8]}.tmp"
@@ -484,7 +463,7 @@ class Store:
             self._record("write", tmp.name)
             con = duckdb.connect(str(tmp))
             try:
-                for sql in query.view_statements(self, m):
+                for sql in self.view_statements(m):
                     con.execute(sql)
                 con.execute(f"CREATE VIEW store_info AS SELECT {m.generation} AS generation, "
                             f"'{str(self.db.resolve()).replace(chr(39), chr(39) * 2)}' AS folder")

@@ -30,7 +30,7 @@ def _article(n: int, country: str = "IRQ", date: str = "2023-12-08", deaths: int
 def _count(db: Path, sql: str) -> int:
     con = duckdb.connect()
     try:
-        views = __import__("events.query", fromlist=["view_statements"]).view_statements(Store(db))
+        views = Store(db).view_statements()
         for v in views:
             con.execute(v)
         return con.execute(sql).fetchone()[0]

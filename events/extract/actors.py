@@ -31,7 +31,7 @@ from events import lang
 from events.extract.event_types import fallback_languages
 from events.findings import Actor, Claim
 from events.matcher import Matcher, fold
-from events.pipeline import Doc
+from events.article import Doc
 
 DATA = Path(__file__).resolve().parent / "data" / "groups.toml"
 _WORD = re.compile(r"\w+(?:[-'.]\w+)*\.?")

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from events.extract import rows, story
 from events.findings import DateMention
-from events.pipeline import BACKGROUND_ONLY, NO_EVENT_WORDS, Doc
+from events.article import BACKGROUND_ONLY, NO_EVENT_WORDS, Doc
 
 NOT_CODED = "told as crime, an accident or a scare, not political violence"
 

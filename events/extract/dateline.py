@@ -26,7 +26,7 @@ import re
 from events import lang
 from events.extract import dates
 from events.findings import Dateline
-from events.pipeline import Doc
+from events.article import Doc
 
 OPENING_LINES = 3
 OPENING_CHARS = 600

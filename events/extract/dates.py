@@ -32,7 +32,7 @@ from functools import cache
 from events import lang
 from events.findings import DateMention
 from events.matcher import Matcher, fold
-from events.pipeline import Doc
+from events.article import Doc
 
 HISTORICAL_DAYS = 30
 UNITS = ("minute", "hour", "day", "week", "month", "year")    # "3 hours ago" is the day of the report

@@ -17,7 +17,7 @@ from functools import cache
 
 from events import lang
 from events.findings import LanguageGuess
-from events.pipeline import Doc
+from events.article import Doc
 
 # Languages the classifier may answer with (ISO 639-1): a set, not word lists.
 CANDIDATES = ("en", "id", "fr", "es", "pt", "de", "it", "nl", "ar", "fa", "ur", "hi", "ru",

@@ -17,8 +17,7 @@ import re
 from functools import cache
 
 from events import lang
-from events.article import Sentence
-from events.pipeline import Doc
+from events.article import Doc, Sentence
 
 _STOP = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LINE = re.compile(r"[^\n]+")
