@@ -9,13 +9,12 @@ import bisect
 from collections import Counter
 from dataclasses import replace
 
-from events.article import Sentence
+from events.article import Doc, Sentence
 from events.extract.sentences import windows
 from events.findings import Place, PlaceMention
 from events.geo import SPECIFICITY, distance_km, gazetteer
 from events.geo.resolve import mentions, resolve
 from events.matcher import fold
-from events.pipeline import Doc
 
 WINDOW = 20000       # characters resolved at once (whole sentences); articles are far shorter
 REFERENCE_KM = 300     # "50 km north of X": the town meant lies within this distance of X
