@@ -30,7 +30,7 @@ from events import lang
 from events.findings import Casualty
 from events.extract.sentences import windows
 from events.matcher import Matcher, fold
-from events.pipeline import Doc
+from events.article import Doc
 
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count

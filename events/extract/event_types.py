@@ -21,7 +21,7 @@ from itertools import accumulate
 from events import lang, schema
 from events.findings import Trigger
 from events.matcher import Matcher, fold
-from events.pipeline import Doc
+from events.article import Doc
 
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")

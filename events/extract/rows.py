@@ -24,7 +24,7 @@ from events.extract.story import (
     fresh_dates, own_place, statement_date, is_typed)
 from events.findings import Actor, Casualty, DateMention, Place, Trigger
 from events.matcher import fold
-from events.pipeline import BACKGROUND_ONLY, EXTRACTOR_VERSION, NO_DATE, NO_PLACE
+from events.article import BACKGROUND_ONLY, EXTRACTOR_VERSION, NO_DATE, NO_PLACE
 
 WINDOW_DAYS = 30
 NAMING_DAY = dt.date.max     # an undated event's actors are named by the latest periods (Taliban as state)

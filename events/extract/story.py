@@ -21,7 +21,7 @@ from events import lang
 from events.extract import event_types as et
 from events.findings import Actor, Casualty, Claim, DateMention, Place, PlaceMention, Trigger
 from events.matcher import Matcher, fold
-from events.pipeline import Doc
+from events.article import Doc
 
 LEAD_SENTENCES = 3
 SAME_TOWN_KM = 10.0         # two names this close are one place (a town and its quarter)
