@@ -39,6 +39,7 @@ class TriggerWord:
     detonated: bool
     crowd: bool
     demonstration: bool = False     # the word names a demonstration turned violent ("riot", "kerusuhan")
+    roadblock: bool = False         # the word tells a road closed by barricades ("barricaded the highway")
 
 
 NOT_AN_EVENT = "not an event"      # value of a triggers.toml [not_events] phrase in the matcher
@@ -79,7 +80,7 @@ def _entries(code: str) -> list[tuple[list[str], TriggerWord]]:
         out.append((entry["words"], TriggerWord(
             sub, entry.get("attack_type"), entry.get("weapon_type"), bool(entry.get("civilian_targeting")),
             bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")),
-            bool(entry.get("demonstration")))))
+            bool(entry.get("demonstration")), bool(entry.get("roadblock")))))
     return out
 
 
@@ -159,6 +160,14 @@ def names_demonstration(trigger: Trigger, language: str | None) -> bool:
     in the ACLED codebook a riot is a violent demonstration unless told as a mob's."""
     tw = word_info(language).get(" ".join(fold(trigger.text).split()))
     return bool(tw and tw.demonstration)
+
+
+def blocks_road(trigger: Trigger, language: str | None) -> bool:
+    """The word tells a road barricaded ("barricaded the highway", "membarikade jalan"): the
+    codebook's road-blocking with barricades, a crowd's violent demonstration, but the police's
+    own barricades when they are its subject."""
+    tw = word_info(language).get(" ".join(fold(trigger.text).split()))
+    return bool(tw and tw.roadblock)
 
 
 def rank(trigger: Trigger) -> tuple[int, int, int]:

@@ -192,8 +192,8 @@ STATE_DOER_WORDS = 2     # words between the police or soldiers and the protest 
 
 
 def _without_state_protests(doc: Doc, usable: list[Trigger], actors: list[Actor]) -> list[Trigger]:
-    """'Police blocked the main road ahead of the visit', 'aparat menutup jalan': a road closed or a
-    crowd's word done by the police or soldiers themselves is no demonstration (their answer to a
+    """'Police blocked the main road ahead of the visit', 'aparat menutup jalan', 'police barricaded
+    the area': a road closed or a crowd's word done by the police or soldiers themselves is no demonstration (their answer to a
     crowd, "dispersed", "fired tear gas", is another kind and stays)."""
     state = {}
     text = doc.article.text
@@ -209,7 +209,8 @@ def _without_state_protests(doc: Doc, usable: list[Trigger], actors: list[Actor]
     starts = sorted([t.start for t in usable] + [a.start for a in actors])
 
     def by_state(t: Trigger) -> bool:
-        if t.event_type != "Protests" or t.sub_event_type != "Peaceful protest":
+        if (t.event_type, t.sub_event_type) != ("Protests", "Peaceful protest") and \
+                not et.blocks_road(t, doc.language):
             return False
         for end in state.get(t.sentence, []):
             gap = text[end:t.start]
