@@ -64,3 +64,21 @@ def test_event_types_torches_carried_are_no_arson(text: str, language: str, word
 ])
 def test_event_types_everyday_words_of_events(text: str, language: str, sub: str) -> None:
     assert sub in _reported(text, language)
+
+
+@pytest.mark.parametrize("text, language, sub", [
+    ("Residents protested over the water shortage, throwing stones at passing cars.", "en",
+     "Violent demonstration"),
+    ("Pupils protesting against their head teacher, torched a dormitory of the school.", "en",
+     "Looting/property destruction"),
+])
+def test_event_types_grievance_ends_at_its_clause(text: str, language: str, sub: str) -> None:
+    assert sub in _reported(text, language)
+
+
+@pytest.mark.parametrize("text, language, sub", [
+    ("Residents protested against youths throwing stones at passing cars.", "en", "Violent demonstration"),
+    ("Pupils protested against the torching of a dormitory of the school.", "en", "Looting/property destruction"),
+])
+def test_event_types_grievance_within_its_clause(text: str, language: str, sub: str) -> None:
+    assert sub not in _reported(text, language)

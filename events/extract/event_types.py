@@ -265,7 +265,10 @@ def find(text: str, sentences: list, language: str | None,
             # "(date not reported) clashes took place": a negation does not reach past a clause break
             negated |= "negated" in mod.value and gap <= tabs.negation_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
-            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window
+            # "protested over power cuts, barricading roads": what the crowd protests about ends
+            # at its clause; what they did after the comma is their own act
+            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
             mourned |= "mourned" in mod.value and gap <= tabs.grievance_window
