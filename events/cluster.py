@@ -57,12 +57,8 @@ def check_installed() -> None:
 
 
 def _warm_up() -> int:
-    """Load every table of the pipeline in this worker (two short texts, as events.parallel)."""
-    for article in parallel.WARM_UP:
-        try:
-            pipeline.run_article(article)
-        except Exception:     # a broken stage is reported per article, not at start-up
-            pass
+    """Load every table of the pipeline in this worker, as events.parallel's workers do."""
+    pipeline.prepare()
     return 0
 
 

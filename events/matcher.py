@@ -10,6 +10,7 @@ article, whatever the case (upper-case wire copy works) and with accents folded.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
@@ -40,10 +41,24 @@ def _word_char(c: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower case, accents off, quotes and dashes plain; always the same length as `text`."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return _fold(text)
+
+
+# Stages fold the same short pieces (a word, a gap between two names) hundreds of thousands of
+# times in a long article: a bounded cache of short ones (never of a whole text).
+_SHORT = 48
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low.translate(_FOLD)
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 14)(_fold)
 
 
 class Match(NamedTuple):
@@ -53,6 +68,9 @@ class Match(NamedTuple):
     text: str            # as written in the article
     key: str             # the folded pattern
     value: list[Any]     # payloads of every entry with this pattern
+
+
+_new = tuple.__new__     # a Match made without the named tuple's keyword-argument wrapper (twice as fast)
 
 
 class Matcher:
@@ -100,6 +118,6 @@ class Matcher:
             end = -neg_end
             if not overlapping and start < last_end:
                 continue
-            out.append(Match(start, end, text[start:end], key, payloads))
+            out.append(_new(Match, (start, end, text[start:end], key, payloads)))
             last_end = max(last_end, end)
         return out

@@ -50,16 +50,6 @@ WINDOW_PER_JOB = 3      # chunks in flight per worker: enough that no worker wai
 
 Run = Callable[..., pipeline.Result]     # run(article) or run(article, stages), as pipeline.run_article
 
-# Two short texts of our own, one per shipped language, coded once per worker so that every
-# table (language model, gazetteer, triggers, numbers, dates) is loaded before real work.
-WARM_UP = (
-    Article(text="JAKARTA, 1 March 2024 - Gunmen attacked a police post in Jayapura, Papua, on "
-                 "Friday, killing two officers and wounding three, police said."),
-    Article(text="JAYAPURA - Kelompok bersenjata menyerang pos polisi di Jayapura, Papua, pada "
-                 "Jumat (1/3/2024). Dua polisi tewas dan tiga lainnya luka-luka."),
-)
-
-
 class WorkerError(errors.EventsError):
     """Worker processes could not be started (or stopped before coding anything)."""
 
@@ -118,7 +108,11 @@ def imap(items: Iterable[Any], jobs: int | None = None, *, stages: Sequence[str]
     stream = _chain(head, items)
     if jobs == 1:
         for item in stream:
-            yield _code(run, item, stages, opts, count=True) if isinstance(item, Article) else item
+            if isinstance(item, Article):
+                if run is pipeline.run_article:
+                    pipeline.prepare(stages, opts)     # once per process: tables loaded, then settled
+                item = _code(run, item, stages, opts, count=True)
+            yield item
         return
     yield from _Parallel(jobs, chunk, window or WINDOW_PER_JOB * jobs, run, stages, opts).imap(stream)
 
@@ -157,14 +151,8 @@ def _code(run: Run, article: Article, stages: Sequence[str] | None, opts: pipeli
 def _init(run: Run, stages: Sequence[str] | None, opts: pipeline.Options) -> None:
     """Ignore Ctrl-C (the parent stops the run) and load the pipeline's tables once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if run is not pipeline.run_article:
-        return
-    for article in WARM_UP:
-        try:
-            with pipeline.options(**_fields(opts)):
-                pipeline.run_article(article, stages)
-        except Exception:     # a broken stage is reported per article, not at start-up
-            pass
+    if run is pipeline.run_article:
+        pipeline.prepare(stages, opts)
 
 
 def _ready() -> int:

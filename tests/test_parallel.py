@@ -198,3 +198,25 @@ def test_parallel_extract_jobs_two_prints_what_jobs_one_prints(tmp_path):
             for jobs in ("1", "2")]
     assert [o.exit_code for o in outs] == [1, 1]         # the bad line is rejected in both
     assert outs[0].stdout == outs[1].stdout and outs[0].stdout.count("\n") > 10
+
+
+SETTLED = """
+import gc, json
+from events import parallel, pipeline
+from events.article import Article
+before = gc.get_threshold()[0]
+with pipeline.tally() as counted:
+    out = list(parallel.imap([Article(text="Gunmen killed two people in Kabul on 3 March 2024.")], jobs=1))
+print(json.dumps({"before": before, "after": gc.get_threshold()[0], "frozen": gc.get_freeze_count(),
+                  "counted": counted.articles, "rows": len(out[0].rows)}))
+"""
+
+
+def test_parallel_a_process_loads_its_tables_uncounted_then_settles_the_collector():
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", SETTLED], capture_output=True, text=True, check=True)
+    got = json.loads(done.stdout)
+    assert got["before"] != pipeline.GC_YOUNG and got["after"] == pipeline.GC_YOUNG
+    assert got["frozen"] > 10_000          # the tables are out of the collector's reach
+    assert got["counted"] == 1 and got["rows"] == 1     # the warm-up texts are not counted
