@@ -201,6 +201,7 @@ class _Parallel:
     def imap(self, stream: Iterator[Any]) -> Iterator[Any]:
         pending: deque[_Slot] = deque()
         self._start(verify=False)
+        pipeline.settle_memory()      # this process merges and stores what the workers code
         try:
             exhausted = False
             while True:

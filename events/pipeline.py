@@ -96,7 +96,7 @@ def tally() -> Iterator[Tally]:
 # frees, and each collection walks every young object again (a quarter of a 5 MB article's
 # time with the default).
 GC_YOUNG = 10_000
-_settled = False
+_prepared = False
 
 
 # Two short texts of our own, one per shipped language, coded once per process before real
@@ -112,8 +112,10 @@ WARM_UP = (
 def prepare(stages: Iterable[str] | None = None, opts: Options | None = None) -> None:
     """Load every stage's tables (the warm-up texts, coded uncounted and thrown away), then
     `settle_memory`: what a process does once before coding articles."""
-    if _settled:
+    global _prepared
+    if _prepared:
         return
+    _prepared = True
     token = _tallies.set(())
     try:
         for article in WARM_UP:
@@ -127,14 +129,11 @@ def prepare(stages: Iterable[str] | None = None, opts: Options | None = None) ->
 
 
 def settle_memory() -> None:
-    """Once the stages' tables are loaded (after the first article a process codes): move
-    them out of the collector's reach for good (`gc.freeze`: they live as long as the process)
-    and collect young objects less often. Called by the commands' runners, never on import:
-    a notebook keeps its own collector settings."""
-    global _settled
-    if _settled:
-        return
-    _settled = True
+    """Move what this process holds now (the stages' tables once loaded) out of the cyclic
+    collector's reach for good (`gc.freeze`: they live as long as the process) and collect
+    young objects less often. Called by the commands' runners (in each worker after its
+    tables load, in the calling process when a run starts), never on import: a notebook keeps
+    its own collector settings."""
     gc.collect()
     gc.freeze()
     _, older, oldest = gc.get_threshold()
