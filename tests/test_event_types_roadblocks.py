@@ -59,6 +59,7 @@ def test_event_types_torches_carried_are_no_arson(text: str, language: str, word
     ("Two rival groups of party youths came to blows outside the tallying centre.", "en", "Mob violence"),
     ("Thousands of opposition supporters poured into the streets of the capital after the verdict.", "en",
      "Peaceful protest"),
+    ("Two neighbours' sons fought with sticks after an altercation at the village market.", "en", "Mob violence"),
     ("A herder was speared in the chest near the river.", "en", "Attack"),
     ("The councillor was attacked at his home and left for dead.", "en", "Attack"),
 ])
