@@ -17,6 +17,7 @@ case- and accent-insensitive, leftmost-longest matches (it returns the same `Mat
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from events.matcher import Match, fold
 GEO_DIR = Path(__file__).resolve().parent
 GAZETTEER_PATH = GEO_DIR / "gazetteer.parquet"
 NAMES_PATH = GEO_DIR / "names.parquet"
+ADMIN1_NAMES_PATH = GEO_DIR / "admin1_names.json"
 MAX_WORDS = 6          # longest name, in words, looked up
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 
@@ -61,6 +63,17 @@ class Entry:
         return SPECIFICITY[self.kind]
 
 
+def admin1_names(path: Path = ADMIN1_NAMES_PATH) -> dict[tuple[str, str], str]:
+    """(ISO2, gazetteer admin1) -> the spelling rows carry ("Idlib" -> "Idleb"): the datasets'
+    names of first-level divisions where GeoNames writes another form (admin1_names.json)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {(cc, name): written for cc, names in data["names"].items() for name, written in names.items()}
+    except (OSError, ValueError, KeyError, AttributeError) as exc:
+        raise GazetteerError(f"cannot read the admin1 names {path}: {exc}; "
+                             "it maps ISO2 -> {gazetteer name: name in rows}") from exc
+
+
 def _read(path: Path):
     try:
         return pq.ParquetFile(path).read(use_threads=False)
@@ -76,6 +89,11 @@ def _word_spans(folded: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(folded)]
 
 
+def _spaced(key: str) -> str:
+    """"deir-ez-zor" -> "deir ez zor": the hyphens of a folded name as spaces."""
+    return " ".join(key.replace("-", " ").split())
+
+
 class NameIndex:
     """Folded names -> gazetteer rows; finds whole-word, leftmost-longest names in one pass."""
 
@@ -88,9 +106,14 @@ class NameIndex:
                       for name in table.column_names if name.startswith("zipf_")}
         self._pos = {key: i for i, key in enumerate(keys)}
         self.size = len(self._pos)
+        # A hyphen between the words of a name is written or left out at will ("Elgeyo-Marakwet",
+        # "Elgeyo Marakwet", "Deir-ez-Zor"): every hyphened name is also found with spaces, and a
+        # hyphened window of the text is looked up with spaces when not found as written.
+        for key in [k for k in keys if "-" in k]:
+            self._pos.setdefault(_spaced(key), self._pos[key])
         # Word prefixes of multi-word names ("dera", "dera ismail"): a window grows only while
         # it is one, so each word costs a lookup or two instead of MAX_WORDS.
-        self._prefixes = {key[:end] for key in keys if not key.isalnum()
+        self._prefixes = {key[:end] for key in self._pos if not key.isalnum()
                           for _, end in _word_spans(key)[:-1]}
 
     def word_frequency(self, key: str, language: str | None) -> float:
@@ -116,6 +139,9 @@ class NameIndex:
                 if j > i and not key.isalnum() and ("  " in key or "\n" in key or "\t" in key):
                     key = " ".join(key.split())
                 pos = self._pos.get(key)
+                if pos is None and j > i and "-" in key:
+                    key = _spaced(key)
+                    pos = self._pos.get(key)
                 if pos is not None:
                     hit = (j, key, pos)
                 if key not in self._prefixes:
@@ -150,6 +176,7 @@ class Gazetteer:
         pairs = zip(cols["cc"].take(rows["admin1"]).to_pylist(), cols["admin1"].take(rows["admin1"]).to_pylist())
         self._admin1_row = dict(zip(pairs, rows["admin1"]))
         self._cache: dict[int, Entry] = {}
+        self._admin1_written = admin1_names()
         pa.default_memory_pool().release_unused()    # Parquet decoding buffers: ~40 MB back
 
     def entry(self, idx: int) -> Entry:
@@ -195,7 +222,8 @@ class Gazetteer:
         else:
             precision = 3
         return Place(country=country.name, iso3=country.iso3, iso=country.iso_numeric,
-                     admin1=entry.admin1, admin2=entry.admin2,
+                     admin1=self._admin1_written.get((entry.cc, entry.admin1), entry.admin1) if entry.admin1
+                     else entry.admin1, admin2=entry.admin2,
                      location=entry.name, latitude=entry.lat, longitude=entry.lon,
                      geo_precision=precision, feature=entry.kind, geonameid=entry.geonameid or None)
 
