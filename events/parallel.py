@@ -241,7 +241,14 @@ class _Parallel:
         return False
 
     def _send(self, articles: list[Article]) -> _Slot:
-        return _Slot(articles, self.pool.submit(_work, self.run, articles, self.stages, self.opts))
+        try:
+            future = self.pool.submit(_work, self.run, articles, self.stages, self.opts)
+        except BrokenProcessPool as exc:
+            # a worker died after the last chunk went out: this chunk fails as if it had been
+            # in flight, and _wait restarts the pool and re-runs it article by article
+            future = Future()
+            future.set_exception(exc)
+        return _Slot(articles, future)
 
     def _wait(self, slot: _Slot, pending: deque[_Slot]) -> None:
         try:

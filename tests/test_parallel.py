@@ -107,6 +107,26 @@ def test_parallel_a_worker_that_dies_fails_its_article_and_the_run_goes_on():
     assert all(r.rows and not r.errors for i, r in enumerate(out) if i not in (5, 23))
 
 
+def test_parallel_a_pool_found_broken_when_a_chunk_is_sent_reruns_that_chunk(monkeypatch):
+    # a worker can die between two submits: the next submit itself raises BrokenProcessPool
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    real, calls = ProcessPoolExecutor.submit, []
+
+    def submit(self, fn, *args, **kwargs):
+        if fn is parallel._work:
+            calls.append(1)
+            if len(calls) == 3:
+                raise BrokenProcessPool("a child process terminated abruptly")
+        return real(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    articles = numbered(24)
+    out = list(parallel.imap(articles, jobs=2, chunk=4, window=3, run=echo))
+    assert [r.article.text for r in out] == [a.text for a in articles]
+    assert all(r.rows and not r.errors for r in out)
+
+
 @pytest.mark.parametrize("chunk,window", [(1, 2), (4, 3), (16, 6)])
 def test_parallel_reads_the_input_at_most_a_window_of_chunks_ahead(chunk, window):
     pulled = 0
