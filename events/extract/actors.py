@@ -1001,7 +1001,9 @@ def _claims(text: str, sent, si: int, ms: list, sent_actors: list[Actor], attrib
         cue = attrib[0]
         after = [a for a in sent_actors if a.start >= cue.start]
         suspects = [a for a in sent_actors if a.role == "perpetrator" and a.kind in ("group", "armed", "rebels", "militia")]
-        blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or suspects
+        # "militan Al Shabaab menyerang ..., kata polisi": the group's name, not the word before it
+        blamed = [a for a in after if a.named] or [a for a in suspects if a.start >= cue.start] or \
+            [a for a in suspects if a.named] or suspects
         if any(v[0] == "accused" for v in cue.value):       # "X accused of ...": X, right before the cue
             blamed = [a for a in sent_actors if a.end <= cue.start and _words_between(text, a.end, cue.start) <= 2
                       and not _CLAUSE_END.search(text[a.end:cue.start])][-1:]

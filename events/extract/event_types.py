@@ -40,6 +40,7 @@ class TriggerWord:
     crowd: bool
     demonstration: bool = False     # the word names a demonstration turned violent ("riot", "kerusuhan")
     roadblock: bool = False         # the word tells a road closed by barricades ("barricaded the highway")
+    own_act: bool = False           # a crowd's clash verb with its other side ("clashed with"): its own act
 
 
 NOT_AN_EVENT = "not an event"      # value of a triggers.toml [not_events] phrase in the matcher
@@ -56,6 +57,7 @@ class Tables:
     reason_window: int = 6
     pursuit_window: int = 8
     suspect_window: int = 2
+    crowd_grievance_window: int = 2
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -80,7 +82,7 @@ def _entries(code: str) -> list[tuple[list[str], TriggerWord]]:
         out.append((entry["words"], TriggerWord(
             sub, entry.get("attack_type"), entry.get("weapon_type"), bool(entry.get("civilian_targeting")),
             bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")),
-            bool(entry.get("demonstration")), bool(entry.get("roadblock")))))
+            bool(entry.get("demonstration")), bool(entry.get("roadblock")), bool(entry.get("own_act")))))
     return out
 
 
@@ -91,6 +93,7 @@ def tables(language: str | None) -> Tables:
     modifiers: list[tuple[str, str]] = []
     window, negation_window, grievance_window, demand_window = 3, 1, 4, 12
     reason_window, pursuit_window, suspect_window = 6, 8, 2
+    crowd_grievance_window = 2
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
@@ -105,13 +108,14 @@ def tables(language: str | None) -> Tables:
         reason_window = int(mods.get("reason_window", reason_window))
         pursuit_window = int(mods.get("pursuit_window", pursuit_window))
         suspect_window = int(mods.get("suspect_window", suspect_window))
+        crowd_grievance_window = int(mods.get("crowd_grievance_window", crowd_grievance_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
                           ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
                           ("intent", "intent"), ("mourned", "mourned"), ("reason", "reason"),
                           ("pursuit", "pursuit"), ("suspect", "suspect")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window,
-                  reason_window, pursuit_window, suspect_window)
+                  reason_window, pursuit_window, suspect_window, crowd_grievance_window)
 
 
 @cache
@@ -249,6 +253,12 @@ def find(text: str, sentences: list, language: str | None,
         negated = grievance = mourned = False
         reason_at = None
         suspect = False
+        # "students protesting against a new fee increase clashed with police": a crowd's clash
+        # verb told a few words after what it protests about is the crowd's own act; a clash
+        # protested about stands right after the grievance word ("against the clash with police")
+        # or in a clause of its own ("against the trial of youths who clashed with")
+        own_window = tabs.crowd_grievance_window if tw.own_act else None
+        relative = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
         if si not in questions:          # once per sentence: a long one holds many triggers
@@ -262,13 +272,15 @@ def find(text: str, sentences: list, language: str | None,
             gap = len(_WORD.findall(text[mod.end:m.start]))
             if gap > reach_words:
                 break
+            # a relative word nearer the clash than the grievance word opens a clause of its own
+            relative |= "reason" in mod.value and "grievance" not in mod.value and "demand" not in mod.value
             # "(date not reported) clashes took place": a negation does not reach past a clause break
             negated |= "negated" in mod.value and gap <= tabs.negation_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "protested over power cuts, barricading roads": what the crowd protests about ends
             # at its clause; what they did after the comma is their own act
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and \
-                not _CLAUSE_BREAK.search(text[mod.end:m.start])
+                (own_window is None or relative or gap <= own_window) and not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
             mourned |= "mourned" in mod.value and gap <= tabs.grievance_window
@@ -279,14 +291,18 @@ def find(text: str, sentences: list, language: str | None,
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
-                not _CLAUSE_BREAK.search(text[mod.end:m.start])
+                (own_window is None or relative or gap <= own_window) and not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "threatened to carry out their bombings", "requested the arrest of": what is
             # threatened or asked for, to the end of its clause, has not happened
             hypothetical |= "intent" in mod.value and gap <= tabs.demand_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             if gap <= tabs.window and not _CLAUSE_BREAK.search(text[mod.end:m.start]):
                 # "threatened the villagers, then torched two houses": the threat ends at the comma
-                hypothetical |= "hypothetical" in mod.value or ("hedge" in mod.value and gap == 0)
+                # "pedagang memprotes pungutan bentrok dengan polisi": a protest word is what is
+                # protested ("menolak kekerasan") only as far as its grievance reaches a crowd's clash
+                protested = own_window is None or relative or gap <= own_window or \
+                    not ("grievance" in mod.value or "demand" in mod.value)
+                hypothetical |= "hypothetical" in mod.value and protested or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
             sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],
             disorder_type=t.disorder_type_of[tw.sub_event_type], sentence=si, start=m.start,

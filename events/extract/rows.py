@@ -240,8 +240,9 @@ def _fought_back(ev: Event, actors: list[Actor], found: tuple[Trigger | None, st
 def _two_sides(ev: Event, actors: list[Actor], language: str | None = None) -> bool:
     """The event's own sentences name the state's forces and an armed group, or two named armed
     groups: the two sides of a battle."""
-    own = [a for a in actors if a.sentence in ev.sentences
-           and not (a.role == "target" and _community(a, language))]     # "attacked members of the X tribe": people
+    # "attacked members of the X tribe": people; "..., kata polisi": who tells it is no side
+    own = [a for a in actors if a.sentence in ev.sentences and a.role != "source"
+           and not (a.role == "target" and _community(a, language))]
     armed = [a for a in own if a.kind in ARMED and (a.kind != "group" or _listed(a))]
     return bool(armed) and any(a.kind in STATE for a in own) or len({a.label for a in armed if a.named}) >= 2
 
@@ -1027,8 +1028,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
         return (a.sentence not in ev.sentences, not a.named, a.kind not in STATE, a.kind not in ARMED,
                 a.sentence, a.start)
 
-    for a in sorted([t for t in targets if t is not perp], key=target_rank) + [a for a in actors if a is not perp and
-                                                              a.kind in STATE and event_type in ("Battles",) + DEMONSTRATIONS]:
+    for a in sorted([t for t in targets if t is not perp], key=target_rank) + [
+            a for a in actors if a is not perp and a.role != "source" and a.kind in STATE
+            and event_type in ("Battles",) + DEMONSTRATIONS]:
         if event_type == "Battles" and a.kind in ("civilians", "protesters"):
             continue             # a battle is fought between armed parties; the dead bystanders are no side
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):

@@ -420,6 +420,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
     all_matches = _direction_abbreviated(text, all_matches, w, gaz)
     all_matches = _completed(text, folded, all_matches, w, gaz)
     all_matches = _hyphened_article(text, all_matches, w, gaz)
+    all_matches = _lower_place_word(text, folded, all_matches, w, gaz)
     all_matches = sorted(all_matches + _without_article(text, folded, all_matches, w, gaz), key=lambda m: m.start)
     for m in w.abbreviations.find(text, folded):
         if any(g.start <= m.start and m.end <= g.end and g.end - g.start > m.end - m.start for g in all_matches):
@@ -633,6 +634,31 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
                 out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
                 break
     return out
+
+
+def _lower_place_word(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
+    """"di kota Surabaya", "the province of Idlib" written "kabupaten Mimika": GeoNames has the
+    division with its kind word ("Kota Surabaya"), but in mixed case a name cannot start in lower
+    case; the kind word is a word before the name, and the name after it is read alone (the word
+    still says which kind of place is meant)."""
+    if not _mixed_case(text):
+        return found
+    out: list[Match] = []
+    changed = False
+    for f in found:
+        head, sep, rest = f.text.partition(" ")
+        if sep and head[:1].islower() and fold(head) in w.place_words and rest[:1].isupper():
+            start = f.start + len(head) + 1
+            while text[start:start + 1].isspace():
+                start += 1
+            key = folded[start:f.end]
+            rows = gaz.names.rows(key)
+            if rows:
+                out.append(Match(start, f.end, text[start:f.end], key, list(rows)))
+                changed = True
+                continue
+        out.append(f)
+    return out if changed else found
 
 
 _HYPHENED = re.compile(r"(?<![\w-])([A-Za-z]{2,3})-([A-Z][\w']+)(?![\w-])")

@@ -1,0 +1,127 @@
+"""Wording of ordinary reports that lost or mis-coded an event: a checkpoint named 'pos
+pemeriksaan' is a place, not an investigation; a kind word in lower case before a town ('di kota
+Surabaya') does not hide the town; the one who tells the story ('..., kata polisi Somalia') is
+neither a side nor the blamed; a crowd's clash after what it protests about is its own act; a
+person of some note (GTD's assassination) is a holder of a prominent post, not any activist or
+official. Own sentences, both languages, mixed and upper case."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events import pipeline
+from events.article import Article
+from events.extract import event_types
+from events.article import Sentence
+
+
+def _rows(text: str, language: str) -> list[dict]:
+    result = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 4), language=language))
+    return result.rows
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Dua tentara tewas ketika orang bersenjata menyerang sebuah pos pemeriksaan militer di Kota Marawi, "
+     "Filipina, pada Senin (3/6/2024) malam.", "id"),
+    ("Tiga polisi tewas ketika militan menyerang pos pemeriksaan polisi di pinggiran Quetta, Pakistan, "
+     "pada Senin malam.", "id"),
+    ("Penyerang menembaki titik pemeriksaan di Kota Kandahar, Afganistan, Senin (3/6/2024), menewaskan dua polisi.", "id"),
+    ("Gunmen attacked a police checkpoint on the outskirts of Quetta, Pakistan, on Monday night, killing three officers.",
+     "en"),
+])
+def test_rows_a_checkpoint_is_a_place_not_an_investigation(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert rows, "the attack on the checkpoint gave no row"
+    assert rows[0]["event_date"] == dt.date(2024, 6, 3)
+    assert rows[0]["event_type"] in ("Battles", "Violence against civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi melakukan pemeriksaan terhadap lima saksi penembakan di Kota Marawi, Filipina, Senin (3/6/2024).",
+    "Polisi masih melakukan pemeriksaan atas serangan di Quetta, Pakistan, Senin (3/6/2024).",
+])
+def test_rows_an_examination_of_witnesses_is_still_no_event(text: str) -> None:
+    assert _rows(text, "id") == []
+
+
+@pytest.mark.parametrize("text, language, location", [
+    ("Sebuah bom meledak di sebuah gereja di kota Surabaya pada Minggu pagi, 2 Juni 2024, menewaskan empat orang.",
+     "id", "Surabaya"),
+    ("Sebuah bom meledak di pasar di kabupaten Poso, Sulawesi Tengah, Senin (3/6/2024), menewaskan dua warga.",
+     "id", "Poso"),
+    ("Orang tak dikenal menembak mati dua warga di kota Ambon, Maluku, Senin (3/6/2024).", "id", "Ambon"),
+    ("A bomb exploded at a market in the city of Kisumu, Kenya, on Monday, killing two people.", "en", "Kisumu"),
+])
+def test_rows_a_kind_word_in_lower_case_does_not_hide_the_town(text: str, language: str, location: str) -> None:
+    rows = _rows(text, language)
+    assert [r["location"] for r in rows] == [location]
+
+
+@pytest.mark.parametrize("text, language, group", [
+    ("Sedikitnya 30 orang tewas ketika militan Al Shabaab menyerang sebuah hotel di Kismayo, Somalia, pada Jumat "
+     "(31/5/2024) malam, kata polisi Somalia.", "id", "Al Shabaab"),
+    ("Lima warga tewas ketika anggota kelompok Abu Sayyaf menembaki sebuah pasar di Jolo, Filipina, Senin (3/6/2024), "
+     "kata juru bicara militer.", "id", "Abu Sayyaf Group"),
+    ("At least 30 people were killed when Al Shabaab militants attacked a hotel in Kismayo, Somalia, on Friday, "
+     "police said.", "en", "Al Shabaab"),
+])
+def test_rows_who_tells_the_attack_is_no_side_and_the_named_group_is_blamed(text: str, language: str,
+                                                                            group: str) -> None:
+    rows = _rows(text, language)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["actor1"] == group
+    assert row["event_type"] == "Violence against civilians"
+    assert row["actor2"].startswith("Civilians")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Traders protesting against the new market levy clashed with police in Kisumu, Kenya, on Monday.", "en"),
+    ("TRADERS PROTESTING AGAINST THE NEW MARKET LEVY CLASHED WITH POLICE IN KISUMU, KENYA, ON MONDAY.", "en"),
+    ("Pedagang yang memprotes pungutan bentrok dengan polisi di Makassar, Sulawesi Selatan, Senin (3/6/2024).", "id"),
+    ("Ratusan pedagang yang memprotes kenaikan pungutan pasar bentrok dengan polisi di Makassar, Sulawesi Selatan, "
+     "Senin (3/6/2024).", "id"),
+])
+def test_rows_a_crowd_clashing_after_its_grievance_is_a_riot(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert [r["event_type"] for r in rows] == ["Riots"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Students marched in Nairobi, Kenya, on Monday against the clash with police last week.", "en"),
+    ("Mahasiswa berunjuk rasa di Makassar, Sulawesi Selatan, Senin (3/6/2024), memprotes bentrok dengan polisi "
+     "pekan lalu.", "id"),
+])
+def test_rows_a_clash_protested_about_is_the_grievance(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert [r["event_type"] for r in rows] == ["Protests"]
+
+
+def _attack_types(text: str, language: str) -> list[str]:
+    return [r["attack_type"] for r in _rows(text, language)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen shot dead a human rights activist in Quetta, Pakistan, on Monday.", "en"),
+    ("Gunmen shot dead a local cleric outside a mosque in Quetta, Pakistan, on Monday.", "en"),
+    ("Orang tak dikenal menembak mati seorang aktivis di Jayapura, Papua, Senin (3/6/2024).", "id"),
+    ("Orang tak dikenal menembak mati seorang ulama di Jayapura, Papua, Senin (3/6/2024).", "id"),
+])
+def test_rows_a_member_of_a_targeted_group_is_no_assassination(text: str, language: str) -> None:
+    assert _attack_types(text, language) == ["Armed Assault"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen shot dead a district governor in Kandahar, Afghanistan, on Monday.", "en"),
+    ("GUNMEN SHOT DEAD THE MAYOR OF A TOWN IN KANDAHAR, AFGHANISTAN, ON MONDAY.", "en"),
+    ("Orang tak dikenal menembak mati seorang bupati di Jayapura, Papua, Senin (3/6/2024).", "id"),
+])
+def test_rows_a_holder_of_a_prominent_post_is_assassinated(text: str, language: str) -> None:
+    assert _attack_types(text, language) == ["Assassination"]
+
+
+def test_event_types_own_clash_word_is_reported() -> None:
+    text = "Pedagang memprotes pungutan bentrok dengan polisi."
+    found = event_types.find(text, [Sentence(0, len(text), text)], "id")
+    assert [(t.sub_event_type, t.hypothetical) for t in found] == [("Armed clash", False)]
