@@ -125,3 +125,28 @@ def test_event_types_own_clash_word_is_reported() -> None:
     text = "Pedagang memprotes pungutan bentrok dengan polisi."
     found = event_types.find(text, [Sentence(0, len(text), text)], "id")
     assert [(t.sub_event_type, t.hypothetical) for t in found] == [("Armed clash", False)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Members of the ruling party's youth wing assaulted and injured five opposition activists at the university "
+     "gate in Dhaka, Bangladesh, on Monday, ahead of an opposition rally.", "en"),
+    ("Members of the ruling party's youth wing beat up five opposition activists in Dhaka, Bangladesh, on Monday, "
+     "following a demonstration by the opposition.", "en"),
+    ("Puluhan kader partai penguasa memukuli lima aktivis oposisi di Dhaka, Bangladesh, Senin (3/6/2024), "
+     "menjelang unjuk rasa oposisi.", "id"),
+    ("Sekelompok pemuda menganiaya dua mahasiswa di Makassar, Sulawesi Selatan, Senin (3/6/2024), sebelum demo "
+     "kenaikan harga BBM.", "id"),
+])
+def test_rows_a_beating_before_or_after_a_rally_is_mob_violence(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows] == [("Riots", "Mob violence")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Police beat up students in Makassar, Indonesia, on Monday, ahead of a rally against fuel prices.", "en"),
+    ("Polisi memukuli mahasiswa di Makassar, Sulawesi Selatan, Senin (3/6/2024), menjelang demo kenaikan harga BBM.",
+     "id"),
+])
+def test_rows_police_beating_a_crowd_before_its_rally_is_still_policing(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert [r["event_type"] for r in rows] == ["Protests"]

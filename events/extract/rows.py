@@ -409,6 +409,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
                for si in ev.owned | ev.sentences | ev.soft for c in ctx.casualties.get(si, []))
     demo = [t for t in specific if t.event_type in DEMONSTRATIONS]
     violent = [t for t in specific if t.event_type in VIOLENT]
+    if violent and demo and not any(a.role == "perpetrator" and a.kind in STATE for a in told):
+        # "party activists beat up five opponents ahead of an opposition rally", "memukuli ...
+        # menjelang unjuk rasa": the protest is when the violence happened, no crowd demonstrating
+        # (a brawl or altercation it follows is still the crowd's own violence)
+        demo = [t for t in demo if not (t.event_type == "Protests" and _occasion(ctx, t))]
     # police shooting at a crowd is part of the demonstration, not an attack on civilians
     crowd_shot = violent and all(t.sub_event_type == "Attack" for t in violent) and not kinds & set(ARMED)
     rioting = [a for a in told if a.role == "perpetrator" and a.kind in ("rioters", "protesters")]
