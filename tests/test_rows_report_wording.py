@@ -150,3 +150,34 @@ def test_rows_a_beating_before_or_after_a_rally_is_mob_violence(text: str, langu
 def test_rows_police_beating_a_crowd_before_its_rally_is_still_policing(text: str, language: str) -> None:
     rows = _rows(text, language)
     assert [r["event_type"] for r in rows] == ["Protests"]
+
+
+@pytest.mark.parametrize("text, language, doer", [
+    ("Members of the special security forces opened fire on a civilian car at a checkpoint in Taizz, Yemen, on "
+     "Monday, killing a teacher.", "en", "Military Forces of Yemen"),
+    ("POLICE OPENED FIRE ON A MINIBUS AT A POLICE CHECKPOINT IN KISUMU, KENYA, ON MONDAY, KILLING ONE PASSENGER.", "en",
+     "Police Forces of Kenya"),
+    ("Polisi menembaki sebuah mobil di pos pemeriksaan di Jayapura, Papua, Senin (3/6/2024), menewaskan seorang "
+     "warga.", "id", "Police Forces of Indonesia"),
+])
+def test_rows_state_forces_shooting_from_their_post_attack_civilians(text: str, language: str, doer: str) -> None:
+    rows = _rows(text, language)
+    assert [(r["event_type"], r["actor2"].split(" (")[0]) for r in rows] == [("Violence against civilians", "Civilians")]
+    assert rows[0]["actor1"].startswith(doer)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen attacked a checkpoint in Taizz, Yemen, on Monday, killing two soldiers.", "en"),
+    ("Soldiers clashed with police at a checkpoint in Taizz, Yemen, on Monday, killing two.", "en"),
+    ("Orang bersenjata menyerang pos polisi di Intan Jaya, Papua, Senin (3/6/2024), menewaskan dua polisi.", "id"),
+])
+def test_rows_an_attack_on_a_post_is_still_a_battle(text: str, language: str) -> None:
+    assert [r["event_type"] for r in _rows(text, language)] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Unknown gunmen shot and killed a QSD fighter near Al-Hasakeh, Syria, on Monday.", "en"),
+    ("Gunmen shot dead two rebel combatants in Idlib, Syria, on Monday.", "en"),
+])
+def test_rows_a_fighter_shot_is_a_battle(text: str, language: str) -> None:
+    assert [r["event_type"] for r in _rows(text, language)] == ["Battles"]

@@ -393,7 +393,11 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     told = [a for a in actors if a.sentence in ev.sentences]     # who the event's own sentences name
     armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in told)
     # the party attacked is armed too (police, soldiers, a militia): a battle, not an attack on civilians
-    state_target = any(a.kind in ARMED + STATE and a.role == "target" for a in told)
+    # ... but not the post state forces shoot from ("opened fire on a car at a checkpoint")
+    posts = et.target_words(ctx.doc.language, "posts")
+    state_doer = any(a.kind in STATE and a.role == "perpetrator" for a in told)
+    state_target = any(a.kind in ARMED + STATE and a.role == "target"
+                       and not (state_doer and a.kind in STATE and posts.find(a.text)) for a in told)
     # shooting words, and vague fighting words ("stormed", "fought") between two armed parties
     # ("fired mortars at the positions of": the firing word is the shelling's, no gunfight)
     shelled = {t.sentence for t in specific if t.sub_event_type == "Shelling/artillery/missile attack"}
@@ -1038,6 +1042,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             and event_type in ("Battles",) + DEMONSTRATIONS]:
         if event_type == "Battles" and a.kind in ("civilians", "protesters"):
             continue             # a battle is fought between armed parties; the dead bystanders are no side
+        if perp is not None and perp.kind in STATE and a.kind in STATE and a.role == "target" and \
+                et.target_words(doc.language, "posts").find(a.text):
+            continue             # "police opened fire on a car at a checkpoint": their own post
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor
         if a.kind == "protesters" and event_type not in DEMONSTRATIONS or \
