@@ -181,3 +181,17 @@ def test_rows_an_attack_on_a_post_is_still_a_battle(text: str, language: str) ->
 ])
 def test_rows_a_fighter_shot_is_a_battle(text: str, language: str) -> None:
     assert [r["event_type"] for r in _rows(text, language)] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("At least ten assailants stabbed and injured two students in Dhaka, Bangladesh, on Monday.", "en"),
+    ("AT LEAST TEN ASSAILANTS STABBED AND INJURED TWO STUDENTS IN DHAKA, BANGLADESH, ON MONDAY.", "en"),
+    ("Ten assailants shot and injured two students in Dhaka, Bangladesh, on Monday.", "en"),
+    ("Sedikitnya sepuluh orang tak dikenal membacok dan melukai dua mahasiswa di Makassar, Sulawesi Selatan, "
+     "Senin (3/6/2024).", "id"),
+])
+def test_rows_who_strikes_and_injures_is_the_doer_not_the_victim(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert len(rows) == 1
+    assert rows[0]["actor1"].startswith("Unidentified Armed Group")
+    assert rows[0]["actor2"].startswith("Civilians")

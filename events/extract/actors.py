@@ -173,6 +173,8 @@ def tables(language: str | None) -> Tables:
         coordinators.update(" ".join(fold(w).split()) for w in roles.get("coordinators", []))
         items.extend((w, ("target_before",)) for w in roles.get("target_before", []))
         items.extend((w, ("perpetrator_before",)) for w in roles.get("perpetrator_before", []))
+        # phrases holding a marker word that mark nothing ("at least ten assailants": no "at")
+        items.extend((w, ("no_marker",)) for w in roles.get("no_marker", []))
         items.extend((w, ("victim_after",)) for w in roles.get("victim_after", []))
         items.extend((w, ("doer_after",)) for w in roles.get("doer_after", []))
         items.extend((w, ("mentioned_after",)) for w in roles.get("mentioned_after", []))
@@ -512,7 +514,7 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             if not marked and role == "target" and kinds[kind]["role"] == "either" and \
                     _leads_operation(text, end, ms[i + 1:], tabs):
                 role = "perpetrator"     # "the Military Police carried out an operation": the doer
-            if _is_victim(text, m.end, ms[i + 1:], tabs):
+            if _is_victim(text, m.end, ms[i + 1:], tabs, trig_by_sentence.get(si, [])):
                 role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
                 role = "source"          # "police said", "menurut polisi": who tells, not who fights
@@ -791,13 +793,17 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
         _words_between(text, prv.end, m.start) <= 1
 
 
-def _is_victim(text: str, end: int, after: list, tabs: Tables) -> bool:
-    """A death or injury word follows the actor closely, with no other actor between."""
+def _is_victim(text: str, end: int, after: list, tabs: Tables, triggers: list = ()) -> bool:
+    """A death or injury word follows the actor closely, with no other actor between, and no
+    event verb the actor does first ("assailants stabbed and injured two students": the
+    students are hurt, the assailants did it)."""
     for a in after:
         kind = a.value[0][0]
         if kind in ("actor", "group"):
             return False
         if kind == "victim_after" and a.start >= end:
+            if any(end <= t.start and t.end <= a.start and _active(text, end, t, tabs) for t in triggers):
+                return False
             return _words_between(text, end, a.start) <= tabs.role_window + 1
     return False
 
