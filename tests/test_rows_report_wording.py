@@ -195,3 +195,13 @@ def test_rows_who_strikes_and_injures_is_the_doer_not_the_victim(text: str, lang
     assert len(rows) == 1
     assert rows[0]["actor1"].startswith("Unidentified Armed Group")
     assert rows[0]["actor2"].startswith("Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of traders protested in Kisumu, Kenya, on Monday against the members of the county enforcement team "
+    "for setting fire to their stalls.",
+    "Members of the ruling party staged a rally in Dhaka, Bangladesh, on Monday, against the leaders of the "
+    "opposition alliance for torching a bus.",
+])
+def test_rows_a_long_grievance_is_what_the_crowd_protests_about(text: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in _rows(text, "en")] == [("Protests", "Peaceful protest")]
