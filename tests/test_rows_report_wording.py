@@ -205,3 +205,17 @@ def test_rows_who_strikes_and_injures_is_the_doer_not_the_victim(text: str, lang
 ])
 def test_rows_a_long_grievance_is_what_the_crowd_protests_about(text: str) -> None:
     assert [(r["event_type"], r["sub_event_type"]) for r in _rows(text, "en")] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "During a party rally in Malindi, Kenya, on Monday, fights broke out between supporters of two candidates. "
+    "Police intervened to disperse the crowd.",
+    "FIGHTS ERUPTED BETWEEN SUPPORTERS OF TWO CANDIDATES DURING A RALLY IN MALINDI, KENYA, ON MONDAY, AND POLICE "
+    "FIRED TEAR GAS TO DISPERSE THEM.",
+])
+def test_rows_fights_among_a_crowd_that_police_break_up_are_mob_violence(text: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in _rows(text, "en")] == [("Riots", "Mob violence")]
+
+
+def test_rows_one_fight_between_two_men_is_no_event() -> None:
+    assert _rows("A fight broke out between two men at a bar in Kisumu, Kenya, on Monday.", "en") == []
