@@ -219,3 +219,25 @@ def test_rows_fights_among_a_crowd_that_police_break_up_are_mob_violence(text: s
 
 def test_rows_one_fight_between_two_men_is_no_event() -> None:
     assert _rows("A fight broke out between two men at a bar in Kisumu, Kenya, on Monday.", "en") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A suicide bomber struck the vehicle of the deputy governor in Ghazni, Afghanistan, on Monday, killing him, "
+     "his son, the driver and three bodyguards.", "en"),
+    ("A SUICIDE BOMBER DETONATED HIS EXPLOSIVES TARGETING THE DISTRICT GOVERNOR IN KUNDUZ, AFGHANISTAN, ON MONDAY, "
+     "KILLING THE GOVERNOR AND 12 OTHER PEOPLE.", "en"),
+    ("Seorang pengebom bunuh diri meledakkan bom yang menyasar mobil wakil gubernur di Ghazni, Afganistan, Senin "
+     "(3/6/2024), menewaskan enam orang.", "id"),
+])
+def test_rows_a_bombing_aimed_at_a_notable_is_an_assassination_whatever_the_toll(text: str, language: str) -> None:
+    assert _attack_types(text, language) == ["Assassination"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A bomb exploded at a cattle market in Peshawar, Pakistan, on Monday, killing 13 people including a local "
+     "councillor.", "en"),
+    ("Bom meledak di sebuah pasar di Peshawar, Pakistan, Senin (3/6/2024), menewaskan 13 orang termasuk seorang "
+     "anggota dewan.", "id"),
+])
+def test_rows_a_bombing_that_kills_a_notable_among_many_is_a_bombing(text: str, language: str) -> None:
+    assert _attack_types(text, language) == ["Bombing/Explosion"]
