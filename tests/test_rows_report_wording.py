@@ -241,3 +241,29 @@ def test_rows_a_bombing_aimed_at_a_notable_is_an_assassination_whatever_the_toll
 ])
 def test_rows_a_bombing_that_kills_a_notable_among_many_is_a_bombing(text: str, language: str) -> None:
     assert _attack_types(text, language) == ["Bombing/Explosion"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Freed hostages spoke to thousands of people at a rally in Tel Aviv, Israel, on Saturday.", "en"),
+    ("Sejumlah sandera Israel yang dibebaskan berbicara di depan ribuan orang dalam sebuah unjuk rasa di Tel Aviv, "
+     "Israel, Sabtu (1/6/2024).", "id"),
+])
+def test_rows_freed_hostages_at_a_rally_are_a_peaceful_protest(text: str, language: str) -> None:
+    assert [(r["event_type"], r["sub_event_type"]) for r in _rows(text, language)] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("About 130 people are still held hostage in the Gaza Strip, the army said on Saturday.", "en"),
+    ("137 warga Israel masih disandera di Jalur Gaza, kata juru bicara militer, Sabtu (1/6/2024).", "id"),
+])
+def test_rows_people_still_held_are_no_new_kidnapping(text: str, language: str) -> None:
+    assert _rows(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen took 20 people hostage in a hotel in Bamako, Mali, on Monday.", "en"),
+    ("GUNMEN HELD THEM HOSTAGE IN A HOTEL IN BAMAKO, MALI, ON MONDAY.", "en"),
+    ("Militan menyandera 20 orang di sebuah hotel di Bamako, Mali, Senin (3/6/2024).", "id"),
+])
+def test_rows_people_taken_hostage_are_a_kidnapping(text: str, language: str) -> None:
+    assert [r["sub_event_type"] for r in _rows(text, language)] == ["Abduction/forced disappearance"]

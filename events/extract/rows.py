@@ -483,7 +483,9 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return demo[0], "Protests", "Protest with intervention"
         # "police shot at the protesters", "counter-demonstrators beat the marchers": the crowd
         # suppressed by force, nobody killed
-        beaten = [t for t in trigs if t.event_type in VIOLENT and not t.hypothetical]
+        # (the bare noun of people held, "freed hostages spoke at the rally", is no force used on them)
+        beaten = [t for t in trigs if t.event_type in VIOLENT and not t.hypothetical
+                  and not (t.generic and t.sub_event_type == "Abduction/forced disappearance")]
         if beaten and (violent or any(a.kind in STATE and a.role == "perpetrator" for a in told)):
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
