@@ -46,3 +46,4 @@ def test_rows_event_in_an_upazila_is_coded_there(text: str, language: str, locat
     rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 4), language=language)).rows
     assert [(r["country"], r["admin1"], r["location"]) for r in rows] == [("Bangladesh", division, location)]
     assert rows[0]["geo_precision"] == 1
+

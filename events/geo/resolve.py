@@ -392,6 +392,9 @@ def _stop_word_as_name(text: str, m: Match, mixed: bool, starts: set[int], ctx_e
     return _context_before(text, m.start, ctx_end, person_end)[1]
 
 
+LOWER_CASE_CITY_MIN = 1_000_000   # people in a city still read as a name when also written in lower case
+
+
 def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                     dateline: Dateline | None = None, outlet: str | None = None,
                     gaz: Gazetteer | None = None, names: list[tuple[int, int]] = ()) -> list[Candidate]:
@@ -467,7 +470,10 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
         if lake == -1:
             continue
         if m.key in lower_words:
-            entries = [e for e in entries if e.kind == "country"]
+            # ... but a country or a city of millions stays a name where a slogan or a product
+            # writes it in lower case ("kartu jakarta pintar"); a province may be a word ("the
+            # forest department" is no Forest, Guernsey)
+            entries = [e for e in entries if e.kind == "country" or e.population >= LOWER_CASE_CITY_MIN]
             if not entries:
                 continue
         hint = _kind_hint(text, m, w)
