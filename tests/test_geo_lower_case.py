@@ -11,7 +11,6 @@ from events import pipeline
 from events.article import Article
 
 
-
 @pytest.mark.parametrize("text, language, admin1", [
     ("Sebanyak 19 pelajar terancam kehilangan kartu jakarta pintar akibat terlibat tawuran di Jakarta Pusat, "
      "Jumat (10/11/2023).", "id", "Jakarta"),
