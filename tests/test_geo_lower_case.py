@@ -28,3 +28,15 @@ def test_rows_a_province_named_like_a_word_written_in_lower_case_is_no_place() -
             "Cox's Bazar, Bangladesh, on Monday.")
     rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 4), language="en")).rows
     assert [r["country"] for r in rows] == ["Bangladesh"]
+
+
+@pytest.mark.parametrize("text, admin1, location", [
+    ("JAKARTA, KOMPAS.com - Sebanyak 19 pelajar terlibat tawuran di Kampung Rawa, Johar Baru, Jakarta Pusat, "
+     "Jumat (10/11/2023).", "Jakarta", "Jakarta"),
+    ("KKB menembak seorang guru di Kampung Beoga, Kabupaten Puncak, Papua Tengah, Jumat (10/11/2023).",
+     "Central Papua", "Beoga"),
+])
+def test_rows_a_kampung_read_far_from_the_city_named_with_it_is_part_of_that_city(text: str, admin1: str,
+                                                                                   location: str) -> None:
+    rows = pipeline.run_article(Article(text=text, published=dt.date(2023, 11, 14), language="id")).rows
+    assert [(r["admin1"], r["location"]) for r in rows] == [(admin1, location)]
