@@ -267,3 +267,28 @@ def test_rows_people_still_held_are_no_new_kidnapping(text: str, language: str) 
 ])
 def test_rows_people_taken_hostage_are_a_kidnapping(text: str, language: str) -> None:
     assert [r["sub_event_type"] for r in _rows(text, language)] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Speaking at the rally, a freed woman told the crowd that the state must bring her son back from Hamas.", "en"),
+    ("Berbicara dalam aksi tersebut, seorang perempuan mengatakan negara harus mengembalikan putranya dari tangan "
+     "Hamas.", "id"),
+])
+def test_rows_a_vague_protest_word_with_an_armed_group_named_is_no_attack(text: str, language: str) -> None:
+    assert _rows(text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Hamas fighters attacked a village near Gaza City on Monday.", "en"),
+    ("Militan Hamas melancarkan serangan di Kota Gaza, Senin (3/6/2024).", "id"),
+])
+def test_rows_a_vague_attack_word_with_an_armed_group_is_still_an_event(text: str, language: str) -> None:
+    assert len(_rows(text, language)) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Israeli troops clashed with Hamas fighters on Monday, the army said.", "en"),
+    ("Pasukan Israel bentrok dengan pejuang Hamas, Senin (3/6/2024), kata militer.", "id"),
+])
+def test_rows_a_groups_one_word_name_that_is_only_a_towns_alias_is_no_place(text: str, language: str) -> None:
+    assert all(r["country"] != "Germany" for r in _rows(text, language))    # Hamm's alias "Hamas"

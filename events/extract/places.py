@@ -63,11 +63,17 @@ def run(doc: Doc) -> None:
 
 def _group_names(doc: Doc) -> list[tuple[int, int]]:
     """Spans of armed groups' names of several words ("Abu Sayyaf", "Moro Islamic Liberation
-    Front"): a place name inside one is part of the name, not a place."""
+    Front"): a place name inside one is part of the name, not a place. A group's one-word name
+    is masked too when no place has it as its own name, only as an alias ("Hamas" is one of
+    Hamm's, in Germany)."""
     from events.extract import actors          # a table lookup only; the actors stage runs later
     text = doc.article.text
+    gaz = gazetteer()
+
+    def alias_only(key: str) -> bool:
+        return not any(" ".join(fold(gaz.entry(i).name).split()) == key for i in gaz.names.rows(key))
     return [(m.start, m.end) for m in actors.tables(doc.language).matcher.find(text, fold(text))
-            if " " in m.key and any(v[0] == "group" for v in m.value)]
+            if any(v[0] == "group" for v in m.value) and (" " in m.key or alias_only(m.key))]
 
 
 def _weak(m: PlaceMention) -> bool:

@@ -344,7 +344,9 @@ def _seeds(ctx: Ctx, si: int) -> bool:
     if any(is_typed(t) for t in trigs):
         return True
     fighters = [a for a in ctx.actors.get(si, []) if a.kind in ARMED + STATE]
-    armed = any(a.role == "perpetrator" for a in fighters)
+    # (an armed doer backs a vague word of violence or of force, not a vague protest word:
+    # "speaking at the rally, she asked for her son back from Hamas" tells no attack)
+    armed = any(a.role == "perpetrator" for a in fighters) and any(t.event_type != "Protests" for t in trigs)
     # "Massa membakar kantor bupati", "a mob attacked the police post": a crowd doing violence
     armed |= any(a.role == "perpetrator" and a.kind in ("rioters", "protesters") for a in ctx.actors.get(si, [])) \
         and any(t.event_type in VIOLENT or t.sub_event_type == "Looting/property destruction" for t in trigs)
