@@ -292,3 +292,19 @@ def test_rows_a_vague_attack_word_with_an_armed_group_is_still_an_event(text: st
 ])
 def test_rows_a_groups_one_word_name_that_is_only_a_towns_alias_is_no_place(text: str, language: str) -> None:
     assert all(r["country"] != "Germany" for r in _rows(text, language))    # Hamm's alias "Hamas"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A man was found dead with gunshot wounds in Celaya, Guanajuato, Mexico, on Monday.", "en"),
+    ("On Monday, in Celaya, Guanajuato, Mexico, a man was found dead. His hands were tied and the body showed "
+     "firearm injuries.", "en"),
+    ("A WOMAN WAS FOUND DEAD WITH STAB WOUNDS IN TIJUANA, BAJA CALIFORNIA, MEXICO, ON MONDAY.", "en"),
+    ("Jasad seorang pria ditemukan tewas dengan luka tembak di Jayapura, Papua, Senin (3/6/2024).", "id"),
+])
+def test_rows_a_body_found_with_wounds_of_a_weapon_is_an_attack(text: str, language: str) -> None:
+    rows = _rows(text, language)
+    assert [(r["event_type"], r["fatalities"]) for r in rows] == [("Violence against civilians", 1)]
+
+
+def test_rows_a_body_found_with_no_sign_of_a_weapon_is_no_event() -> None:
+    assert _rows("A man was found dead in a river in Celaya, Guanajuato, Mexico, on Monday.", "en") == []
