@@ -354,7 +354,7 @@ CASES = [
       [ev("Indonesia", BAT, "Armed clash", "2023-11-14", admin1="Central Papua", fatalities=1)], id="article-id-intan-jaya-brimob"),
     P("id", "2023-06-06", "Seorang pria ditemukan tewas dengan luka tusuk di sebuah kontrakan di Bekasi, Jawa Barat, Senin (5/6/2023).", [], id="neg-id-found-dead"),
     P("id", "2023-06-06", "Seorang ibu rumah tangga tewas dianiaya suaminya di Kabupaten Bogor, Jawa Barat, Senin (5/6/2023).", [], id="neg-id-domestic"),
-    P("en", "2023-06-06", "The body of a man with gunshot wounds was found on a roadside in Kingston, Jamaica, on Monday, police said.", [], id="neg-en-body-found"),
+    P("en", "2023-06-06", "The body of a man was found in a rented room in Kingston, Jamaica, on Monday, police said.", [], id="neg-en-body-found"),
     P("id", "2023-06-06", "Beredar kabar ada bom di Stasiun Gambir, Jakarta, Senin (5/6/2023), namun polisi memastikan kabar itu hoaks.", [], id="neg-id-hoax"),
     P("en", "2023-06-06", "Police evacuated a shopping mall in Nairobi on Monday after a bomb threat that turned out to be a hoax.", [], id="neg-en-hoax"),
 ]

@@ -298,7 +298,9 @@ def test_rows_a_groups_one_word_name_that_is_only_a_towns_alias_is_no_place(text
     ("A man was found dead with gunshot wounds in Celaya, Guanajuato, Mexico, on Monday.", "en"),
     ("On Monday, in Celaya, Guanajuato, Mexico, a man was found dead. His hands were tied and the body showed "
      "firearm injuries.", "en"),
-    ("A WOMAN WAS FOUND DEAD WITH STAB WOUNDS IN TIJUANA, BAJA CALIFORNIA, MEXICO, ON MONDAY.", "en"),
+    ("A WOMAN WAS FOUND DEAD WITH GUNSHOT WOUNDS IN TIJUANA, BAJA CALIFORNIA, MEXICO, ON MONDAY.", "en"),
+    ("The body of a man with gunshot wounds was found on a roadside in Kingston, Jamaica, on Monday, police said.",
+     "en"),
     ("Jasad seorang pria ditemukan tewas dengan luka tembak di Jayapura, Papua, Senin (3/6/2024).", "id"),
 ])
 def test_rows_a_body_found_with_wounds_of_a_weapon_is_an_attack(text: str, language: str) -> None:
