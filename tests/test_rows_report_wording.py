@@ -310,3 +310,12 @@ def test_rows_a_body_found_with_wounds_of_a_weapon_is_an_attack(text: str, langu
 
 def test_rows_a_body_found_with_no_sign_of_a_weapon_is_no_event() -> None:
     assert _rows("A man was found dead in a river in Celaya, Guanajuato, Mexico, on Monday.", "en") == []
+
+
+@pytest.mark.parametrize("text, language, dead", [
+    ("Two die in clash between herders in Marsabit, Kenya, on Monday.", "en", 2),
+    ("ONE PERSON DIES IN A CLASH BETWEEN TWO CLANS IN ELGEYO MARAKWET, KENYA, ON MONDAY.", "en", 1),
+    ("Dua orang tewas dalam bentrokan antarwarga di Makassar, Sulawesi Selatan, Senin (3/6/2024).", "id", 2),
+])
+def test_rows_a_headline_verb_in_the_present_tells_the_toll(text: str, language: str, dead: int) -> None:
+    assert [r["fatalities"] for r in _rows(text, language)] == [dead]
