@@ -319,3 +319,22 @@ def test_rows_a_body_found_with_no_sign_of_a_weapon_is_no_event() -> None:
 ])
 def test_rows_a_headline_verb_in_the_present_tells_the_toll(text: str, language: str, dead: int) -> None:
     assert [r["fatalities"] for r in _rows(text, language)] == [dead]
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("On 6 June 2024, a man was shot with an arrow in Narok, Kenya, following the killing of a herder in the same "
+     "area on 4 June.", "en", dt.date(2024, 6, 6)),
+    ("ON 3 JUNE 2024, SOLDIERS BEAT UP RESIDENTS OF MTONGWE IN MOMBASA, KENYA, TO AVENGE THE KILLING OF A COLLEAGUE "
+     "ON 1 JUNE.", "en", dt.date(2024, 6, 3)),
+    ("Pada 6 Juni 2024, seorang pria dibacok di Makassar, Sulawesi Selatan, menyusul pembunuhan seorang warga pada "
+     "4 Juni.", "id", dt.date(2024, 6, 6)),
+])
+def test_rows_a_day_that_opens_the_sentence_dates_its_main_clause(text: str, language: str, day: dt.date) -> None:
+    rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 8), language=language)).rows
+    assert [r["event_date"] for r in rows] == [day]
+
+
+def test_rows_of_two_days_told_later_the_earlier_still_dates_the_event() -> None:
+    text = "Gunmen killed three farmers in Kaduna, Nigeria, on Monday, police said on Wednesday."
+    rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 6), language="en")).rows
+    assert [r["event_date"] for r in rows] == [dt.date(2024, 6, 3)]

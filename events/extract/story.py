@@ -495,6 +495,25 @@ def _type_compatible(fa: set[str], fb: set[str]) -> bool:
     return (fa | fb) <= {"Strategic developments", "Explosions/Remote violence"}
 
 
+OPENING_WORDS = 2      # "On", "Around", "Pada": words before a date that opens its sentence
+
+
+def _opening_date(ctx: Ctx, si: int, dates: list[DateMention], trigs: list[Trigger]) -> DateMention | None:
+    """'On 6 June 2024, a man was shot ... following the killing on 4 June': a day written first,
+    before every event word and set off by a comma, dates the sentence's main clause; a day told
+    later belongs to the clause it stands in (a motive, a grievance, an earlier attack)."""
+    if len(dates) < 2:
+        return None
+    s = ctx.doc.sentences[si]
+    text = ctx.doc.article.text
+    first = min(dates, key=lambda d: d.start)
+    lead = text[s.start:first.start]
+    if first.time_precision != 1 or len(lead.split()) > OPENING_WORDS or any(t.start < first.end for t in trigs) \
+            or not text[first.end:first.end + 2].lstrip().startswith(","):
+        return None
+    return first
+
+
 def _date_told_after(ctx: Ctx, si: int) -> DateMention | None:
     """An event's lead without a date of its own ("killed 15 farmers, authorities said Sunday")
     is dated by the sentences that tell more about it ("The attack happened Saturday"), up to
@@ -546,7 +565,8 @@ def cluster(ctx: Ctx) -> list[Event]:
         # of several dates, a day before a week, the earliest: reports come after events;
         # the date of a statement or of the report itself does not date (or split) the event
         dates = [d for d in fresh_dates(ctx, si) if not statement_date(ctx, d)]
-        date = min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None
+        date = _opening_date(ctx, si, dates, trigs) or (
+            min(dates, key=lambda d: (d.time_precision, d.date)) if dates else None)
         if date is None:
             date = _date_told_after(ctx, si)
         place = _sentence_place(ctx, si)
