@@ -11,14 +11,12 @@ import datetime as dt
 import pytest
 
 from events import pipeline
-from events.article import Article
+from events.article import Article, Sentence
 from events.extract import event_types
-from events.article import Sentence
 
 
-def _rows(text: str, language: str) -> list[dict]:
-    result = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 4), language=language))
-    return result.rows
+def _rows(text: str, language: str, published: dt.date = dt.date(2024, 6, 4)) -> list[dict]:
+    return pipeline.run_article(Article(text=text, published=published, language=language)).rows
 
 
 @pytest.mark.parametrize("text, language", [
@@ -330,11 +328,9 @@ def test_rows_a_headline_verb_in_the_present_tells_the_toll(text: str, language:
      "4 Juni.", "id", dt.date(2024, 6, 6)),
 ])
 def test_rows_a_day_that_opens_the_sentence_dates_its_main_clause(text: str, language: str, day: dt.date) -> None:
-    rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 8), language=language)).rows
-    assert [r["event_date"] for r in rows] == [day]
+    assert [r["event_date"] for r in _rows(text, language, dt.date(2024, 6, 8))] == [day]
 
 
 def test_rows_of_two_days_told_later_the_earlier_still_dates_the_event() -> None:
     text = "Gunmen killed three farmers in Kaduna, Nigeria, on Monday, police said on Wednesday."
-    rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 6, 6), language="en")).rows
-    assert [r["event_date"] for r in rows] == [dt.date(2024, 6, 3)]
+    assert [r["event_date"] for r in _rows(text, "en", dt.date(2024, 6, 6))] == [dt.date(2024, 6, 3)]

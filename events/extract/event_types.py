@@ -274,13 +274,15 @@ def find(text: str, sentences: list, language: str | None,
                 break
             # a relative word nearer the clash than the grievance word opens a clause of its own
             relative |= "reason" in mod.value and "grievance" not in mod.value and "demand" not in mod.value
+            # how far a protest word makes a crowd's clash verb what is protested about
+            reaches = own_window is None or relative or gap <= own_window
             # "(date not reported) clashes took place": a negation does not reach past a clause break
             negated |= "negated" in mod.value and gap <= tabs.negation_window and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "protested over power cuts, barricading roads": what the crowd protests about ends
             # at its clause; what they did after the comma is their own act
-            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and \
-                (own_window is None or relative or gap <= own_window) and not _CLAUSE_BREAK.search(text[mod.end:m.start])
+            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and reaches and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
             mourned |= "mourned" in mod.value and gap <= tabs.grievance_window
@@ -290,8 +292,8 @@ def find(text: str, sentences: list, language: str | None,
             suspect |= "suspect" in mod.value and gap <= tabs.suspect_window
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
-            grievance |= "demand" in mod.value and gap <= tabs.demand_window and \
-                (own_window is None or relative or gap <= own_window) and not _CLAUSE_BREAK.search(text[mod.end:m.start])
+            grievance |= "demand" in mod.value and gap <= tabs.demand_window and reaches and \
+                not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "threatened to carry out their bombings", "requested the arrest of": what is
             # threatened or asked for, to the end of its clause, has not happened
             hypothetical |= "intent" in mod.value and gap <= tabs.demand_window and \
@@ -300,8 +302,7 @@ def find(text: str, sentences: list, language: str | None,
                 # "threatened the villagers, then torched two houses": the threat ends at the comma
                 # "pedagang memprotes pungutan bentrok dengan polisi": a protest word is what is
                 # protested ("menolak kekerasan") only as far as its grievance reaches a crowd's clash
-                protested = own_window is None or relative or gap <= own_window or \
-                    not ("grievance" in mod.value or "demand" in mod.value)
+                protested = reaches or not ("grievance" in mod.value or "demand" in mod.value)
                 hypothetical |= "hypothetical" in mod.value and protested or ("hedge" in mod.value and gap == 0)
         out.append(Trigger(
             sub_event_type=tw.sub_event_type, event_type=t.event_type_of[tw.sub_event_type],

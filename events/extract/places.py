@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from events.article import Doc, Sentence
 from events.extract.sentences import windows
@@ -68,12 +69,15 @@ def _group_names(doc: Doc) -> list[tuple[int, int]]:
     Hamm's, in Germany)."""
     from events.extract import actors          # a table lookup only; the actors stage runs later
     text = doc.article.text
-    gaz = gazetteer()
-
-    def alias_only(key: str) -> bool:
-        return not any(" ".join(fold(gaz.entry(i).name).split()) == key for i in gaz.names.rows(key))
     return [(m.start, m.end) for m in actors.tables(doc.language).matcher.find(text, fold(text))
-            if any(v[0] == "group" for v in m.value) and (" " in m.key or alias_only(m.key))]
+            if any(v[0] == "group" for v in m.value) and (" " in m.key or _alias_only(m.key))]
+
+
+@cache
+def _alias_only(key: str) -> bool:
+    """No place of the gazetteer has `key` as its own name (it may be another name of one)."""
+    gaz = gazetteer()
+    return not any(" ".join(fold(gaz.entry(i).name).split()) == key for i in gaz.names.rows(key))
 
 
 def _weak(m: PlaceMention) -> bool:

@@ -247,6 +247,12 @@ def _two_sides(ev: Event, actors: list[Actor], language: str | None = None) -> b
     return bool(armed) and any(a.kind in STATE for a in own) or len({a.label for a in armed if a.named}) >= 2
 
 
+def _state_post(actor: Actor, language: str | None) -> bool:
+    """A post or station of the police or the army told as a target ("at a checkpoint",
+    triggers.toml [targets] posts): where state forces doing violence stand, no side they fight."""
+    return actor.kind in STATE and actor.role == "target" and bool(et.target_words(language, "posts").find(actor.text))
+
+
 def _community(actor: Actor, language: str | None) -> bool:
     """An ethnic community told by its people's word ("the Turkana tribe", "suku Dani"; actors.toml
     [ethnic_militias] people_after/people_before), not by its fighters' ("Pokot raiders"): its
@@ -394,10 +400,9 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     armed_perp = any(a.kind in ARMED + STATE and a.role == "perpetrator" for a in told)
     # the party attacked is armed too (police, soldiers, a militia): a battle, not an attack on civilians
     # ... but not the post state forces shoot from ("opened fire on a car at a checkpoint")
-    posts = et.target_words(ctx.doc.language, "posts")
     state_doer = any(a.kind in STATE and a.role == "perpetrator" for a in told)
     state_target = any(a.kind in ARMED + STATE and a.role == "target"
-                       and not (state_doer and a.kind in STATE and posts.find(a.text)) for a in told)
+                       and not (state_doer and _state_post(a, ctx.doc.language)) for a in told)
     # shooting words, and vague fighting words ("stormed", "fought") between two armed parties
     # ("fired mortars at the positions of": the firing word is the shelling's, no gunfight)
     shelled = {t.sentence for t in specific if t.sub_event_type == "Shelling/artillery/missile attack"}
@@ -1047,8 +1052,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
             and event_type in ("Battles",) + DEMONSTRATIONS]:
         if event_type == "Battles" and a.kind in ("civilians", "protesters"):
             continue             # a battle is fought between armed parties; the dead bystanders are no side
-        if perp is not None and perp.kind in STATE and a.kind in STATE and a.role == "target" and \
-                et.target_words(doc.language, "posts").find(a.text):
+        if perp is not None and perp.kind in STATE and _state_post(a, doc.language):
             continue             # "police opened fire on a car at a checkpoint": their own post
         if event_type in DEMONSTRATIONS and a.kind not in STATE + ("government",):
             continue             # a crowd faces the state; bystanders are not its second actor
