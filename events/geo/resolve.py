@@ -31,6 +31,7 @@ DISTRICT_MARGIN = 3.0      # a district of exactly the name read is kept over a 
 QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
 LONE_NAME_BONUS = 1.5     # mixed case: a name read in one country only, written after "in"/"at" ("in Voi")
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
+SMALL_PLACE_POP = 1000     # "Kapedo in Tiaty": a reading this small in another province than the unit written is a namesake
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
 
@@ -974,6 +975,7 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
             votes[c.chosen.cc] += weight
     cands = _address_in_brackets(cands, text, w)
     _within_town(cands, text, holds)
+    _inside_unit(cands, text, w)
     cands = _quarter_after_dash(cands, text)
     cands = _quarters(cands, text, w)
     _province_written(cands, text, w)
@@ -1156,6 +1158,45 @@ def _within_town(cands: list[Candidate], text: str, holds: dict[int, set[tuple[s
                  and distance_km(e.lat, e.lon, b.chosen.lat, b.chosen.lon) <= PART_OF_TOWN_KM]
         a.chosen = close[0] if close else b.chosen
         a.why = f"part of {b.chosen.name}, written after it"
+
+
+def _written_inside(gap: str, w: Words) -> bool:
+    """"Kapedo in Tiaty", "Butiye village in Moyale town": the gap between two names says the
+    first lies in the second (unit or place words may stand before the word)."""
+    rest = fold(gap).split()
+    while rest and (rest[0] in w.place_words or rest[0] in w.kind_words):
+        rest = rest[1:]
+    return " ".join(rest) in w.inside
+
+
+def _unit_centred(e: Entry) -> bool:
+    """A place the gazetteer knows only by the centre of the unit it lies in (a Kenyan ward: an
+    admin2 entry named otherwise than its admin2)."""
+    return e.kind == "admin2" and e.admin2 not in (None, e.name)
+
+
+def _inside_unit(cands: list[Candidate], text: str, w: Words) -> None:
+    """A name written inside another of its country ("Kapedo in Tiaty Sub-county, Baringo",
+    "Kutulo, Wajir") whose every reading is a small place in another province than that division
+    is a place the gazetteer lacks (its namesake elsewhere is read): the division stands for it
+    (a town is kept: "Marka, Banaadir" is the town, whatever province the text gives it). A
+    place the gazetteer knows only by the centre of its unit (a Kenyan ward) written inside a
+    town of its province ("Butiye village in Moyale town") is coded at that town."""
+    for a, b in zip(cands, cands[1:]):
+        if a.chosen is None or b.chosen is None or a.chosen.cc != b.chosen.cc or a.chosen.idx == b.chosen.idx \
+                or a.chosen.kind not in ("city", "admin2") or not b.chosen.admin1:
+            continue
+        gap = text[a.match.end:b.match.start]
+        if not (_joined(gap, w) or _written_inside(gap, w)):
+            continue
+        # the provinces the second name is a division of ("Wajir" is a town and a county)
+        units = {e.admin1 for e in b.entries if e.cc == b.chosen.cc and e.kind in ("admin1", "admin2")}
+        if b.chosen.admin1 in units and not a.reference and not b.reference \
+                and all(e.kind == "city" and e.population < SMALL_PLACE_POP or _unit_centred(e) for e in a.entries) \
+                and not any(e.cc == b.chosen.cc and e.admin1 in units for e in a.entries):
+            a.chosen, a.why = b.chosen, f"a place in {b.chosen.name} the gazetteer lacks (its namesakes lie elsewhere)"
+        elif _unit_centred(a.chosen) and b.chosen.kind == "city" and b.chosen.admin1 == a.chosen.admin1:
+            a.chosen, a.why = b.chosen, f"part of {b.chosen.name}, written after it"
 
 
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
