@@ -959,10 +959,14 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     taxonomy = schema.taxonomy()
     # convention 2: criminal or personal violence with no political actor
     scope = range(len(doc.sentences))     # the story's frame ("carok massal", "ruled out terrorism")
-    criminal = any("criminal" in ctx.cues.get(si, set()) and "uncertain" not in ctx.cues.get(si, set())
+    criminal = any({"criminal", "not_terror"} & ctx.cues.get(si, set()) and "uncertain" not in ctx.cues.get(si, set())
                    for si in scope)
+    # "counter-terrorism prosecutors took over the inquiry": the state treats it as terrorism
+    # (unless the story rules terrorism out)
+    terror = any("terror" in ctx.cues.get(si, set()) for si in scope) \
+        and not any("not_terror" in ctx.cues.get(si, set()) for si in scope)
     claims = [c for si in sorted(set(owned) | ev.soft) for c in ctx.claims.get(si, [])]
-    political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims)
+    political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims) or terror
     if criminal and not political and event_type not in DEMONSTRATIONS:
         return None
     accident = any("accident" in ctx.cues.get(si, set()) for si in ev.sentences)

@@ -38,6 +38,7 @@ NEAR_WORD = 40             # characters between a vague word of violence and its
 # strategic developments told after an incident are its aftermath, not another event
 FOLLOW_UPS = ("Arrests", "Change to group/activity")
 SUPPORT_ONLY = ("Disrupted weapons use", "Agreement")    # vague words of these kinds never seed an event
+SIGN_CUES = ("terror", "not_terror")     # background.toml: signs the violence is or is not terrorism
 _YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/.,-]?\d)")
 
 
@@ -58,6 +59,13 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "separate") for w in data.get("story", {}).get("separate_incident", []))
         items.extend((w, "occasion") for w in data.get("occasions", {}).get("words", []))
         items.extend((w, "motive") for w in data.get("motive", {}).get("words", []))
+    # a sign of how the state treats the violence ("charged with terrorism", "jaksa antiterorisme")
+    # keeps the kinds of the cue words inside it (judicial "charged", "jaksa")
+    signs = [w for w, kind in items if kind in SIGN_CUES]
+    for sign in signs:
+        words = f" {fold(sign)} "
+        items.extend((sign, kind) for w, kind in list(items)
+                     if kind not in SIGN_CUES and f" {fold(w)} " in words and fold(w) != fold(sign))
     return Matcher(items)
 
 
@@ -298,7 +306,8 @@ def _background(ctx: Ctx, si: int) -> bool:
     """History, aggregates, trials, investigations, reactions, policy. A sentence with a fresh
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
-    cues = ctx.cues.get(si, set()) - {"criminal", "reference", "uncertain", "neutral", "accident", "separate"}
+    cues = ctx.cues.get(si, set()) - {"criminal", "not_terror", "terror", "reference", "uncertain", "neutral",
+                                      "accident", "separate"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     for kind in ("earlier", "aggregate"):
