@@ -115,3 +115,20 @@ def test_what_did_not_happen_and_deaths_told_around_the_victim(lang, text, expec
 ])
 def test_tolls_told_far_from_their_noun_and_counted_bombers(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "one of" people: one person
+    ("en", "A man stabbed two tourists near the station, killing one of them.", [("killed", 1)]),
+    ("en", "Gunmen ambushed the mayor's convoy. One of his bodyguards was killed.", [("killed", 1)]),
+    ("id", "Kelompok bersenjata menyerang dua petani. Salah satu dari mereka tewas.", [("killed", 1)]),
+    # "one of" incidents: one incident of several, no count of people
+    ("en", "In one of two related attacks, a civilian was killed when militants fired on a police post.",
+     [("killed", 1)]),
+    ("en", "During one of these riots, a man was shot dead by the police.", [("killed", 1)]),
+    # after a number, "of whom" names who some of them were: no part of the toll that follows
+    ("en", "Besides the four gunmen, two of whom were suicide bombers, 12 worshippers were killed.",
+     [("killed", 4), ("killed", 12)]),
+])
+def test_one_of_people_is_one_and_one_of_incidents_no_count(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

@@ -35,6 +35,7 @@ from events.article import Doc
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
+ONE_OF_GAP = 2       # "one of (the) two (related) attacks": words from "one of" to the count it picks from
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 MAX_TOLL_VERB = 24   # words between a toll noun and "risen to N" in its sentence
@@ -96,6 +97,9 @@ class _Table:
     matcher: Matcher
     thousands: str
     single: _Single = _Single()
+    # shared.one_of ("one of three bombings"), found apart from the matcher: as one of its phrases
+    # it would hide the number inside it ("killing one of them", "salah satu dari mereka tewas")
+    one_of: re.Pattern | None = None
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
@@ -163,7 +167,6 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("shared", False)) for w in shared.get("counted", [])]
     pats += [(w, ("both", int(v))) for w, v in shared.get("both", {}).items()]
     pats += [(w, ("incidents",)) for w in shared.get("incidents", [])]
-    pats += [(w, ("one_of",)) for w in shared.get("one_of", [])]
     pats += [(w, ("agg",)) for w in cas["aggregate"]["markers"]]
     pats += [(w, ("campaign",)) for w in cas["aggregate"].get("campaign", [])]
     pats += [(w, ("region_cause",)) for w in cas["aggregate"].get("region_causes", [])]
@@ -173,9 +176,11 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("partitive",)) for w in cas["subsets"]["after"]]
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
     pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
+    one_of = [r"\s+".join(map(re.escape, w.split())) for w in shared.get("one_of", []) if w.strip()]
     return _Table(Matcher(pats), nums["numeric"]["thousands_separator"],
                   _single_table(cas.get("single", {}), cas["perpetrators"]["nouns"],
-                                cas["conjunctions"]["words"]))
+                                cas["conjunctions"]["words"]),
+                  re.compile(rf"\b(?:{'|'.join(one_of)})\b", re.IGNORECASE) if one_of else None)
 
 
 class _Token:
@@ -402,6 +407,7 @@ def _sides(word) -> set[str]:
 
 
 _DIGITS_AT = re.compile(r"\s*(\d+)\b")
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
 _SPACES = re.compile(r"\s*")
 
 
@@ -410,9 +416,10 @@ def _gap_words(text: str) -> int:
 
 
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
-          starts: list[int], single: _Single | None = None, kinds: list | None = None) -> list[tuple]:
+          starts: list[int], single: _Single | None = None, kinds: list | None = None,
+          one_of: re.Pattern | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order. `kinds`: the
-    tokens' kinds when known already (`_kinds` of each)."""
+    tokens' kinds when known already (`_kinds` of each); `one_of`: the table's "one of" phrases."""
     counts = _counts(text, tokens, thousands)
     idx = _Index(tokens, text, kinds)
     stated_shares: list[tuple] = []
@@ -441,6 +448,27 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         for c in cs.ending(_blank_before(text, t.start), t.start):
             if c.end <= t.start and not text[c.end:t.start].strip():
                 c.partitive = True
+    if one_of is not None:
+        # "in one of two related attacks", "during one of these riots": one incident, no count of
+        # people; "killing one of them", "one of his bodyguards was killed", "salah satu dari
+        # mereka tewas" is one person
+        for m in one_of.finditer(text):
+            nxt = idx.first("incidents", m.end())
+            counted = bool(_DIGITS_AT.match(text, m.end())) or any(
+                d.start >= m.end() and _gap_words(text[m.end():d.start]) <= ONE_OF_GAP for d in counts) or (
+                nxt is not None and _gap_words(text[m.end():nxt.start]) <= ONE_OF_GAP + 1)
+            for c in counts:
+                if not m.start() <= c.start < m.end():
+                    continue
+                if c.partitive and single is not None and single.aux:
+                    # "one of whom was a suicide bomber": who one of them was, no count of the dead
+                    part = idx.first("partitive", c.end)
+                    rest = _tokens(text, part.end, min(len(text), part.end + 30)) if part is not None else []
+                    n = _starts_with(rest, single.aux)
+                    if n and len(rest) > n and rest[n][1] in single.determiners:
+                        c.excluded = True
+                elif counted:
+                    c.excluded = True
     for t in idx.of("source"):         # "according to three activists, two were killed": the sources are no toll
         comma = text.find(",", t.end)
         stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
@@ -1133,7 +1161,14 @@ def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, 
     words = [t for t, k in zip(idx.tokens, idx.kinds) if "killed" in k or "injured" in k]
     word_starts = [w.start for w in words]
     spans = []
+    numbers = [t.end for t, k in zip(idx.tokens, idx.kinds) if "num" in k or "weak" in k]
     for t in idx.of("subset"):
+        # "three gunmen, one of whom was a bomber, 12 worshippers were killed": after a number the
+        # word is a partitive ("one of whom"), no part of the toll that follows
+        last = bisect.bisect_right(numbers, t.start) - 1
+        if idx.within("partitive", t.start, t.end) and (_NUMBER_BEFORE.search(text, 0, t.start) or (
+                last >= 0 and not text[numbers[last]:t.start].strip())):
+            continue
         si = bisect.bisect_right(starts, t.start)
         sentence_end = starts[si] if si < len(starts) else len(text)
         sentence_start = starts[si - 1] if si > 0 else 0
@@ -1468,7 +1503,7 @@ def run(doc: Doc) -> None:
         piece_tokens = [_Token(t.start - lo, t.end - lo, t.text, t.value) for t in tokens[i:j]]
         for kind, low, high, start, end, firm, perps in _find(
                 piece, piece_tokens, tab.thousands,
-                piece_spans, [s - lo for s in starts[first:last]], tab.single, full.kinds[i:j]):
+                piece_spans, [s - lo for s in starts[first:last]], tab.single, full.kinds[i:j], tab.one_of):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     # "No fatality coded to this event": the coder's own figure, zero
     found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in full.of("stated_zero")]
@@ -1604,9 +1639,9 @@ def _shared(text: str, idx: _Index, starts: list[int], tab: _Table) -> dict[int,
     by_start: dict[int, object] = {}
     for t in idx.tokens:
         by_start.setdefault(t.start, t)
-    one_of_tokens = sorted(idx.of("one_of"), key=lambda t: t.start)
-    one_of_starts = [t.start for t in one_of_tokens]
-    one_of = [n for t in one_of_tokens for n in [_number_at(text, by_start, t.end, tab)] if n]
+    one_of_spans = [(m.start(), m.end()) for m in tab.one_of.finditer(text)] if tab.one_of else []
+    one_of_starts = [a for a, _ in one_of_spans]
+    one_of = [n for _, end in one_of_spans for n in [_number_at(text, by_start, end, tab)] if n]
     incidents = sorted(idx.of("incidents"), key=lambda t: t.start)
     incident_starts = [i.start for i in incidents]
     out: dict[int, int] = {}
