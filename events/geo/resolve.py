@@ -623,7 +623,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{3,}")
 
 def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: Gazetteer) -> list[Match]:
     """Names GeoNames writes with an article the news leaves out ("Qamishli" = "Al Qamishli"):
-    a capitalised word no other name covers, read as a province or a town of 50,000 or more."""
+    a capitalised word no other name covers, read as a province, a district, a town of 50,000 or
+    more, or a division's seat GeoNames lists without a population ("Hawijah" = "Al Hawijah")."""
     out: list[Match] = []
     if not _mixed_case(text):
         return out          # in capitals every word looks like a name ("SAID" is no "As Said")
@@ -636,7 +637,12 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
         word = folded[m.start():m.end()]
         for article in w.articles:
             rows = gaz.names.rows(f"{article} {word}")
+            # a district or an unpopulated seat only as a name of its own, not a word of a longer
+            # one ("Kala Bhavan area" is no El Kala)
+            nxt = _next_word(text, m.end())
+            alone = not (nxt and text[nxt[0]].isupper())
             if any(gaz.entry(i).kind == "admin1" or gaz.entry(i).kind == "city" and gaz.entry(i).population >= 50_000
+                   or alone and (gaz.entry(i).kind == "admin2" or gaz.entry(i).kind == "city" and gaz.entry(i).population == 0)
                    for i in rows):
                 out.append(Match(m.start(), m.end(), m.group(), f"{article} {word}", list(rows)))
                 break
