@@ -1161,8 +1161,9 @@ def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, 
     words = [t for t, k in zip(idx.tokens, idx.kinds) if "killed" in k or "injured" in k]
     word_starts = [w.start for w in words]
     spans = []
-    numbers = [t.end for t, k in zip(idx.tokens, idx.kinds) if "num" in k or "weak" in k]
-    for t in idx.of("subset"):
+    subsets = idx.of("subset")
+    numbers = [t.end for t, k in zip(idx.tokens, idx.kinds) if "num" in k or "weak" in k] if subsets else []
+    for t in subsets:
         # "three gunmen, one of whom was a bomber, 12 worshippers were killed": after a number the
         # word is a partitive ("one of whom"), no part of the toll that follows
         last = bisect.bisect_right(numbers, t.start) - 1

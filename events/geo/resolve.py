@@ -637,6 +637,8 @@ def _without_article(text: str, folded: str, found: list[Match], w: Words, gaz: 
         word = folded[m.start():m.end()]
         for article in w.articles:
             rows = gaz.names.rows(f"{article} {word}")
+            if not rows:
+                continue
             # a district or an unpopulated seat only as a name of its own, not a word of a longer
             # one ("Kala Bhavan area" is no El Kala)
             nxt = _next_word(text, m.end())
