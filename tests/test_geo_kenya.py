@@ -44,6 +44,15 @@ def test_geo_ward_is_a_place_of_its_constituency(name: str, county: str, constit
     assert [(e.kind, e.admin1, e.admin2) for e in found] == [("admin2", county, constituency)]
 
 
+@pytest.mark.parametrize("name, county, constituency", [
+    ("Eastleigh", "Nairobi", "Kamukunji"),      # wards "Eastleigh North", "Eastleigh South"
+    ("Dandora", "Nairobi", "Embakasi North"),   # wards "Dandora Area I" to "IV"
+])
+def test_geo_area_a_series_of_wards_is_parts_of_is_a_place(name: str, county: str, constituency: str) -> None:
+    found = [e for e in gazetteer().lookup(name) if e.cc == "KE"]
+    assert [(e.kind, e.admin1, e.admin2) for e in found] == [("admin2", county, constituency)]
+
+
 @pytest.mark.parametrize("name", ["Township", "Central", "Narok Town", "Malindi Town"])
 def test_geo_ward_named_by_a_word_or_its_town_is_no_place_of_its_own(name: str) -> None:
     assert not [e for e in gazetteer().lookup(name) if e.cc == "KE" and e.kind == "admin2"]
@@ -61,6 +70,10 @@ def test_geo_ward_named_by_a_word_or_its_town_is_no_place_of_its_own(name: str) 
     ("Narok Town residents protested against the closure of the market on Monday.", "en", "Narok", "Narok", 1),
     ("Dua warga tewas dalam bentrokan antarkelompok di Mathare, Nairobi, Kenya, Senin (3/6/2024).", "id",
      "Nairobi", "Mathare", 2),
+    ("A grenade exploded at a bus stop in Eastleigh, Nairobi, on Monday, injuring six people.", "en",
+     "Nairobi", "Eastleigh", 2),
+    ("Granat meledak di halte bus di Eastleigh, Nairobi, Kenya, Senin (3/6/2024), melukai enam orang.", "id",
+     "Nairobi", "Eastleigh", 2),
 ])
 def test_rows_event_in_a_constituency_or_ward_is_coded_there(text: str, language: str, county: str,
                                                                location: str, precision: int) -> None:

