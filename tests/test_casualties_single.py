@@ -90,3 +90,19 @@ def test_casualties_attackers_besides_the_toll_are_attackers():
 def test_casualties_coders_stated_figure():
     got = found("4 soldiers were killed in an ambush. Fatalities coded as 0 (another source reported 4).", "en")
     assert [(c.kind, c.low, c.stated) for c in got] == [("killed", 4, False), ("killed", 0, True)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a headline's subject, told with no article at the start of its sentence: one person
+    ("en", "Police captain killed in encounter with rebels in Iloilo", [("killed", 1)]),
+    ("en", "Soldier dies in ambush near Gao", [("killed", 1)]),
+    ("en", "BIFF sub-leader killed in Maguindanao military operation", [("killed", 1)]),
+    ("en", "Village chief wounded in grenade attack", [("injured", 1)]),
+    # ... not a plural, a thing, a negation, or a subject inside the sentence
+    ("en", "Two soldiers were killed in Cotabato.", [("killed", 2)]),
+    ("en", "Peace process dies in Mindanao as rebels attack a camp", []),
+    ("en", "Neither injuries nor fatalities were reported.", []),
+    ("en", "No injuries were reported after the clash.", [("injured", 0)]),
+])
+def test_headline_subject_without_an_article(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

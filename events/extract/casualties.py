@@ -35,6 +35,7 @@ from events.article import Doc
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
+HEADLINE_SUBJECT = 4  # words of a headline's subject told with no article ("BIFF sub-leader killed in ...")
 ONE_OF_GAP = 2       # "one of (the) two (related) attacks": words from "one of" to the count it picks from
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
@@ -779,7 +780,7 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
         transitive = "before" in sides and after and after[0][0][:1].isalnum() and \
             after[0][1] not in single.np_stop and after[0][1] not in single.adverbs
         if found is None and "after" in sides and not transitive:     # "the blast killed the talks": no victim
-            found = _subject(before, own, w, single, mixed)
+            found = _subject(before, own, w, single, mixed, opens=w.start - 200 <= lo)
         if found is None:
             continue
         value, start, end, perps = found
@@ -806,9 +807,11 @@ def _negated_before(text: str, pos: int, single: _Single) -> bool:
     return pattern is not None and pattern.search(fold(text[max(0, pos - reach):pos])) is not None
 
 
-def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple | None:
+def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bool = False) -> tuple | None:
     """The count that the subject of a casualty word told after it gives: "a man was killed" 1,
-    "he died" 1, "the officer and his driver were killed" 2."""
+    "he died" 1, "the officer and his driver were killed" 2. `opens`: `before` starts where the
+    sentence does (a headline's subject stands there with no article: "Police captain killed
+    in ambush", "Soldier dies")."""
     plural_in_word = _starts_with([(o, o) for o in own], single.aux_plural)
     singular_in_word = _starts_with([(o, o) for o in own], single.aux)     # the pattern "was killed"
     clause = before
@@ -898,6 +901,14 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool) -> tuple 
                     phrase[-1][1] not in single.not_people and not _plural(phrase[-1][1], single):
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
+    # (only where a noun shows its plural: "Para kadet tewas" is the cadets)
+    if opens and mixed and single.plural_suffixes and clause is before and 1 <= len(body) <= HEADLINE_SUBJECT \
+            and body[0][0][:1].isupper() \
+            and all(x[0][:1].isalpha() and x[1] not in single.np_stop and x[1] not in single.determiners
+                    and x[1] not in single.subjects for x in body) \
+            and body[-1][1] not in single.not_people and not _plural(body[-1][1], single) \
+            and not any(_starts_with(body[i:], single.negation) for i in range(len(body))):
+        return 1, body[0][2], w.end, perps            # "Police captain killed in encounter", "Rebel dies"
     return None
 
 
