@@ -106,3 +106,15 @@ def test_casualties_coders_stated_figure():
 ])
 def test_headline_subject_without_an_article(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a casualty word with its count before it: a count after the comma that follows opens a new clause
+    ("en", "3 rebels killed, 5 high-powered weapons seized in Quezon clash", [("killed", 3)]),
+    ("en", "1 rebel killed, 3 soldiers hurt in Iloilo clashes", [("killed", 1), ("injured", 3)]),
+    ("en", "Three killed, four schools burned down in Aceh province", [("killed", 3)]),
+    # ... a list after a casualty word with no count before it is still its object
+    ("en", "Gunmen killed two guards, three traders and a driver.", [("killed", 6)]),
+])
+def test_count_after_a_comma_is_no_object_of_a_word_with_its_subject(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

@@ -35,6 +35,7 @@ from events.article import Doc
 MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
+SUBJECT_GAP = 3      # "3 rebels (were) killed": words between a count and the casualty word it is the subject of
 HEADLINE_SUBJECT = 4  # words of a headline's subject told with no article ("BIFF sub-leader killed in ...")
 ONE_OF_GAP = 2       # "one of (the) two (related) attacks": words from "one of" to the count it picks from
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
@@ -1370,7 +1371,8 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
             best = (gap, 0, following, "after")
     preceding = bisect.bisect_right(word_ends, c.start) - 1
     preceding = preceding if preceding >= 0 else None
-    if preceding is not None and _sides(words[preceding]) & {"before"}:
+    if preceding is not None and _sides(words[preceding]) & {"before"} \
+            and not _subject_told(text, c, words[preceding], cs):
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
@@ -1389,6 +1391,16 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         if gap is not None and (best is None or gap < best[0]):
             best = (gap, 1, preceding, "before")
     return (words[best[2]].start, best[3]) if best else None
+
+
+def _subject_told(text: str, c: _Count, w, cs: _Counts) -> bool:
+    """"3 rebels killed, 5 weapons seized", "1 rebel killed, 3 soldiers hurt": the casualty word
+    has its count right before it, so a count after a comma that follows it opens a new clause,
+    no object of the word."""
+    if not text[w.end:c.start].lstrip().startswith(","):
+        return False
+    return any(o.end <= w.start and _gap_words(text[o.end:w.start]) <= SUBJECT_GAP
+               and not _CLAUSE.search(text, o.end, w.start) for o in cs.ending(-1, w.start))
 
 
 @cache
