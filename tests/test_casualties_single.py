@@ -98,6 +98,8 @@ def test_casualties_coders_stated_figure():
     ("en", "Soldier dies in ambush near Gao", [("killed", 1)]),
     ("en", "BIFF sub-leader killed in Maguindanao military operation", [("killed", 1)]),
     ("en", "Village chief wounded in grenade attack", [("injured", 1)]),
+    ("en", "Soldier, separatist killed in fresh Papua violence", [("killed", 2)]),
+    ("en", "Toddler and teen wounded in Papua clash", [("injured", 2)]),
     # ... not a plural, a thing, a negation, or a subject inside the sentence
     ("en", "Two soldiers were killed in Cotabato.", [("killed", 2)]),
     ("en", "Peace process dies in Mindanao as rebels attack a camp", []),

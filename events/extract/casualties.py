@@ -903,13 +903,13 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
     # (only where a noun shows its plural: "Para kadet tewas" is the cadets)
-    if opens and mixed and single.plural_suffixes and clause is before and 1 <= len(body) <= HEADLINE_SUBJECT \
-            and body[0][0][:1].isupper() \
-            and all(x[0][:1].isalpha() and x[1] not in single.np_stop and x[1] not in single.determiners
-                    and x[1] not in single.subjects for x in body) \
-            and body[-1][1] not in single.not_people and not _plural(body[-1][1], single) \
-            and not any(_starts_with(body[i:], single.negation) for i in range(len(body))):
-        return 1, body[0][2], w.end, perps            # "Police captain killed in encounter", "Rebel dies"
+    if opens and mixed and single.plural_suffixes and aux == 0:
+        # "Police captain killed in encounter", "Rebel dies", "Soldier, separatist killed in clash":
+        # each noun phrase of the headline's subject, written with no article, is one person
+        parts = _split_and(before, single.ands | {","})
+        if 1 <= len(parts) <= 3 and parts[0] and parts[0][0][0][:1].isupper() \
+                and all(_headline_person(p, single) for p in parts):
+            return len(parts), before[0][2], w.end, perps
     return None
 
 
@@ -959,7 +959,20 @@ def _upper_name(words: list, single: _Single) -> bool:
                                    and w[1] not in single.not_people for w in words)
 
 
+
+
+def _headline_person(phrase: list, single: _Single) -> bool:
+    """A headline's noun phrase of one person, written with no article: 1 to HEADLINE_SUBJECT
+    words, no determiner, pronoun or negation, its head singular and no thing ("BIFF sub-leader")."""
+    return 1 <= len(phrase) <= HEADLINE_SUBJECT \
+        and all(x[0][:1].isalpha() and x[1] not in single.np_stop and x[1] not in single.determiners
+                and x[1] not in single.subjects for x in phrase) \
+        and phrase[-1][1] not in single.not_people and not _plural(phrase[-1][1], single) \
+        and not any(_starts_with(phrase[i:], single.negation) for i in range(len(phrase)))
+
+
 def _split_and(words: list, ands: frozenset[str]) -> list[list]:
+    """The words between the separators `ands` (folded words or marks: "and", ",")."""
     parts, cur = [], []
     for x in words:
         if x[1] in ands:
