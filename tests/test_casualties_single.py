@@ -100,6 +100,10 @@ def test_casualties_coders_stated_figure():
     ("en", "Village chief wounded in grenade attack", [("injured", 1)]),
     ("en", "Soldier, separatist killed in fresh Papua violence", [("killed", 2)]),
     ("en", "Toddler and teen wounded in Papua clash", [("injured", 2)]),
+    # a headline's object with no article
+    ("en", "Armed men burned vehicle, shot dead mining guard in Surigao del Sur", [("killed", 1)]),
+    ("en", "Fatalities unreported.", []),
+    ("en", "Rebels shelled the town, with no reports of fatalities or damage.", []),
     # ... not a plural, a thing, a negation, or a subject inside the sentence
     ("en", "Two soldiers were killed in Cotabato.", [("killed", 2)]),
     ("en", "Peace process dies in Mindanao as rebels attack a camp", []),

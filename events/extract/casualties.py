@@ -22,6 +22,7 @@ killed" = 6). `exact` says whether ACLED may code the figure: "up to N" and vagu
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -776,6 +777,14 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
                     person = _one_person(obj, single, mixed, date_spans)
                     if person is None and tuple(own) in single.nominal:
                         person = _named_object(obj, single)
+                    if person is None and mixed and single.plural_suffixes and w.start - 200 <= lo \
+                            and not any(p[-1] == "toll" for p in w.value) \
+                            and not any(x[1] in single.determiners for x in before):
+                        # a headline's object with no article ("shot dead mining guard in Surigao")
+                        phrase = list(itertools.takewhile(lambda x: x[0][:1].isalpha() and x[1] not in single.np_stop
+                                                          and x[1] not in single.ands, obj))
+                        if phrase and _headline_person(phrase, single) and phrase[0][0][:1].islower():
+                            person = (1, phrase[-1][3], False)
                     if person:
                         found = (person[0], w.start, person[1], person[2])
         transitive = "before" in sides and after and after[0][0][:1].isalnum() and \
