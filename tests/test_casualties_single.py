@@ -103,6 +103,10 @@ def test_casualties_coders_stated_figure():
     # a headline's object with no article
     ("en", "Armed men burned vehicle, shot dead mining guard in Surigao del Sur", [("killed", 1)]),
     ("en", "Fatalities unreported.", []),
+    # ... and told with a headline's present tense
+    ("en", "NPA rebels gun down farmer in Masbate", [("killed", 1)]),
+    ("en", "Militants behead militiaman in Basilan", [("killed", 1)]),
+    ("en", "Gunmen shoot dead two traders in Kano", [("killed", 2)]),
     ("en", "Rebels shelled the town, with no reports of fatalities or damage.", []),
     # ... not a plural, a thing, a negation, or a subject inside the sentence
     ("en", "Two soldiers were killed in Cotabato.", [("killed", 2)]),
