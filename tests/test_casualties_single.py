@@ -107,6 +107,8 @@ def test_casualties_coders_stated_figure():
     ("en", "NPA rebels gun down farmer in Masbate", [("killed", 1)]),
     ("en", "Militants behead militiaman in Basilan", [("killed", 1)]),
     ("en", "Gunmen shoot dead two traders in Kano", [("killed", 2)]),
+    ("en", "Army recovers body of slain rebel in Iloilo", [("killed", 1)]),
+    ("en", "A body of water separates the islands.", []),
     ("en", "Rebels shelled the town, with no reports of fatalities or damage.", []),
     # ... not a plural, a thing, a negation, or a subject inside the sentence
     ("en", "Two soldiers were killed in Cotabato.", [("killed", 2)]),
