@@ -99,6 +99,8 @@ def test_casualties_coders_stated_figure():
     ("en", "BIFF sub-leader killed in Maguindanao military operation", [("killed", 1)]),
     ("en", "Village chief wounded in grenade attack", [("injured", 1)]),
     ("en", "Soldier, separatist killed in fresh Papua violence", [("killed", 2)]),
+    ("en", "Army hunts rebels as soldier killed in Samar clash", [("killed", 1)]),
+    ("en", "The body of a commander was found after being shot and beheaded by assailants.", [("killed", 1)]),
     ("en", "Toddler and teen wounded in Papua clash", [("injured", 2)]),
     # a headline's object with no article
     ("en", "Armed men burned vehicle, shot dead mining guard in Surigao del Sur", [("killed", 1)]),

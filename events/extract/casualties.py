@@ -93,6 +93,7 @@ class _Single:
     kin: frozenset[str] = frozenset()           # one relative named by a possessive ("istrinya": his wife)
     verb_suffixes: tuple[str, ...] = ()         # endings of a verb, never of a person's noun ("exploded")
     joins: tuple[tuple[str, ...], ...] = ()     # conjunctions.words, each as its words ("as well as")
+    openers: frozenset[str] = frozenset()       # words opening a headline's second clause ("... as soldier killed")
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         _phrases(perpetrators), frozenset(fold(w) for w in ands if " " not in w.strip()),
         bool(data.get("title_names", False)), _phrases(data.get("nominal", [])),
         frozenset(fold(w) for w in data.get("reflexives", [])), frozenset(fold(w) for w in data.get("kin", [])),
-        tuple(fold(w) for w in data.get("verb_suffixes", [])), _phrases(ands))
+        tuple(fold(w) for w in data.get("verb_suffixes", [])), _phrases(ands),
+        frozenset(fold(w) for w in data.get("clause_openers", [])))
 
 
 @cache
@@ -912,13 +914,20 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
     # (only where a noun shows its plural: "Para kadet tewas" is the cadets)
-    if opens and mixed and single.plural_suffixes and aux == 0:
-        # "Police captain killed in encounter", "Rebel dies", "Soldier, separatist killed in clash":
-        # each noun phrase of the headline's subject, written with no article, is one person
-        parts = _split_and(before, single.ands | {","})
-        if 1 <= len(parts) <= 3 and parts[0] and parts[0][0][0][:1].isupper() \
-                and all(_headline_person(p, single) for p in parts):
-            return len(parts), before[0][2], w.end, perps
+    opener = next((i for i in range(len(before) - 1, -1, -1) if before[i][1] in single.openers), None)
+    if mixed and single.plural_suffixes and aux == 0 and (opens or opener is not None):
+        # "Police captain killed in encounter", "Rebel dies", "Soldier, separatist killed in clash",
+        # "Army hunts rebels as soldier killed in Samar": each noun phrase of the headline's
+        # subject (at its start or after a word opening its second clause), written with no
+        # article, is one person
+        subject = before[opener + 1:] if opener is not None else before
+        parts = _split_and(subject, single.ands | {","})
+        # (after an opener one noun phrase only, no verb in it: "after being shot and beheaded")
+        if 1 <= len(parts) <= (1 if opener is not None else 3) and parts[0] \
+                and (opener is not None or parts[0][0][0][:1].isupper()) \
+                and all(_headline_person(p, single) for p in parts) \
+                and not (opener is not None and any(x[1].endswith(single.verb_suffixes) for x in subject)):
+            return len(parts), subject[0][2], w.end, perps
     return None
 
 
