@@ -39,6 +39,8 @@ WINDOW = 3000        # characters of text read at once (whole sentences where th
 SUBJECT_GAP = 3      # "3 rebels (were) killed": words between a count and the casualty word it is the subject of
 HEADLINE_SUBJECT = 4  # words of a headline's subject told with no article ("BIFF sub-leader killed in ...")
 ONE_OF_GAP = 2       # "one of (the) two (related) attacks": words from "one of" to the count it picks from
+ONE_OF_REACH = 40    # ... in at most these characters
+SUBJECT_REACH = 60   # characters before a casualty word where its subject's count may end
 MAX_ITEM = 4         # words between two counts of one list ("12 civilians, three government officials and")
 MAX_TOLL = 8         # words between a toll noun and its count ("korban tewas ... menjadi 10")
 MAX_TOLL_VERB = 24   # words between a toll noun and "risen to N" in its sentence
@@ -454,26 +456,7 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             if c.end <= t.start and not text[c.end:t.start].strip():
                 c.partitive = True
     if one_of is not None:
-        # "in one of two related attacks", "during one of these riots": one incident, no count of
-        # people; "killing one of them", "one of his bodyguards was killed", "salah satu dari
-        # mereka tewas" is one person
-        for m in one_of.finditer(text):
-            nxt = idx.first("incidents", m.end())
-            counted = bool(_DIGITS_AT.match(text, m.end())) or any(
-                d.start >= m.end() and _gap_words(text[m.end():d.start]) <= ONE_OF_GAP for d in counts) or (
-                nxt is not None and _gap_words(text[m.end():nxt.start]) <= ONE_OF_GAP + 1)
-            for c in counts:
-                if not m.start() <= c.start < m.end():
-                    continue
-                if c.partitive and single is not None and single.aux:
-                    # "one of whom was a suicide bomber": who one of them was, no count of the dead
-                    part = idx.first("partitive", c.end)
-                    rest = _tokens(text, part.end, min(len(text), part.end + 30)) if part is not None else []
-                    n = _starts_with(rest, single.aux)
-                    if n and len(rest) > n and rest[n][1] in single.determiners:
-                        c.excluded = True
-                elif counted:
-                    c.excluded = True
+        _one_of_counts(text, idx, cs, one_of, single)
     for t in idx.of("source"):         # "according to three activists, two were killed": the sources are no toll
         comma = text.find(",", t.end)
         stop = min(x for x in (comma, text.find(".", t.end), len(text)) if x >= 0)
@@ -913,13 +896,14 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
                     phrase[-1][1] not in single.not_people and not _plural(phrase[-1][1], single):
                 return 1, body[i][2], w.end, perps    # "the administrator died"
             break
-    # (only where a noun shows its plural: "Para kadet tewas" is the cadets)
+    # "Police captain killed in encounter", "Rebel dies", "Soldier, separatist killed in clash",
+    # "Army hunts rebels as soldier killed in Samar": each noun phrase of a headline's subject (at
+    # its start or after a word opening its second clause), written with no article, is one
+    # person; only where a noun shows its plural ("Para kadet tewas" is the cadets)
+    if not (mixed and single.plural_suffixes and aux == 0):
+        return None
     opener = next((i for i in range(len(before) - 1, -1, -1) if before[i][1] in single.openers), None)
-    if mixed and single.plural_suffixes and aux == 0 and (opens or opener is not None):
-        # "Police captain killed in encounter", "Rebel dies", "Soldier, separatist killed in clash",
-        # "Army hunts rebels as soldier killed in Samar": each noun phrase of the headline's
-        # subject (at its start or after a word opening its second clause), written with no
-        # article, is one person
+    if opens or opener is not None:
         subject = before[opener + 1:] if opener is not None else before
         parts = _split_and(subject, single.ands | {","})
         # (after an opener one noun phrase only, no verb in it: "after being shot and beheaded")
@@ -1210,7 +1194,7 @@ def _subset_spans(text: str, idx: _Index, starts: list[int]) -> list[tuple[int, 
         # "three gunmen, one of whom was a bomber, 12 worshippers were killed": after a number the
         # word is a partitive ("one of whom"), no part of the toll that follows
         last = bisect.bisect_right(numbers, t.start) - 1
-        if idx.within("partitive", t.start, t.end) and (_NUMBER_BEFORE.search(text, 0, t.start) or (
+        if idx.within("partitive", t.start, t.end) and (_NUMBER_BEFORE.search(text, max(0, t.start - 8), t.start) or (
                 last >= 0 and not text[numbers[last]:t.start].strip())):
             continue
         si = bisect.bisect_right(starts, t.start)
@@ -1424,6 +1408,29 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     return (words[best[2]].start, best[3]) if best else None
 
 
+def _one_of_counts(text: str, idx: _Index, cs: _Counts, one_of: re.Pattern, single: _Single | None) -> None:
+    """The number inside "one of": no count where it picks one of several incidents ("in one of
+    two related attacks", "during one of these riots"), nor where "of whom" tells who one of them
+    was ("one of whom was a suicide bomber"); one person otherwise ("killing one of them", "one
+    of his bodyguards was killed", "salah satu dari mereka tewas")."""
+    for m in one_of.finditer(text):
+        inside = cs.starting(m.start(), m.end())
+        if not inside:
+            continue
+        nxt = idx.first("incidents", m.end())
+        picks = bool(_DIGITS_AT.match(text, m.end())) or any(
+            _gap_words(text[m.end():d.start]) <= ONE_OF_GAP for d in cs.starting(m.end(), m.end() + ONE_OF_REACH)) \
+            or nxt is not None and _gap_words(text[m.end():nxt.start]) <= ONE_OF_GAP + 1
+        for c in inside:
+            if c.partitive and single is not None and single.aux:
+                part = idx.first("partitive", c.end)
+                rest = _tokens(text, part.end, min(len(text), part.end + 30)) if part is not None else []
+                n = _starts_with(rest, single.aux)
+                c.excluded = c.excluded or bool(n and len(rest) > n and rest[n][1] in single.determiners)
+            elif picks:
+                c.excluded = True
+
+
 def _subject_told(text: str, c: _Count, w, cs: _Counts) -> bool:
     """"3 rebels killed, 5 weapons seized", "1 rebel killed, 3 soldiers hurt": the casualty word
     has its count right before it, so a count after a comma that follows it opens a new clause,
@@ -1431,7 +1438,7 @@ def _subject_told(text: str, c: _Count, w, cs: _Counts) -> bool:
     if not text[w.end:c.start].lstrip().startswith(","):
         return False
     return any(o.end <= w.start and _gap_words(text[o.end:w.start]) <= SUBJECT_GAP
-               and not _CLAUSE.search(text, o.end, w.start) for o in cs.ending(-1, w.start))
+               and not _CLAUSE.search(text, o.end, w.start) for o in cs.ending(w.start - SUBJECT_REACH, w.start))
 
 
 @cache

@@ -963,8 +963,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
                    for si in scope)
     # "counter-terrorism prosecutors took over the inquiry": the state treats it as terrorism
     # (unless the story rules terrorism out)
-    terror = any("terror" in ctx.cues.get(si, set()) for si in scope) \
-        and not any("not_terror" in ctx.cues.get(si, set()) for si in scope)
+    told = set().union(*(ctx.cues.get(si, set()) for si in scope))
+    terror = "terror" in told and "not_terror" not in told
     claims = [c for si in sorted(set(owned) | ev.soft) for c in ctx.claims.get(si, [])]
     political = any(a.named for a in actors) or any(c.status in ("claimed", "denied") for c in claims) or terror
     if criminal and not political and event_type not in DEMONSTRATIONS:

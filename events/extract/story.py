@@ -61,11 +61,10 @@ def _cue_matcher(language: str | None) -> Matcher:
         items.extend((w, "motive") for w in data.get("motive", {}).get("words", []))
     # a sign of how the state treats the violence ("charged with terrorism", "jaksa antiterorisme")
     # keeps the kinds of the cue words inside it (judicial "charged", "jaksa")
-    signs = [w for w, kind in items if kind in SIGN_CUES]
-    for sign in signs:
-        words = f" {fold(sign)} "
-        items.extend((sign, kind) for w, kind in list(items)
-                     if kind not in SIGN_CUES and f" {fold(w)} " in words and fold(w) != fold(sign))
+    others = [(f" {fold(w)} ", kind) for w, kind in items if kind not in SIGN_CUES]
+    for sign in [w for w, kind in items if kind in SIGN_CUES]:
+        padded = f" {fold(sign)} "
+        items.extend((sign, kind) for w, kind in others if w in padded and w != padded)
     return Matcher(items)
 
 

