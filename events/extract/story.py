@@ -20,6 +20,7 @@ from functools import cache
 from events import lang
 from events.extract import event_types as et
 from events.findings import Actor, Casualty, Claim, DateMention, Place, PlaceMention, Trigger
+from events.geo.resolve import UNRIVALLED_CITY, WRITTEN_WITH_UNIT
 from events.matcher import Matcher, fold
 from events.article import Doc
 
@@ -421,13 +422,54 @@ def _sentence_place(ctx: Ctx, si: int) -> Place | None:
     def outside(m: PlaceMention) -> bool:
         return bool(provinces) and (m.place.country, m.place.admin1) not in provinces
 
+    topics = _grievance_from(ctx, si) if len(ms) > 1 else None
     ranked = sorted(ms, key=lambda m: ("modifier" in m.why, _reference_place(ctx, m),
+                                       topics is not None and _grievance_topic(m, topics),
                                        bool(named) and m.place.country not in named, outside(m),
                                        distance(m), -m.score))
+    if topics is not None:      # what the crowd is about is no fallback for where it gathered
+        ranked = [m for m in ranked if not _grievance_topic(m, topics)] or ranked
     best = next((m for m in ranked if country_supported(ctx, m.place)), ranked[0])
     if _reference_place(ctx, best):
         return None          # "100 km north of Baghdad" says where the event was not
     return _with_near(best)
+
+
+def _grievance_from(ctx: Ctx, si: int) -> int | None:
+    """Where what a crowd protests about begins in sentence `si`: the first grievance word after
+    a protest word ("rallied in Dhaka, condemning the bombing of Gaza"), as a text offset
+    (found once per sentence)."""
+    key = ("grievance from", si)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_grievance_from(ctx, si)
+    return ctx.memo[key]
+
+
+def _find_grievance_from(ctx: Ctx, si: int) -> int | None:
+    protests = [t for t in ctx.triggers.get(si, []) if t.event_type in DEMONSTRATIONS]
+    if not protests:
+        return None
+    s = ctx.doc.sentences[si]
+    first = min(t.end for t in protests)
+    marks = et.tables(ctx.doc.language).modifiers.find(ctx.doc.article.text[first:s.end])
+    start = next((first + m.start for m in marks if "grievance" in m.value), None)
+    # only when the sentence says where the crowd was before it: "protested over the killing of a
+    # youth in Makueni" names no other place, and the crowd's town is likely the deed's
+    if start is None or not any(m.start < start and m.place.feature != "country" and "modifier" not in m.why
+                                for m in ctx.places.get(si, [])):
+        return None
+    return start
+
+
+def _grievance_topic(m: PlaceMention, start: int) -> bool:
+    """A place named after the grievance word: what the crowd is about ("solidarity with
+    Palestine", "the bombing of Gaza")."""
+    return m.start >= start
+
+
+def _protested_about(ctx: Ctx, m: PlaceMention) -> bool:
+    start = _grievance_from(ctx, m.sentence)
+    return start is not None and _grievance_topic(m, start)
 
 
 def _with_near(m: PlaceMention) -> Place:
@@ -797,9 +839,13 @@ def _countries_named_as_places(ctx: Ctx) -> frozenset[str]:
 def _find_countries_named_as_places(ctx: Ctx) -> set[str]:
     # a country's own name read as its capital ("IN GUATEMALA", "di Kuwait") names the country too;
     # a country written as an actor's nationality ("milisi Somalia") does not (`_event_places`)
+    # a town written with its province ("Savar city (Dhaka)", "Kati, Koulikoro") names its
+    # country as surely as the country's own name
+    # ... and one named only as what a crowd protests about ("in solidarity with Palestine") does not
     named = {m.place.country for m in ctx.place_list or ctx.doc.findings.get("places") or []
-             if m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)
-             or " ".join(fold(m.text).split()) == fold(m.place.country)}
+             if not _protested_about(ctx, m) and (m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)
+             or " ".join(fold(m.text).split()) == fold(m.place.country)
+             or (WRITTEN_WITH_UNIT in m.why and "modifier" not in m.why))}
     dateline = ctx.doc.findings.get("dateline")
     if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
@@ -829,7 +875,7 @@ def _country_supported(ctx: Ctx, place: Place) -> bool:
         return True
     # else only a reading the resolver is sure of (a big, unambiguous city; the dateline's city)
     same = [m for m in _places_at(ctx, place.location) if m.place.country == place.country]
-    if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why for m in same):
+    if any(m.score >= SURE_PLACE_SCORE or "dateline" in m.why or UNRIVALLED_CITY in m.why for m in same):
         return True
     # "tentara Israel ... di Gaza": a town after "in"/"di" in a country bordering a named one
     return _borders_named(place.country, named) and any(

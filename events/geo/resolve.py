@@ -32,6 +32,10 @@ QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no qua
 LONE_NAME_BONUS = 1.5     # mixed case: a name read in one country only, written after "in"/"at" ("in Voi")
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 SMALL_PLACE_POP = 1000     # "Kapedo in Tiaty": a reading this small in another province than the unit written is a namesake
+WRITTEN_WITH_UNIT = "written with its province/country"   # the reason a name was read inside the unit written with it
+UNRIVALLED_CITY = "a city of millions no namesake rivals"   # ... and a name no other reading can be confused with
+UNRIVALLED_POP = 1_000_000      # a city this large ...
+RIVAL_SHARE = 0.1               # ... with no other reading of the name a tenth its size or more
 KIND_PRIOR = {"country": 6.0, "admin1": 4.5, "admin2": 3.0, "city": 0.0}
 
 
@@ -836,7 +840,7 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: dict[tuple, set[str]
     inner = e.kind == "country" and c.match.start in outer_of
     if not inner and ((e.cc, None) in together or (e.cc, e.admin1) in together):
         s += 2.5
-        why.append("written with its province/country")
+        why.append(WRITTEN_WITH_UNIT)
     if e.cc in dateline_cc:
         s += 0.7
         why.append("dateline")
@@ -973,23 +977,37 @@ def resolve(text: str, sentences: list[Sentence] | None = None, language: str | 
                     best = (best[0], *district[1:5], district[5] + ["a district of that name"])
             c.chosen, c.score, c.why = best[4], best[0], ", ".join(best[5])
             c.alternatives = [(t[0], t[4]) for t in scored[1:4]]
-        votes = Counter(demonyms)
-        for c in cands:
-            weight = 1.0 if c.chosen.kind == "country" else 0.8 if c.chosen.kind == "admin1" else 0.6
-            if c.modifier or c.dateline:
-                weight *= 0.5
-            if c.chosen.kind == "city" and c.chosen.population < 5000 and not c.prep:
-                weight *= 0.3
-            votes[c.chosen.cc] += weight
+        votes = _votes(cands, demonyms)
     cands = _address_in_brackets(cands, text, w)
     _within_town(cands, text, holds)
-    _inside_unit(cands, text, w)
+    for c, before in _inside_unit(cands, text, w):     # "Kisiwani (Kilifi)": Kilifi's country twice
+        votes[before.cc] -= _vote_weight(c, before)
+        votes[c.chosen.cc] += _vote_weight(c, c.chosen)
     cands = _quarter_after_dash(cands, text)
     cands = _quarters(cands, text, w)
     _province_written(cands, text, w)
     cands = _regions(cands, text, sentences, w, votes, gaz)
     named = {c.chosen.cc for c in cands if c.chosen.kind in ("country", "admin1") and not c.modifier}
     return [c for c in cands if _confident(c, votes, named)]
+
+
+def _votes(cands: list[Candidate], demonyms: Counter) -> Counter:
+    """Each country's weight in the article as its names are read: a country over a province
+    over a town, a name inside a longer one or in the dateline half, a small town not after
+    "in" little."""
+    votes = Counter(demonyms)
+    for c in cands:
+        votes[c.chosen.cc] += _vote_weight(c, c.chosen)
+    return votes
+
+
+def _vote_weight(c: Candidate, e: Entry) -> float:
+    weight = 1.0 if e.kind == "country" else 0.8 if e.kind == "admin1" else 0.6
+    if c.modifier or c.dateline:
+        weight *= 0.5
+    if e.kind == "city" and e.population < 5000 and not c.prep:
+        weight *= 0.3
+    return weight
 
 
 def _with_support(cands: list[Candidate], text: str, w: Words, dateline_cc: set[str]) -> list[Candidate]:
@@ -1183,15 +1201,18 @@ def _unit_centred(e: Entry) -> bool:
     return e.kind == "admin2" and e.admin2 not in (None, e.name)
 
 
-def _inside_unit(cands: list[Candidate], text: str, w: Words) -> None:
+def _inside_unit(cands: list[Candidate], text: str, w: Words) -> list[tuple[Candidate, Entry]]:
     """A name written inside another of its country ("Kapedo in Tiaty Sub-county, Baringo",
     "Kutulo, Wajir") whose every reading is a small place in another province than that division
     is a place the gazetteer lacks (its namesake elsewhere is read): the division stands for it
     (a town is kept: "Marka, Banaadir" is the town, whatever province the text gives it). A
     place the gazetteer knows only by the centre of its unit (a Kenyan ward) written inside a
-    town of its province ("Butiye village in Moyale town") is coded at that town."""
-    for a, b in zip(cands, cands[1:]):
-        if a.chosen is None or b.chosen is None or a.chosen.cc != b.chosen.cc or a.chosen.idx == b.chosen.idx \
+    town of its province ("Butiye village in Moyale town") is coded at that town. Returns the
+    names read anew, each with its reading before."""
+    moved: list[tuple[Candidate, Entry]] = []
+    countries = {c.chosen.cc for c in cands if c.chosen is not None and c.chosen.kind == "country"}
+    for i, (a, b) in enumerate(zip(cands, cands[1:])):
+        if a.chosen is None or b.chosen is None or a.chosen.idx == b.chosen.idx \
                 or a.chosen.kind not in ("city", "admin2") or not b.chosen.admin1:
             continue
         gap = text[a.match.end:b.match.start]
@@ -1199,12 +1220,31 @@ def _inside_unit(cands: list[Candidate], text: str, w: Words) -> None:
             continue
         # the provinces the second name is a division of ("Wajir" is a town and a county)
         units = {e.admin1 for e in b.entries if e.cc == b.chosen.cc and e.kind in ("admin1", "admin2")}
+        if a.chosen.cc != b.chosen.cc:
+            # "Kisiwani (Kilifi)", "Zimmerman, Nairobi": a name with no reading at all in the
+            # country of the division written after it, every reading a town no larger than a
+            # frequent word may be in a country the article does not name, is a place of that
+            # division the gazetteer lacks (unless the address goes on abroad: "Banbury, South
+            # East region, England")
+            after = cands[i + 2] if i + 2 < len(cands) else None
+            if after is not None and after.chosen is not None and after.chosen.cc != b.chosen.cc \
+                    and _joined(text[b.match.end:after.match.start], w):
+                continue
+            if b.chosen.admin1 in units and not a.reference and not b.reference and not b.modifier \
+                    and all(e.kind == "city" and e.population < BARE_CITY_POP and e.cc != b.chosen.cc
+                            and e.cc not in countries for e in a.entries):
+                moved.append((a, a.chosen))
+                a.chosen, a.why = b.chosen, f"a place in {b.chosen.name} the gazetteer lacks (its namesakes lie abroad)"
+            continue
         if b.chosen.admin1 in units and not a.reference and not b.reference \
                 and all(e.kind == "city" and e.population < SMALL_PLACE_POP or _unit_centred(e) for e in a.entries) \
                 and not any(e.cc == b.chosen.cc and e.admin1 in units for e in a.entries):
+            moved.append((a, a.chosen))
             a.chosen, a.why = b.chosen, f"a place in {b.chosen.name} the gazetteer lacks (its namesakes lie elsewhere)"
         elif _unit_centred(a.chosen) and b.chosen.kind == "city" and b.chosen.admin1 == a.chosen.admin1:
+            moved.append((a, a.chosen))
             a.chosen, a.why = b.chosen, f"part of {b.chosen.name}, written after it"
+    return moved
 
 
 _DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
@@ -1325,5 +1365,15 @@ def mentions(cands: list[Candidate], gaz: Gazetteer | None = None) -> list[Place
         out.append(PlaceMention(place=place, sentence=c.sentence, start=c.match.start, end=c.match.end,
                                 text=c.match.text, score=round(c.score, 3), near=c.near,
                                 why=("dateline; " if c.dateline else "") + ("modifier; " if c.modifier else "")
-                                + ("after preposition; " if c.prep else "") + c.why))
+                                + ("after preposition; " if c.prep else "") + c.why
+                                + (f"; {UNRIVALLED_CITY}" if _unrivalled(c) else "")))
     return out
+
+
+def _unrivalled(c: Candidate) -> bool:
+    """'Dhaka', 'Karachi': the reading is a city of millions by its own name (not 'Riadi' for
+    Riyadh) and every other reading of the name is far smaller, so no country the article names elsewhere makes it a namesake."""
+    e = c.chosen
+    return e.kind == "city" and e.population >= UNRIVALLED_POP and fold(e.name) == c.match.key and not any(
+        o is not e and o.cc != e.cc and max(o.population, 1 if o.kind == "city" else UNRIVALLED_POP) >= RIVAL_SHARE * e.population
+        for o in c.entries)
