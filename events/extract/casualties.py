@@ -157,6 +157,7 @@ def table(language: str) -> _Table | None:
         pats += [(w, ("hedge", hedge)) for w in cas["hedges"][hedge]]
     pats += [(w, ("nc_before",)) for w in cas["not_counts"]["before"]]
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
+    pats += [(w, ("nc_people",)) for w in cas["not_counts"].get("people", [])]
     pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
     pats += [(w, ("unreal",)) for w in cas.get("unreal", {}).get("before", [])]
     pats += [(w, ("unreal_near",)) for w in cas.get("unreal", {}).get("near", [])]
@@ -422,6 +423,16 @@ def _gap_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _hurt_after(text: str, idx: _Index, end: int) -> bool:
+    """A casualty word follows `end` in the same clause, one word between at most ("suspects
+    died", "troops were shot dead", "tersangka tewas")."""
+    for kind in ("killed_after", "injured_after"):
+        w = idx.first(kind, end)
+        if w is not None and _gap_words(text[end:w.start]) <= 1 and not _CLAUSE.search(text, end, w.start):
+            return True
+    return False
+
+
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
           starts: list[int], single: _Single | None = None, kinds: list | None = None,
           one_of: re.Pattern | None = None) -> list[tuple]:
@@ -481,6 +492,8 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             elif cs.ordered:
                 break               # an earlier count has at least the words and marks of this gap
     for t in idx.of("nc_after"):
+        if "nc_people" in _kinds(t) and _hurt_after(text, idx, t.end):
+            continue                   # "two suspects died", "three troops were killed"
         for c in cs.ending(_blank_before(text, t.start, "-"), t.start):
             if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
                 c.excluded = True
@@ -1387,7 +1400,10 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     preceding = bisect.bisect_right(word_ends, c.start) - 1
     preceding = preceding if preceding >= 0 else None
     if preceding is not None and _sides(words[preceding]) & {"before"} \
-            and not _subject_told(text, c, words[preceding], cs):
+            and not _subject_told(text, c, words[preceding], cs) \
+            and not (best is not None and text[words[preceding].end:c.start].lstrip().startswith(",")):
+        # ("Officer killed, 4 troops hurt": a count after a comma with a casualty word of its own
+        # is that word's subject, no object of the word before the comma)
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
