@@ -775,10 +775,11 @@ def _singles(text: str, idx: _Index, words: list, attached: set[int], starts: li
                     person = _one_person(obj, single, mixed, date_spans)
                     if person is None and tuple(own) in single.nominal:
                         person = _named_object(obj, single)
-                    if person is None and mixed and single.plural_suffixes and w.start - 200 <= lo \
+                    if person is None and mixed and single.plural_suffixes and w.start - 200 <= lo and before \
                             and not any(p[-1] == "toll" for p in w.value) \
                             and not any(x[1] in single.determiners for x in before):
-                        # a headline's object with no article ("shot dead mining guard in Surigao")
+                        # a headline's object with no article ("shot dead mining guard in Surigao"),
+                        # after the verb's subject ("Killing bares rebel identity" is a noun's verb)
                         phrase = list(itertools.takewhile(lambda x: x[0][:1].isalpha() and x[1] not in single.np_stop
                                                           and x[1] not in single.ands, obj))
                         if phrase and _headline_person(phrase, single) and phrase[0][0][:1].islower():
@@ -915,7 +916,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
     # person; only where a noun shows its plural ("Para kadet tewas" is the cadets)
     if not (mixed and single.plural_suffixes and aux == 0):
         return None
-    opener = next((i for i in range(len(before) - 1, -1, -1) if before[i][1] in single.openers), None)
+    # (a semicolon or a colon opens a headline's next clause too: "Plot foiled; suspect killed")
+    opener = next((i for i in range(len(before) - 1, -1, -1) if before[i][1] in single.openers
+                   or before[i][0] in (";", ":")), None)
     if opens or opener is not None:
         subject = before[opener + 1:] if opener is not None else before
         parts = _split_and(subject, single.ands | {","})
