@@ -1,7 +1,8 @@
 """Headline tolls told with no article: a subject of one person opens the headline ("Civilian
 killed in rebel attack"), or its next clause after a semicolon or a colon ("Plot foiled; suspect
 killed in shootout", "Army: soldier killed in ambush"); a noun at a headline's start is no verb
-with an object ("Killing bares rebel identity" kills nobody). Own sentences; English only (the
+with an object ("Killing bares rebel identity" kills nobody); a count of weapons is no toll ("3 weapons
+seized"). Own sentences; the bare subject in English only (the
 rule needs a language whose nouns show their plural, [single] plural_suffixes)."""
 from __future__ import annotations
 
@@ -34,3 +35,12 @@ def test_headline_subject_of_one(text: str, expected: list) -> None:
 def test_no_toll_where_no_one_is_told_killed(text: str) -> None:
     assert [k for k, _, _ in _tolls(text, "en") if k == "killed"] == []
 
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "NPA fighter killed, 3 weapons seized in Davao clash", [("killed", 1, 1)]),
+    ("en", "Two gunmen killed, 12 firearms recovered after encounter", [("killed", 2, 2)]),
+    ("id", "Seorang anggota KKB tewas, 3 senjata api disita aparat.", [("killed", 1, 1)]),
+])
+def test_count_of_weapons_is_no_toll(lang: str, text: str, expected: list) -> None:
+    assert _tolls(text, lang) == expected
