@@ -37,6 +37,8 @@ MAX_AFTER = 6        # words between a count and a following casualty word
 MAX_BEFORE = 3       # words between a preceding casualty word and its count
 WINDOW = 3000        # characters of text read at once (whole sentences where they fit)
 SUBJECT_GAP = 3      # "3 rebels (were) killed": words between a count and the casualty word it is the subject of
+FATE_GAP = 2          # words between a count and what befell its people ("3 others nabbed", "two were captured")
+FATE_REACH = 40       # ... and characters
 HEADLINE_SUBJECT = 4  # words of a headline's subject told with no article ("BIFF sub-leader killed in ...")
 ONE_OF_GAP = 2       # "one of (the) two (related) attacks": words from "one of" to the count it picks from
 ONE_OF_REACH = 40    # ... in at most these characters
@@ -158,6 +160,7 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("nc_before",)) for w in cas["not_counts"]["before"]]
     pats += [(w, ("nc_after",)) for w in cas["not_counts"]["after"]]
     pats += [(w, ("nc_people",)) for w in cas["not_counts"].get("people", [])]
+    pats += [(w, ("fate",)) for w in cas["not_counts"].get("fates", [])]
     pats += [(w, ("source",)) for w in cas["not_counts"].get("sources", [])]
     pats += [(w, ("unreal",)) for w in cas.get("unreal", {}).get("before", [])]
     pats += [(w, ("unreal_near",)) for w in cas.get("unreal", {}).get("near", [])]
@@ -423,6 +426,14 @@ def _gap_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _object_of_hurt(text: str, idx: _Index, c) -> bool:
+    """The count is the object of a casualty verb right before it, one word between at most
+    ("killed two suspects", "shot dead three troops")."""
+    return any(w.end <= c.start and _gap_words(text[w.end:c.start]) <= 1 and not _CLAUSE.search(text, w.end, c.start)
+               for kind in ("killed_before", "injured_before")
+               for w in idx.within(kind, max(0, c.start - FATE_REACH), c.start))
+
+
 def _hurt_after(text: str, idx: _Index, end: int) -> bool:
     """A casualty word follows `end` in the same clause, one word between at most ("suspects
     died", "troops were shot dead", "tersangka tewas")."""
@@ -492,10 +503,23 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
             elif cs.ordered:
                 break               # an earlier count has at least the words and marks of this gap
     for t in idx.of("nc_after"):
-        if "nc_people" in _kinds(t) and _hurt_after(text, idx, t.end):
+        people = "nc_people" in _kinds(t)
+        if people and _hurt_after(text, idx, t.end):
             continue                   # "two suspects died", "three troops were killed"
         for c in cs.ending(_blank_before(text, t.start, "-"), t.start):
-            if c.end <= t.start and _JOIN.match(text[c.end:t.start]):
+            if c.end <= t.start and _JOIN.match(text[c.end:t.start]) and not (people and _object_of_hurt(text, idx, c)):
+                c.excluded = True      # ... and "police shot dead two suspects" stays a toll
+    for t in idx.of("fate"):           # "3 others nabbed", "two aides were captured": not the dead
+        if _hurt_after(text, idx, t.end):
+            continue                   # "captured and killed"
+        for c in cs.ending(t.start - FATE_REACH, t.start):
+            # (not across "and": "killed three villagers and abducted two"; not a casualty verb's
+            # object: "killed two suspects, arrested three"; not a part: "three of those arrested
+            # were later found dead")
+            if c.end <= t.start and _gap_words(text[c.end:t.start]) <= FATE_GAP \
+                    and not _CLAUSE.search(text, c.end, t.start) and not idx.within("and", c.end, t.start) \
+                    and not idx.within("partitive", c.end, t.start) \
+                    and not _object_of_hurt(text, idx, c):
                 c.excluded = True
     for c in counts:          # "killing four villagers, two of them children": a part of the four
         if c.partitive and _char_before(text, c.start) == "," and any(
