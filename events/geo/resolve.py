@@ -314,6 +314,16 @@ def _people_name(text: str, end: int, nxt: tuple[int, int] | None, w: Words) -> 
     return m is not None and fold(m.group(1)) in w.conjunctions and fold(m.group(2)) in w.people_after
 
 
+def _facility_after(text: str, nxt: tuple[int, int], w: Words) -> bool:
+    """The word or two after a town name an institution of that town ("Vallejo Police", "the
+    Manikganj Press Club")."""
+    first = fold(text[nxt[0]:nxt[1]])
+    if first in w.facility_after:
+        return True
+    second = _next_word(text, nxt[1])
+    return second is not None and f"{first} {fold(text[second[0]:second[1]])}" in w.facility_after
+
+
 def _ends_name(word: str, w: Words) -> bool:
     """A capitalised word after "in X" that is no part of X's name: an acronym ("in Basilan IED
     attack", "in Aurora NPA ambush"), a weekday or a byline ("in Bukidnon Tuesday", "in Sorsogon
@@ -531,7 +541,7 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 _title_case(sentences[_sentence_of(sentences, m.start)].text)
                 or " ".join(fold(m.text).split()) != m.key)      # read in full: "Lanao Sur" = Lanao del Sur
             if nxt and not division and text[nxt[0]].isupper() and not _unit_after(text, m.end, w) \
-                    and fold(text[nxt[0]:nxt[1]]) not in w.facility_after \
+                    and not _facility_after(text, nxt, w) \
                     and not (prep and _ends_name(text[nxt[0]:nxt[1]], w)) \
                     and not _own_people(text[nxt[0]:nxt[1]], entries, w):   # "Bassa LGA", "Vallejo Police", "Marawi Filipina"
                 modifier = True
