@@ -138,6 +138,7 @@ def _crowd_told(ctx: Ctx, ev: Event, actors: list[Actor]) -> bool:
         for si in told for t in _all_triggers(ctx, si))
 
 
+SIDE_REACH = 20       # characters before a crowd actor in which a side word tells it ("supporters of the opposition")
 OCCASION_WORDS = 3    # "amid the demonstrations": the protest word this close after an occasion word
 
 
@@ -390,9 +391,22 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
             return mob[0], "Riots", "Mob violence"
         # "two factions of the ruling party clashed with sticks": crowds named as the sides, nobody
         # armed or of the state named, no gun or bomb
-        crowd_sides = not crowd and not kinds & set(ARMED + STATE) and not _armed_violence(specific) and any(
-            et.target_words(ctx.doc.language, "crowd_sides").find(ctx.doc.sentences[si].text)
-            for si in {t.sentence for t in crowd_clash})
+        side_words = et.target_words(ctx.doc.language, "crowd_sides")
+        crowd_sides = not kinds & set(ARMED + STATE) and not _armed_violence(specific) and any(
+            side_words.find(ctx.doc.sentences[si].text) for si in {t.sentence for t in crowd_clash})
+        # (protesters told as such, not as supporters or factions, "supporters of the opposition":
+        # a demonstration's crowd)
+        text = ctx.doc.article.text
+        gatherings = et.target_words(ctx.doc.language, "gatherings")
+        protests = [t for t in specific + trigs if t.event_type == "Protests"]
+        if crowd_sides and all(any(m.start == 0 and m.end == len(t.text) for m in gatherings.find(t.text))
+                               for t in protests) \
+                and not any(a.kind == "protesters" and not side_words.find(text[max(0, a.start - SIDE_REACH):a.end])
+                            for a in actors):
+            # "supporters of two candidates clashed during a rally": a brawl between crowds, the
+            # rally its occasion (FORMAT.md 8), not demonstrators turning violent (every protest
+            # word of the event a gathering with no demand: [targets] gatherings)
+            return crowd_clash[0], "Riots", "Mob violence"
         if (crowd or crowd_sides) and not (kinds & set(ARMED)):
             return crowd_clash[0], "Riots", "Violent demonstration"
         clash = crowd_clash
