@@ -58,6 +58,8 @@ class Tables:
     pursuit_window: int = 8
     suspect_window: int = 2
     crowd_grievance_window: int = 2
+    object_window: int = 1
+
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -94,6 +96,7 @@ def tables(language: str | None) -> Tables:
     window, negation_window, grievance_window, demand_window = 3, 1, 4, 12
     reason_window, pursuit_window, suspect_window = 6, 8, 2
     crowd_grievance_window = 2
+    object_window = 1
     for code in fallback_languages(language):
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
@@ -109,13 +112,14 @@ def tables(language: str | None) -> Tables:
         pursuit_window = int(mods.get("pursuit_window", pursuit_window))
         suspect_window = int(mods.get("suspect_window", suspect_window))
         crowd_grievance_window = int(mods.get("crowd_grievance_window", crowd_grievance_window))
+        object_window = int(mods.get("object_window", object_window))
         for key, kind in (("negation", "negated"), ("hypothetical", "hypothetical"), ("neutral", "neutral"),
                           ("hedge", "hedge"), ("grievance", "grievance"), ("demand", "demand"),
                           ("intent", "intent"), ("mourned", "mourned"), ("reason", "reason"),
-                          ("pursuit", "pursuit"), ("suspect", "suspect")):
+                          ("pursuit", "pursuit"), ("suspect", "suspect"), ("protest_object", "protest_object")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window,
-                  reason_window, pursuit_window, suspect_window, crowd_grievance_window)
+                  reason_window, pursuit_window, suspect_window, crowd_grievance_window, object_window)
 
 
 @cache
@@ -283,6 +287,7 @@ def find(text: str, sentences: list, language: str | None,
             # at its clause; what they did after the comma is their own act
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and reaches and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
+            grievance |= "protest_object" in mod.value and gap <= tabs.object_window    # "protested the arrest of"
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
             mourned |= "mourned" in mod.value and gap <= tabs.grievance_window

@@ -1,0 +1,34 @@
+"""What a crowd protests about, as the protest verb's own object ("protested the arrest of a radio
+host"), is no intervention in the protest: a peaceful protest; an arrest of the crowd itself, told
+later in the sentence or after it, still is one. Own sentences, both languages."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events import pipeline
+from events.article import Article
+
+
+def _subs(text: str, language: str) -> list[str]:
+    rows = pipeline.run_article(Article(text=text, published=dt.date(2024, 5, 7), language=language)).rows
+    return [r["sub_event_type"] for r in rows]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Muslim clerics in Mombasa protested the arrest of a radio show host on Monday.", "en"),
+    ("More than 30 villagers protested the arrest of a resident in Kabarnet on Monday.", "en"),
+    ("Traders in Kisii were protesting against the detention of their chairman on Monday.", "en"),
+    ("Warga berunjuk rasa di Sorong, Senin (6/5/2024), memprotes penangkapan seorang tokoh adat.", "id"),
+])
+def test_arrest_protested_about_is_no_intervention(text: str, language: str) -> None:
+    assert _subs(text, language) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Students protested the fee increase in Nakuru on Monday and police arrested three of them.", "en"),
+    ("Protesters marched in Kisumu on Monday. Police arrested 20 of the protesters.", "en"),
+])
+def test_arrest_of_the_crowd_is_an_intervention(text: str, language: str) -> None:
+    assert _subs(text, language) == ["Protest with intervention"]
