@@ -1,6 +1,7 @@
 """What a crowd protests about, as the protest verb's own object ("protested the arrest of a radio
 host"), is no intervention in the protest: a peaceful protest; an arrest of the crowd itself, told
-later in the sentence or after it, still is one. Own sentences, both languages."""
+later in the sentence or after it, still is one; a crowd pelting or stoning, or in running battles, is a
+violent demonstration. Own sentences, both languages."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,3 +33,11 @@ def test_arrest_protested_about_is_no_intervention(text: str, language: str) -> 
 ])
 def test_arrest_of_the_crowd_is_an_intervention(text: str, language: str) -> None:
     assert _subs(text, language) == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters began pelting the officers with stones before police dispersed them in Nairobi on Monday.",
+    "Traders protesting new levies engaged police in running battles in Embu town on Monday.",
+])
+def test_crowd_stoning_is_a_violent_demonstration(text: str) -> None:
+    assert _subs(text, "en") == ["Violent demonstration"]
