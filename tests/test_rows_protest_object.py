@@ -41,3 +41,16 @@ def test_arrest_of_the_crowd_is_an_intervention(text: str, language: str) -> Non
 ])
 def test_crowd_stoning_is_a_violent_demonstration(text: str) -> None:
     assert _subs(text, "en") == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, language, sub", [
+    ("Students protested in Eldoret on Monday and blocked roads. Police made several arrests.", "en",
+     "Protest with intervention"),
+    ("Residents marched in Voi on Monday. Police later arrested three organisers.", "en", "Protest with intervention"),
+    ("Ratusan mahasiswa berunjuk rasa di Makassar, Senin (6/5/2024). Polisi kemudian menangkap tiga "
+     "koordinator aksi.", "id", "Protest with intervention"),
+    ("Traders protested in Kisii on Monday over the detention of their chairman. He was arrested last week.",
+     "en", "Peaceful protest"),
+])
+def test_arrests_by_the_police_told_after_the_protest(text: str, language: str, sub: str) -> None:
+    assert _subs(text, language) == [sub]

@@ -498,6 +498,14 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # a case" after the protest explains the grievance, not the protest's end)
         crowd_told = {t.sentence for t in demo} | {a.sentence for a in told if a.kind in ("protesters", "rioters")}
         arrested = any(t.sub_event_type == "Arrests" and t.sentence in crowd_told for t in specific)
+        # ... or told after the protest with the police or the army making it ("Students blocked
+        # roads. Police made several arrests."), not as what befell someone before
+        after_demo = min((t.sentence for t in demo), default=None)
+        arrested = arrested or after_demo is not None and any(
+            t.sub_event_type == "Arrests" and not t.hypothetical and not t.negated and t.sentence > after_demo
+            and any(a.sentence == t.sentence and a.role == "perpetrator" and a.kind in STATE and a.end <= t.start
+                    for a in actors)
+            for si in (ev.sentences | ev.owned) for t in _all_triggers(ctx, si))
         if "Protest with intervention" in subs or arrested:
             return demo[0], "Protests", "Protest with intervention"
         # "police shot at the protesters", "counter-demonstrators beat the marchers": the crowd
