@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_casualties_counts import found
-
-
-def _tolls(text: str, lang: str) -> list[tuple[str, int, int]]:
-    return [(c.kind, c.low, c.high) for c in found(text, lang)]
+from test_casualties_people_nouns import _tolls
 
 
 @pytest.mark.parametrize("text, expected", [

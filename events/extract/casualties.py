@@ -1427,10 +1427,7 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     preceding = bisect.bisect_right(word_ends, c.start) - 1
     preceding = preceding if preceding >= 0 else None
     if preceding is not None and _sides(words[preceding]) & {"before"} \
-            and not _subject_told(text, c, words[preceding], cs) \
-            and not (best is not None and text[words[preceding].end:c.start].lstrip().startswith(",")):
-        # ("Officer killed, 4 troops hurt": a count after a comma with a casualty word of its own
-        # is that word's subject, no object of the word before the comma)
+            and not _subject_told(text, c, words[preceding], cs, own_word=best is not None):
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
@@ -1474,13 +1471,13 @@ def _one_of_counts(text: str, idx: _Index, cs: _Counts, one_of: re.Pattern, sing
                 c.excluded = True
 
 
-def _subject_told(text: str, c: _Count, w, cs: _Counts) -> bool:
-    """"3 rebels killed, 5 weapons seized", "1 rebel killed, 3 soldiers hurt": the casualty word
-    has its count right before it, so a count after a comma that follows it opens a new clause,
-    no object of the word."""
+def _subject_told(text: str, c: _Count, w, cs: _Counts, own_word: bool = False) -> bool:
+    """A count after a comma that follows the casualty word opens a new clause, no object of the
+    word, when the word has its count right before it ("3 rebels killed, 5 weapons seized") or
+    the count a casualty word of its own after it (`own_word`: "Officer killed, 4 troops hurt")."""
     if not text[w.end:c.start].lstrip().startswith(","):
         return False
-    return any(o.end <= w.start and _gap_words(text[o.end:w.start]) <= SUBJECT_GAP
+    return own_word or any(o.end <= w.start and _gap_words(text[o.end:w.start]) <= SUBJECT_GAP
                and not _CLAUSE.search(text, o.end, w.start) for o in cs.ending(w.start - SUBJECT_REACH, w.start))
 
 

@@ -61,7 +61,6 @@ class Tables:
     object_window: int = 1
 
 
-
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
     """The language's own data, or every language's when it has none (names travel)."""
     if language in lang.languages():
@@ -168,6 +167,18 @@ def names_demonstration(trigger: Trigger, language: str | None) -> bool:
     in the ACLED codebook a riot is a violent demonstration unless told as a mob's."""
     tw = word_info(language).get(" ".join(fold(trigger.text).split()))
     return bool(tw and tw.demonstration)
+
+
+@cache
+def _gathering_words(language: str | None) -> frozenset[str]:
+    return frozenset(" ".join(fold(w).split()) for code in fallback_languages(language)
+                     for w in lang.load(code, "triggers").get("targets", {}).get("gatherings", []))
+
+
+def names_gathering(trigger: Trigger, language: str | None) -> bool:
+    """The protest word names a gathering that voices no demand (a rally, a procession, a
+    campaign: triggers.toml [targets] gatherings), where rival crowds brawling are a mob."""
+    return " ".join(fold(trigger.text).split()) in _gathering_words(language)
 
 
 def blocks_road(trigger: Trigger, language: str | None) -> bool:

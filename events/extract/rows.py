@@ -397,10 +397,7 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # (protesters told as such, not as supporters or factions, "supporters of the opposition":
         # a demonstration's crowd)
         text = ctx.doc.article.text
-        gatherings = et.target_words(ctx.doc.language, "gatherings")
-        protests = [t for t in specific + trigs if t.event_type == "Protests"]
-        if crowd_sides and all(any(m.start == 0 and m.end == len(t.text) for m in gatherings.find(t.text))
-                               for t in protests) \
+        if crowd_sides and all(et.names_gathering(t, ctx.doc.language) for t in trigs if t.event_type == "Protests") \
                 and not any(a.kind == "protesters" and not side_words.find(text[max(0, a.start - SIDE_REACH):a.end])
                             for a in actors):
             # "supporters of two candidates clashed during a rally": a brawl between crowds, the

@@ -843,9 +843,10 @@ def _find_countries_named_as_places(ctx: Ctx) -> set[str]:
     # country as surely as the country's own name
     # ... and one named only as what a crowd protests about ("in solidarity with Palestine") does not
     named = {m.place.country for m in ctx.place_list or ctx.doc.findings.get("places") or []
-             if not _protested_about(ctx, m) and (m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)
-             or " ".join(fold(m.text).split()) == fold(m.place.country)
-             or (WRITTEN_WITH_UNIT in m.why and "modifier" not in m.why))}
+             if not _protested_about(ctx, m) and (
+                 m.place.feature == "country" or (m.place.feature == "admin1" and m.score >= NAMED_ADMIN1_SCORE)
+                 or " ".join(fold(m.text).split()) == fold(m.place.country)
+                 or (WRITTEN_WITH_UNIT in m.why and "modifier" not in m.why))}
     dateline = ctx.doc.findings.get("dateline")
     if getattr(dateline, "end", None) is not None:      # "Jakarta, CNN Indonesia --": the outlet's home
         city = fold(dateline.place) if getattr(dateline, "place", None) else None
