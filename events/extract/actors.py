@@ -99,6 +99,8 @@ class Tables:
     former: frozenset[str] = frozenset()        # "former minister", "mantan polisi": no office, a civilian
     launch_verbs: frozenset[str] = frozenset()  # "meluncurkan": a verb whose object is the attack
     country_names: dict[str, str] = field(default_factory=dict)     # folded name -> ACLED country name
+    participle_after: frozenset[str] = frozenset()  # "civilians killed in": a headline's verb, done to them
+    crowd_doers: frozenset[str] = frozenset()   # "villagers", "warga": civilians who can act as a crowd
 
 
 @cache
@@ -119,6 +121,8 @@ def tables(language: str | None) -> Tables:
     head_first = True
     passive_prefixes: list[str] = []
     passive_words: set[str] = set()
+    participle_after: set[str] = set()
+    crowd_doers: set[str] = set()
     verb_prefixes: list[str] = []
     name_inner: set[str] = set()
     rebel_words: set[str] = set()
@@ -179,6 +183,8 @@ def tables(language: str | None) -> Tables:
         items.extend((w, ("doer_after",)) for w in roles.get("doer_after", []))
         items.extend((w, ("mentioned_after",)) for w in roles.get("mentioned_after", []))
         launch_verbs.update(fold(w) for w in roles.get("launch_verbs", []))
+        participle_after.update(fold(w) for w in roles.get("participle_after", []))
+        crowd_doers.update(" ".join(fold(w).split()) for w in roles.get("crowd_doers", []))
         unlisted = data.get("unlisted_groups", {})
         items.extend((w, ("group_before",)) for w in unlisted.get("before", []))
         name_inner.update(fold(w) for w in unlisted.get("inner", []))
@@ -225,7 +231,8 @@ def tables(language: str | None) -> Tables:
                   frozenset(people_words), frozenset(bare_before), frozenset(joined_by),
                   country_after=tuple(sorted(set(country_after), key=len, reverse=True)),
                   cased_aliases={a: k for k, grp in g["groups"].items() for a in grp.get("cased_aliases", [])},
-                  former=frozenset(former), launch_verbs=frozenset(launch_verbs), country_names=_country_names(data_nat) if country_after else {})
+                  former=frozenset(former), launch_verbs=frozenset(launch_verbs), country_names=_country_names(data_nat) if country_after else {},
+                  participle_after=frozenset(participle_after), crowd_doers=frozenset(crowd_doers))
 
 
 def _country_names(nationality: dict[str, str]) -> dict[str, str]:
@@ -514,6 +521,10 @@ def find(text: str, sentences: list, language: str | None, triggers: list | None
             if not marked and role == "target" and kinds[kind]["role"] == "either" and \
                     _leads_operation(text, end, ms[i + 1:], tabs):
                 role = "perpetrator"     # "the Military Police carried out an operation": the doer
+            if not marked and role == "target" and kind == "civilians" and \
+                    " ".join(fold(m.text).split()) in tabs.crowd_doers and \
+                    _civilians_doing(text, start, end, ms[i + 1:], trig_by_sentence.get(si, []), tabs):
+                role = "perpetrator"     # "villagers hacked a man to death": a crowd's violence
             if _is_victim(text, m.end, ms[i + 1:], tabs, trig_by_sentence.get(si, [])):
                 role = "target"          # "petinggi ISIS tewas", "three soldiers were killed"
             if kind in ("police", "military", "government") and _is_source(text, m, ms, i):
@@ -838,6 +849,37 @@ def _bare_community(text: str, sent, m, ms: list, i: int, before: list[Actor], t
             shown = m.text + nxt.text[len(own):]
     role = before[-1].role if joined else "perpetrator"
     return Actor(role, shown, acled, inter, 0, m.start, m.end, kind="group", label=label, named=True)
+
+
+DOER_GAP = 2      # words between civilians and the violent verb they are the subject of ("villagers then attacked")
+
+
+def _civilians_doing(text: str, start: int, end: int, after: list, triggers: list, tabs: Tables) -> bool:
+    """A crowd of civilians is the subject of a violent verb right after it, in the active voice
+    and with an object ("a group of villagers killed a farmer", "warga mengeroyok pencuri"): they
+    did it. Not when an event word comes before them in the sentence ("raiders killed three
+    villagers, two children and wounded ..."), with another actor between ("residents said gunmen
+    attacked"), nor a headline's participle ("civilians killed in shelling", "villagers attacked by
+    bandits")."""
+    if any(t.start < start for t in triggers):
+        return False
+    nearest = next((a.start for a in after if a.value[0][0] in ("actor", "group")), len(text))
+    for t in triggers:
+        if t.start < end:
+            continue
+        if t.start > nearest or t.event_type in ("Protests", "Strategic developments") or t.negated:
+            return False
+        if _words_between(text, end, t.start) > DOER_GAP or _CLAUSE_END.search(text[end:t.start]) or \
+                not _active(text, end, t, tabs):
+            return False
+        word = fold(t.text)
+        if any(len(word) > 4 and word.startswith(p) for p in tabs.passive_prefixes) or \
+                tabs.verb_prefixes and not word.startswith(tabs.verb_prefixes):
+            return False         # "warga ditembak"; "warga menjadi sandera": a noun, no verb of theirs
+        rest = text[t.end:t.end + 40]
+        nxt = re.match(r"\s*([\w'-]+)", rest)
+        return nxt is not None and not _CLAUSE_END.match(rest.lstrip()) and fold(nxt.group(1)) not in tabs.participle_after
+    return False
 
 
 def _leads_operation(text: str, end: int, after: list, tabs: Tables) -> bool:

@@ -1057,8 +1057,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     if event_type == "Riots" and inter1 == 6:
         actor1, inter1 = actor1.replace("Protesters", "Rioters"), 5
     if event_type == "Riots" and perp is not None and not perp.named and (
-            perp.kind == "armed" or perp.kind == "militia" and perp.label == "militia"):
-        actor1, inter1 = f"Rioters ({cname})", 5      # a riot's unnamed "assailants", "vigilantes" are its crowd
+            perp.kind in ("armed", "civilians") or perp.kind == "militia" and perp.label == "militia"):
+        # a riot's unnamed "assailants", "vigilantes", "villagers" are its crowd
+        actor1, inter1 = f"Rioters ({cname})", 5
     assoc1 = None
     if event_type in DEMONSTRATIONS and perp is not None and perp.kind == "group" and perp.inter != 2 \
             and not _listed(perp):
