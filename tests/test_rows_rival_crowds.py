@@ -36,3 +36,27 @@ def test_rival_crowds_clashing_are_mob_violence(text: str, language: str) -> Non
 ])
 def test_protesters_clashing_stay_a_violent_demonstration(text: str, language: str) -> None:
     assert _subs(text, language) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text, language", [
+    # a crowd's violence at a gathering that voices no demand: the gathering is its occasion
+    ("Supporters of a defeated candidate stabbed a supporter of the winner during a victory procession in Pabna "
+     "on Saturday.", "en"),
+    ("Party workers beat up three rivals at a celebration rally in Bogra town on Saturday.", "en"),
+    ("Pendukung calon yang kalah memukuli seorang pendukung lawan saat pawai kemenangan di Kabupaten Jeneponto, "
+     "Sabtu (4/5/2024).", "id"),
+])
+def test_violence_at_a_gathering_with_no_demand_is_mob_violence(text: str, language: str) -> None:
+    assert _subs(text, language) == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text, language", [
+    # the gathering voices a demand: a demonstration, its crowd's violence a violent one
+    ("Party members clashed with rivals in Kurigram on Saturday during a rally demanding the release of their "
+     "leader.", "en"),
+    ("Lawyers clashed at the bar office in Mymensingh on Saturday during a rally of lawyers against the bar "
+     "polls.", "en"),
+    ("Massa pawai menolak kenaikan harga BBM bentrok dengan warga di Kota Makassar, Sabtu (4/5/2024).", "id"),
+])
+def test_violence_at_a_gathering_voicing_a_demand_is_a_violent_demonstration(text: str, language: str) -> None:
+    assert _subs(text, language) == ["Violent demonstration"]

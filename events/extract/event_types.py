@@ -181,6 +181,17 @@ def names_gathering(trigger: Trigger, language: str | None) -> bool:
     return " ".join(fold(trigger.text).split()) in _gathering_words(language)
 
 
+GATHERING_DEMAND_WORDS = 6     # words from a gathering word to the demand it voices ("a rally of lawyers against")
+
+
+def gathering_demands(trigger: Trigger, text: str, sentence_end: int, language: str | None) -> bool:
+    """A demand told after the gathering word in its sentence ("a rally demanding the release of a
+    leader", "pawai menolak kenaikan BBM"): the gathering is a demonstration after all."""
+    after = text[trigger.end:sentence_end]
+    return any(len(after[:m.start].split()) <= GATHERING_DEMAND_WORDS
+               for m in target_words(language, "gathering_demand").find(after))
+
+
 def blocks_road(trigger: Trigger, language: str | None) -> bool:
     """The word tells a road barricaded ("barricaded the highway", "membarikade jalan"): the
     codebook's road-blocking with barricades, a crowd's violent demonstration, but the police's

@@ -75,10 +75,19 @@ def _demonstrating(ctx: Ctx, ev: Event) -> bool:
     told = ev.sentences | ev.owned
     if any(et.names_demonstration(t, ctx.doc.language) for t in ev.triggers):
         return True          # "students rioted over fees": the riot word names their demonstration
-    # the police's answer ("fired tear gas to disperse the clashing groups") tells no demand of the crowd
-    return any(_crowd_protest(t) and not _occasion(ctx, t) for t in ev.triggers) or any(
-        _crowd_protest(t) and not t.negated and not _occasion(ctx, t)
+    # the police's answer ("fired tear gas to disperse the clashing groups") tells no demand of the
+    # crowd, nor a gathering that voices none ("stabbed a rival during a victory procession")
+    return any(_crowd_protest(t) and not _occasion(ctx, t) and _demand_told(ctx, t) for t in ev.triggers) or any(
+        _crowd_protest(t) and not t.negated and not _occasion(ctx, t) and _demand_told(ctx, t)
         for si in told for t in _all_triggers(ctx, si))
+
+
+def _demand_told(ctx: Ctx, t: Trigger) -> bool:
+    """The protest word voices a demand: any but a gathering's ("a rally", "a procession"), and a
+    gathering's with a demand told after it ("a rally demanding the release of a leader")."""
+    lang = ctx.doc.language
+    return not et.names_gathering(t, lang) or \
+        et.gathering_demands(t, ctx.doc.article.text, ctx.doc.sentences[t.sentence].end, lang)
 
 
 POLICING = ("Protest with intervention", "Excessive force against protesters")
@@ -397,7 +406,7 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # (protesters told as such, not as supporters or factions, "supporters of the opposition":
         # a demonstration's crowd)
         text = ctx.doc.article.text
-        if crowd_sides and all(et.names_gathering(t, ctx.doc.language) for t in trigs if t.event_type == "Protests") \
+        if crowd_sides and all(not _demand_told(ctx, t) for t in trigs if t.event_type == "Protests") \
                 and not any(a.kind == "protesters" and not side_words.find(text[max(0, a.start - SIDE_REACH):a.end])
                             for a in actors):
             # "supporters of two candidates clashed during a rally": a brawl between crowds, the
@@ -510,7 +519,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
         # (the bare noun of people held, "freed hostages spoke at the rally", is no force used on them)
         beaten = [t for t in trigs if t.event_type in VIOLENT and not t.hypothetical
                   and not (t.generic and t.sub_event_type == "Abduction/forced disappearance")]
-        if beaten and (violent or any(a.kind in STATE and a.role == "perpetrator" for a in told)):
+        state_doer = any(a.kind in STATE and a.role == "perpetrator" for a in told)
+        if beaten and violent and not state_doer and all(not _demand_told(ctx, t) for t in demo):
+            # "party workers beat up rivals at a celebration rally": no demonstration to suppress,
+            # a crowd's violence at a gathering that voices no demand (FORMAT.md 8)
+            return beaten[0], "Riots", "Mob violence"
+        if beaten and (violent or state_doer):
             return demo[0], "Protests", "Protest with intervention"
         return demo[0], "Protests", "Peaceful protest"
     if hurt and specific and all(t.event_type == "Strategic developments" for t in specific) and \
