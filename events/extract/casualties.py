@@ -1500,6 +1500,19 @@ def _says_any(text: str, language: str | None, table: str, key: str) -> bool:
     return any(p in folded for p in phrases)
 
 
+CAUSE_GAP = 1      # words between a cause word and the death it names ("after the body of": "the")
+
+
+def told_as_cause(before: str, language: str | None) -> bool:
+    """The words before a death end with a word making it what the event answers ("... after",
+    "... following the", "... menyusul"), at most CAUSE_GAP words before it (casualties.toml
+    `cause.before`)."""
+    words = re.findall(r"[\w'-]+", fold(before))
+    phrases = _table_phrases(language, "cause", "before")      # " in the wake of ", padded
+    return any(f" {' '.join(words[:len(words) - gap])} ".endswith(p)
+               for gap in range(min(CAUSE_GAP, len(words)) + 1) for p in phrases)
+
+
 def told_as_more(text: str, language: str | None) -> bool:
     """"Dua pria bersenjata lagi tewas", "two more attackers were killed": a count of people
     besides those already told (casualties.toml `conjunctions.more`)."""

@@ -816,6 +816,21 @@ def _grievance_death(ctx: Ctx, c: Casualty) -> bool:
                                  for m in marks)
 
 
+def _cause_death(ctx: Ctx, c: Casualty) -> bool:
+    """'residents torched his house after the body of a girl was found', 'clashed following the
+    death of a patient': a death told right after a cause word, with an act told before that word in
+    the sentence, is what the event answers, not its toll (a clause of its own after a comma is
+    not: 'After the attack, two bodies were found')."""
+    s = ctx.doc.sentences[c.sentence]
+    text = ctx.doc.article.text
+    before = text[s.start:c.start]
+    if c.kind != "killed" or not casualties.told_as_cause(before, ctx.doc.language):
+        return False
+    acts = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence and t.end <= c.start
+            and not t.negated and not t.generic]
+    return any(not any(ch in text[t.end:c.start] for ch in ".;:") for t in acts)
+
+
 def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False,
                       other: Callable[[Casualty], bool] = lambda c: False
                       ) -> tuple[int | None, int | None, int | None, Casualty | None]:
@@ -1144,7 +1159,7 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     # "protested the killing of a student": not the protest's dead (a bombing's own dead stay its
     # own, whatever riot broke out over it)
     cas = [c for si in sorted(set(owned) | ev.soft) for c in ctx.casualties.get(si, [])
-           if event_type not in DEMONSTRATIONS or not _grievance_death(ctx, c)]
+           if (event_type not in DEMONSTRATIONS or not _grievance_death(ctx, c)) and not _cause_death(ctx, c)]
     # a coder's stated figure ("Fatalities coded as 0", "split across 4 events (2)") holds wherever it is told
     told_here = set(owned) | ev.soft
     cas += [c for si, cs in ctx.casualties.items() if si not in told_here for c in cs if c.stated]
