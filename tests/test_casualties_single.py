@@ -11,6 +11,12 @@ from test_casualties_counts import found
     ("en", "The village chief was later killed by the kidnappers.", [("killed", 1)]),
     ("en", "A TEACHER WAS KILLED AND HIS BROTHER WAS WOUNDED.", [("killed", 1), ("injured", 1)]),
     ("en", "An aid worker was abducted and beheaded.", [("killed", 1)]),
+    # ... with where the wound was between the two verbs
+    ("en", "A police officer was shot in the forehead and died.", [("killed", 1)]),
+    ("en", "The trader was stabbed in the chest and later died in hospital.", [("killed", 1)]),
+    ("id", "Seorang polisi ditembak di bagian kepala dan meninggal dunia.", [("killed", 1)]),
+    # ... but not past another clause: one body found after being shot is one death
+    ("en", "The body of a commander was found after being shot and beheaded by assailants.", [("killed", 1)]),
     # a one-person object after the verb
     ("en", "Gunmen stormed the house, killing him and wounding his bodyguard.", [("killed", 1), ("injured", 1)]),
     ("en", "Assailants shot and killed Maria Lopez, a local councillor.", [("killed", 1)]),

@@ -98,6 +98,7 @@ class _Single:
     verb_suffixes: tuple[str, ...] = ()         # endings of a verb, never of a person's noun ("exploded")
     joins: tuple[tuple[str, ...], ...] = ()     # conjunctions.words, each as its words ("as well as")
     openers: frozenset[str] = frozenset()       # words opening a headline's second clause ("... as soldier killed")
+    joined_gap: int = 0     # a longer gap when the casualty word follows "and": "was shot in the forehead and died"
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _single_table(data: dict, perpetrators: list[str], ands: list[str]) -> _Sing
         bool(data.get("title_names", False)), _phrases(data.get("nominal", [])),
         frozenset(fold(w) for w in data.get("reflexives", [])), frozenset(fold(w) for w in data.get("kin", [])),
         tuple(fold(w) for w in data.get("verb_suffixes", [])), _phrases(ands),
-        frozenset(fold(w) for w in data.get("clause_openers", [])))
+        frozenset(fold(w) for w in data.get("clause_openers", [])), int(data.get("joined_gap", 0)))
 
 
 @cache
@@ -840,6 +841,16 @@ def _negated_before(text: str, pos: int, single: _Single) -> bool:
     return pattern is not None and pattern.search(fold(text[max(0, pos - reach):pos])) is not None
 
 
+def _joined_wound(gap: list, single: _Single) -> bool:
+    """The words between a one-person auxiliary and a casualty word beyond `max_gap` are one wound
+    and "and" ("was shot in the forehead and", "was stabbed in the chest and later"), with no clause
+    opened between ("was found after being shot and": another clause, another telling)."""
+    words = [g[1] for g in gap]
+    while words and words[-1] in single.adverbs:
+        words.pop()
+    return bool(words) and words[-1] in single.ands and not set(words) & single.openers
+
+
 def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bool = False) -> tuple | None:
     """The count that the subject of a casualty word told after it gives: "a man was killed" 1,
     "he died" 1, "the officer and his driver were killed" 2. `opens`: `before` starts where the
@@ -871,7 +882,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
     if singular_in_word:
         aux = 1
     elif not plural_in_word:
-        for n in range(single.max_gap + 1):        # "was shot and killed", "was later killed"
+        for n in range(max(single.max_gap, single.joined_gap) + 1):    # "was shot and killed", "was later killed"
+            if n > single.max_gap and not _joined_wound(body[len(body) - n:], single):
+                continue
             part = body[:len(body) - n] if n else body
             aux = _ends_with(part, single.aux)
             if aux:
