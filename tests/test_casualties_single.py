@@ -27,6 +27,10 @@ from test_casualties_counts import found
     ("en", "The mayor died on the way to hospital.", [("killed", 1)]),
     ("en", "He died of his wounds.", [("killed", 1)]),
     ("en", "The mayor and his driver were killed in the ambush.", [("killed", 2)]),
+    # "and he died" opens a clause of its own: the one killed, not a pair with the verb's object
+    ("en", "Gunmen shot the driver and he died.", [("killed", 1)]),
+    ("en", "The attackers pushed him off the rooftop and he died.", [("killed", 1)]),
+    ("id", "Pelaku menusuk korban dan dia tewas di tempat.", [("killed", 1)]),
     # Indonesian: pronouns, enclitics and personal names only
     ("id", "Ia tewas di lokasi kejadian.", [("killed", 1)]),
     ("id", "Pelaku menembaknya hingga tewas.", [("killed", 1)]),

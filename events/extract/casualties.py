@@ -929,6 +929,8 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
         return None
     if aux == 0:
         parts = _split_and(body, single.ands)
+        if len(parts) == 2 and len(parts[1]) == 1 and parts[1][0][1] in single.subjects:
+            return 1, parts[1][0][2], w.end, False   # "gunmen shot the driver and he died": a clause of its own
         if len(parts) == 2 and all(p and _one_of_two(p, single, mixed) for p in parts):
             return 2, start, w.end, perps              # "he and his wife died", "dia dan istrinya tewas"
     while body and body[-1][1] in single.adverbs:
