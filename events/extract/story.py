@@ -620,7 +620,8 @@ def cluster(ctx: Ctx) -> list[Event]:
         if date is None:
             date = _date_told_after(ctx, si)
         place = _sentence_place(ctx, si)
-        countries = {m.place.country for m in ctx.places.get(si, []) if m.place.feature == "country"}
+        countries = {m.place.country for m in ctx.places.get(si, []) if m.place.feature == "country"
+                     and not m.why.startswith("modifier")}      # not "six US soldiers were killed"
         target = None
         # "In a separate incident on Friday, ...": another event, whatever its place and day
         told_apart = "separate" in ctx.cues.get(si, set())

@@ -75,6 +75,8 @@ class Words:
     after_place: frozenset[str] = frozenset()      # "in Bukidnon Tuesday": words that end a name
     conjunctions: frozenset[str] = frozenset()     # "the Kikuyu and Maasai communities"
     unit_heads: frozenset[str] = frozenset()       # "sub" of "sub county": first words of unit phrases
+    nationals_after: frozenset[str] = frozenset()  # "US soldiers": a country naming whose people, no place
+    nationals_before: frozenset[str] = frozenset()  # "tentara AS"
 
 
 @cache
@@ -103,6 +105,8 @@ def words(language: str | None) -> Words:
     short_directions: dict[str, tuple[str, ...]] = {}
     currency_after: set[str] = set()
     currency_before: set[str] = set()
+    nationals_after: set[str] = set()
+    nationals_before: set[str] = set()
     features_before: set[str] = set()
     after_place: set[str] = set()
     conjunctions: set[str] = set()
@@ -150,6 +154,8 @@ def words(language: str | None) -> Words:
         people_after.update(fold(x) for x in data.get("people_words_after", []))
         currency_after.update(" ".join(fold(x).split()) for x in data.get("currency_words_after", []))
         currency_before.update(" ".join(fold(x).split()) for x in data.get("currency_words_before", []))
+        nationals_after.update(" ".join(fold(x).split()) for x in data.get("nationals_words_after", []))
+        nationals_before.update(" ".join(fold(x).split()) for x in data.get("nationals_words_before", []))
         features_before.update(fold(x) for x in data.get("feature_words_before", []))
         after_place.update(fold(x) for x in data.get("words_after_place", []))
         conjunctions.update(fold(x) for x in data.get("conjunctions", []))
@@ -175,7 +181,8 @@ def words(language: str | None) -> Words:
                  tuple(completions.items()), frozenset(people_after), frozenset(direction_words),
                  tuple(short_directions.items()), frozenset(currency_after), frozenset(currency_before),
                  frozenset(features_before), frozenset(after_place), frozenset(conjunctions),
-                 frozenset(k.split(" ", 1)[0] for k in list(kinds) + list(pw) if " " in k))
+                 frozenset(k.split(" ", 1)[0] for k in list(kinds) + list(pw) if " " in k),
+                 nationals_after=frozenset(nationals_after), nationals_before=frozenset(nationals_before))
 
 
 @dataclass
@@ -338,6 +345,20 @@ def _currency(text: str, m: Match, w: Words) -> bool:
         or any(p in w.currency_before for p in _phrases_before(text, m.start))
 
 
+def _nationals(text: str, m: Match, w: Words) -> bool:
+    """"six US soldiers", "two Indian nationals", "tentara AS": a country's name naming whose
+    soldiers, citizens or diplomats they are says nothing about where an event happened."""
+    # (past its abbreviation in brackets, or out of them: "United States (US) soldiers")
+    end = m.end + 1 if text[m.end:m.end + 1] == ")" else m.end
+    short = _BRACKETED.match(text, end)
+    end = short.end() if short else end
+    return any(p in w.nationals_after for p in _phrases_after(text, end)) \
+        or any(p in w.nationals_before for p in _phrases_before(text, m.start))
+
+
+_BRACKETED = re.compile(r" ?\([\w.]{1,12}\)")
+
+
 def _kind_hint(text: str, m: Match, w: Words) -> str | None:
     """The kind of place the words around a name give: "Provinsi Papua", "Kandahar province",
     "Muhoroni Sub County"."""
@@ -455,7 +476,9 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 masked.append((m.start, m.end))
                 if entry.kind == "country" and _currency(text, m, w):
                     break       # "the US dollar exchange rate": no place
-                out.append(Candidate(m, _sentence_of(sentences, m.start), [entry], alias=True))
+                # "US soldiers": whose people, a modifier (evidence of the country, not the place)
+                out.append(Candidate(m, _sentence_of(sentences, m.start), [entry], alias=True,
+                                     modifier=entry.kind == "country" and _nationals(text, m, w)))
                 break
     dl_span = (dateline.start, dateline.end) if dateline and dateline.start is not None else None
     roads = _road_names(text, folded, all_matches, w)
@@ -547,6 +570,8 @@ def find_candidates(text: str, sentences: list[Sentence], language: str | None,
                 modifier = True
         nxt = _next_word(text, m.end)
         folk = _people_name(text, m.end, nxt, w) and not any(e.kind == "country" for e in entries)
+        if all(e.kind == "country" for e in entries) and _nationals(text, m, w):
+            modifier = True     # "United States soldiers", "tentara AS": whose people, evidence of no place
         if road or folk:
             # "the Voi-Taveta road", "Kikuyu people", "Pokot raiders": a reference or a people's
             # name, kept for want of another place
