@@ -110,6 +110,9 @@ def test_casualties_coders_stated_figure():
     ("en", "Village chief wounded in grenade attack", [("injured", 1)]),
     ("en", "Soldier, separatist killed in fresh Papua violence", [("killed", 2)]),
     ("en", "Army hunts rebels as soldier killed in Samar clash", [("killed", 1)]),
+    # a speech verb opens the clause it reports; a plural acronym is no person's name
+    ("en", "Military says rebel intelligence agent killed in Aceh", [("killed", 1)]),
+    ("en", "Trooper killed, undetermined number of NPAs wounded in Bukidnon clash", [("killed", 1)]),
     ("en", "The body of a commander was found after being shot and beheaded by assailants.", [("killed", 1)]),
     ("en", "Toddler and teen wounded in Papua clash", [("injured", 2)]),
     # a headline's object with no article

@@ -940,7 +940,7 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
     names = 0
     while mixed and names < len(body) and body[-1 - names][0][:1].isupper() and body[-1 - names][0][:1].isalpha():
         names += 1
-    if names >= 2 or (names == 1 and len(body) > 1):
+    if (names >= 2 or (names == 1 and len(body) > 1)) and not _PLURAL_ACRONYM.fullmatch(body[-1][0]):
         return 1, body[-names][2], w.end, perps      # "Bripka Marsidon tewas", "... when Khan died"
     for i in range(max(0, len(body) - 5), len(body)):
         if body[i][1] in single.determiners:
@@ -968,6 +968,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
                 and not (opener is not None and any(x[1].endswith(single.verb_suffixes) for x in subject)):
             return len(parts), subject[0][2], w.end, perps
     return None
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")     # "NPAs", "IDPs": members of a body, no person's name
 
 
 def _one_of_two(part: list, single: _Single, mixed: bool) -> bool:
