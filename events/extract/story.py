@@ -87,7 +87,7 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     for m in matches:
         kinds = set(m.value) - {"occasion", "motive"}
         if motives and any(lo <= m.start < hi for lo, hi in motives):
-            kinds -= {"earlier", "investigation", "judicial"}
+            kinds -= {"earlier", "investigation", "judicial", "judicial_places"}
         # "clashed during the anniversary celebrations", "ditembak saat upacara peringatan": the
         # ceremony is where the event happened, not an old event remembered
         if "commemoration" in kinds and any(
@@ -315,6 +315,12 @@ def _background(ctx: Ctx, si: int) -> bool:
         # what the event belongs to, told after it
         if kind in cues and _told_before_the_past(ctx, si, kind):
             cues.discard(kind)
+    if "judicial_places" in cues:
+        # "detonated an explosives-laden vehicle near a court van": the court is where, after the
+        # act; "the court sentenced the bomber": a trial
+        cues.discard("judicial_places")
+        if not _told_before_the_past(ctx, si, "judicial_places"):
+            cues.add("judicial")
     trigs = ctx.triggers.get(si, [])
     if {"judicial", "investigation"} & cues and any(t.sub_event_type == "Arrests" and not t.generic for t in trigs) \
             and all(t.event_type == "Strategic developments" for t in trigs):
@@ -674,7 +680,7 @@ def cluster(ctx: Ctx) -> list[Event]:
         elif current is not None and not _background(ctx, si):
             current.owned.add(si)
         elif current is not None and not ctx.history[si] and \
-                not ctx.cues.get(si, set()) & {"aggregate", "earlier", "judicial"}:
+                not ctx.cues.get(si, set()) & {"aggregate", "earlier", "judicial", "judicial_places"}:
             current.soft.add(si)   # "Police are investigating; no group has claimed it": still about it
     return events
 
