@@ -1020,7 +1020,9 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     accident = any("accident" in ctx.cues.get(si, set()) for si in ev.sentences)
     attacker = any(a.role == "perpetrator" and a.kind in ARMED for a in actors if a.sentence in ev.sentences)
     vague = all(t.generic for t in ev.triggers)        # "ledakan", "killed": no weapon or attack word
-    if accident and vague and not political and not attacker and event_type in VIOLENT:
+    # ... but a body found with its hands tied or gunshot wounds was killed by someone
+    killed = any("violent_death" in ctx.cues.get(si, set()) for si in ev.sentences | ev.owned | ev.soft)
+    if accident and vague and not political and not attacker and not killed and event_type in VIOLENT:
         return None          # a gas cylinder blast, a bus crash, a flood: no attacker, no event
     # actors
     denials = {(c.sentence, c.group) for c in claims if c.status == "denied"}

@@ -307,7 +307,7 @@ def _background(ctx: Ctx, si: int) -> bool:
     date of its own is anchored in the present: 'since'/'last month' or a state of emergency
     in it do not make its event history."""
     cues = ctx.cues.get(si, set()) - {"criminal", "not_terror", "terror", "reference", "uncertain", "neutral",
-                                      "accident", "separate"}
+                                      "accident", "separate", "violent_death"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
     for kind in ("earlier", "aggregate"):
