@@ -50,3 +50,17 @@ def test_city_of_millions_is_no_namesake(text: str, language: str) -> None:
 def test_another_spelling_of_a_big_city_is_not_sure() -> None:
     found = geocode("Riadi, the company's spokesman, said the building had been empty since August.", "en")
     assert all("no namesake" not in m.why for m in found)
+
+
+@pytest.mark.parametrize("text, language", [
+    # a list of quarters the last of which is written inside the city: each of them is
+    ("Rioters set fire to three buses in Gabtali, Agargaon and Sayedabad areas of Dhaka city on 6 May 2024.", "en"),
+    ("Rioters set fire to three buses in Gabtali, Agargaon, and Sayedabad areas of Dhaka city on 6 May 2024.", "en"),
+])
+def test_a_list_of_quarters_of_a_city_is_coded_at_the_city(text: str, language: str) -> None:
+    assert _rows(text, language) == [("Bangladesh", "Dhaka", "Dhaka")]
+
+
+def test_a_list_of_towns_keeps_its_first_town() -> None:
+    assert _rows("Gunmen attacked police posts in Mombasa, Kisumu and Nakuru, Kenya, on 6 May 2024.", "en")[0] == \
+        ("Kenya", "Mombasa", "Mombasa")

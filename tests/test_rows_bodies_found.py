@@ -1,6 +1,6 @@
-"""A body found with signs that someone killed the person (hands tied, signs of torture, gunshot
-wounds; "tangan terikat", "luka tembak") is an attack by an unidentified armed group, not an
-accident; a person found dead with no such sign stays no event."""
+"""A body found with signs that it was executed (hands tied, blindfolded, signs of torture;
+"tangan terikat", "bekas penyiksaan") is an attack by an unidentified armed group, not an
+accident; a person found dead with no such sign, or only a wound, stays no event."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,11 +17,11 @@ def _result(text: str, language: str):
 
 @pytest.mark.parametrize("text, language", [
     ("A man was found dead in Culiacan, Sinaloa, on Friday with his hands tied and signs of torture.", "en"),
-    ("The body of a local chief was found in a bush in Laikipia, Kenya, on Friday with gunshot wounds.", "en"),
+    ("The body of a local chief was found in a bush in Laikipia, Kenya, on Friday with signs of torture.", "en"),
     ("A woman was found dead in Tijuana, Baja California, on Friday. She had been blindfolded and gagged.", "en"),
     ("Seorang pria ditemukan tewas dengan tangan terikat di Kabupaten Sikka, NTT, Jumat (8/3/2024).", "id"),
-    ("Jasad seorang petani ditemukan di kebun di Kabupaten Nduga, Papua, Jumat (8/3/2024), dengan luka tembak di "
-     "dada.", "id"),
+    ("Jasad seorang petani ditemukan di kebun di Kabupaten Nduga, Papua, Jumat (8/3/2024), dengan bekas "
+     "penyiksaan.", "id"),
 ])
 def test_a_body_with_signs_of_killing_is_an_attack(text, language):
     rows = _result(text, language).rows
@@ -31,6 +31,7 @@ def test_a_body_with_signs_of_killing_is_an_attack(text, language):
 
 @pytest.mark.parametrize("text, language", [
     ("A man was found dead in his house in Nairobi, Kenya, on Friday.", "en"),
+    ("Seorang pria ditemukan tewas dengan luka tusuk di sebuah kontrakan di Kota Bekasi, Jumat (8/3/2024).", "id"),
     ("Seorang pria ditemukan tewas di kamar kosnya di Kota Makassar, Jumat (8/3/2024).", "id"),
 ])
 def test_a_body_with_no_sign_stays_no_event(text, language):

@@ -1251,6 +1251,9 @@ def _inside_unit(cands: list[Candidate], text: str, w: Words) -> list[tuple[Cand
                 or a.chosen.kind not in ("city", "admin2") or not b.chosen.admin1:
             continue
         gap = text[a.match.end:b.match.start]
+        listed = _list_end(text, a.match.end, w)     # "Gabtali, Agargaon and Sayedabad areas of Dhaka"
+        if listed < b.match.start and _written_inside(text[listed:b.match.start], w):
+            gap = text[listed:b.match.start]
         if not (_joined(gap, w) or _written_inside(gap, w)):
             continue
         # the provinces the second name is a division of ("Wajir" is a town and a county)
@@ -1323,9 +1326,37 @@ def _quarter(text: str, c: Candidate, w: Words) -> bool:
     nxt, prev = _next_word(text, c.match.end), _prev_word(text, c.match.start)
     after = _WORDS.findall(fold(text[c.match.end:c.match.end + 24]))
     words_after = w.quarters_after      # and "Rice University in Houston": not Rice, Texas
+    if not (after[:1] and after[0] in words_after):
+        # an item of a list the quarter word ends ("in Gabtali, Agargaon and Sayedabad areas of")
+        end = _list_end(text, c.match.end, w)
+        if end > c.match.end:
+            after = _WORDS.findall(fold(text[end:end + 24])) or after
     return bool(nxt and (after[:1] and after[0] in words_after or " ".join(after[:2]) in words_after)) \
         or bool(prev and fold(text[prev[0]:prev[1]]) in w.quarters_before) \
         or c.match.key.split(" ", 1)[0] in w.quarters_before and " " in c.match.key    # "Colonia del Valle"
+
+
+LIST_ITEMS = 4        # names of a list after a name ("Gabtali, Agargaon and Sayedabad areas")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:([a-z]+)\s+)?|\s+([a-z]+|&)\s+")
+_LIST_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?")
+
+
+def _list_end(text: str, pos: int, w: Words) -> int:
+    """Where the rest of a list of capitalised names after `pos` ends (", Agargaon and
+    Sayedabad"): each joined by a comma, a conjunction or both; `pos` when none follows."""
+    end = pos
+    for _ in range(LIST_ITEMS):
+        join = _LIST_JOIN.match(text, end)
+        if join is None:
+            break
+        word = join.group(1) or join.group(2)
+        if word is not None and fold(word) not in w.conjunctions:
+            break
+        name = _LIST_NAME.match(text, join.end())
+        if name is None:
+            break
+        end = name.end()
+    return end
 
 
 def _quarters(cands: list[Candidate], text: str, w: Words) -> list[Candidate]:
