@@ -57,3 +57,13 @@ def test_civilians_become_hostages_do_nothing():
         text="Kelompok bersenjata itu menjadikan warga menjadi sandera di Kabupaten Nduga, Papua, Jumat (8/3/2024).",
         published=dt.date(2024, 3, 9), language="id"))
     assert all(r["sub_event_type"] != "Mob violence" for r in result.rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Evicted street hawkers and police engaged in running battles in Nairobi, Kenya, on Friday.",
+    "Squatters clashed with police on disputed land in Kisauni, Mombasa, on Friday.",
+    "Boda boda riders clashed with police in Kisumu, Kenya, on Friday after a colleague was arrested.",
+])
+def test_working_people_fighting_the_police_are_rioters(text):
+    # people told by their trade, armed with nothing said, against the police: a riot, not a battle
+    assert [r[:2] for r in _rows(text, "en")] == [("Riots", "Mob violence")]
