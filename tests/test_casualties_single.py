@@ -27,6 +27,10 @@ from test_casualties_counts import found
     ("en", "The mayor died on the way to hospital.", [("killed", 1)]),
     ("en", "He died of his wounds.", [("killed", 1)]),
     ("en", "The mayor and his driver were killed in the ambush.", [("killed", 2)]),
+    # a part of a count told with it: the part ("three of the four attackers")
+    ("en", "Three of the four perpetrators were killed by security forces.", [("killed", 3)]),
+    ("en", "Five of the 12 passengers were killed.", [("killed", 5)]),
+    ("id", "Dua dari lima pelaku tewas ditembak polisi.", [("killed", 2)]),
     # "and he died" opens a clause of its own: the one killed, not a pair with the verb's object
     ("en", "Gunmen shot the driver and he died.", [("killed", 1)]),
     ("en", "The attackers pushed him off the rooftop and he died.", [("killed", 1)]),

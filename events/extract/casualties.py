@@ -109,6 +109,7 @@ class _Table:
     # shared.one_of ("one of three bombings"), found apart from the matcher: as one of its phrases
     # it would hide the number inside it ("killing one of them", "salah satu dari mereka tewas")
     one_of: re.Pattern | None = None
+    part_of: re.Pattern | None = None    # subsets.part_of between two counts: " of the " in "three of the four"
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
@@ -189,10 +190,12 @@ def table(language: str) -> _Table | None:
     pats += [(w, ("range",)) for w in cas["ranges"]["joiners"]]
     pats += [(w, ("between",)) for w in cas["ranges"]["between"]]
     one_of = [r"\s+".join(map(re.escape, w.split())) for w in shared.get("one_of", []) if w.strip()]
+    part_of = [r"\s+".join(map(re.escape, w.split())) for w in cas["subsets"].get("part_of", []) if w.strip()]
     return _Table(Matcher(pats), nums["numeric"]["thousands_separator"],
                   _single_table(cas.get("single", {}), cas["perpetrators"]["nouns"],
                                 cas["conjunctions"]["words"]),
-                  re.compile(rf"\b(?:{'|'.join(one_of)})\b", re.IGNORECASE) if one_of else None)
+                  re.compile(rf"\b(?:{'|'.join(one_of)})\b", re.IGNORECASE) if one_of else None,
+                  re.compile(rf"\s+(?:{'|'.join(part_of)})\s+", re.IGNORECASE) if part_of else None)
 
 
 class _Token:
@@ -447,9 +450,10 @@ def _hurt_after(text: str, idx: _Index, end: int) -> bool:
 
 def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, int]],
           starts: list[int], single: _Single | None = None, kinds: list | None = None,
-          one_of: re.Pattern | None = None) -> list[tuple]:
+          one_of: re.Pattern | None = None, part_of: re.Pattern | None = None) -> list[tuple]:
     """(kind, low, high, start, end, firm, perpetrators) tuples, in text order. `kinds`: the
-    tokens' kinds when known already (`_kinds` of each); `one_of`: the table's "one of" phrases."""
+    tokens' kinds when known already (`_kinds` of each); `one_of`: the table's "one of" phrases;
+    `part_of`: what stands between a part and its whole ("three of the four")."""
     counts = _counts(text, tokens, thousands)
     idx = _Index(tokens, text, kinds)
     stated_shares: list[tuple] = []
@@ -478,6 +482,10 @@ def _find(text: str, tokens: list, thousands: str, date_spans: list[tuple[int, i
         for c in cs.ending(_blank_before(text, t.start), t.start):
             if c.end <= t.start and not text[c.end:t.start].strip():
                 c.partitive = True
+    if part_of is not None:            # "three of the four attackers": three, not four
+        for a, b in zip(counts, counts[1:]):
+            if part_of.fullmatch(text, a.end, b.start) and a.high < b.low and not a.excluded:
+                b.excluded = True
     if one_of is not None:
         _one_of_counts(text, idx, cs, one_of, single)
     for t in idx.of("source"):         # "according to three activists, two were killed": the sources are no toll
@@ -1636,7 +1644,7 @@ def run(doc: Doc) -> None:
         piece_tokens = [_Token(t.start - lo, t.end - lo, t.text, t.value) for t in tokens[i:j]]
         for kind, low, high, start, end, firm, perps in _find(
                 piece, piece_tokens, tab.thousands,
-                piece_spans, [s - lo for s in starts[first:last]], tab.single, full.kinds[i:j], tab.one_of):
+                piece_spans, [s - lo for s in starts[first:last]], tab.single, full.kinds[i:j], tab.one_of, tab.part_of):
             found.append((kind, low, high, start + lo, end + lo, firm, perps))
     # "No fatality coded to this event": the coder's own figure, zero
     found += [("killed", 0, 0, t.start, t.end, True, "stated") for t in full.of("stated_zero")]
