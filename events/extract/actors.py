@@ -872,10 +872,8 @@ def _civilians_doing(text: str, start: int, end: int, after: list, triggers: lis
         if _words_between(text, end, t.start) > DOER_GAP or _CLAUSE_END.search(text[end:t.start]) or \
                 not _active(text, end, t, tabs):
             return False
-        word = fold(t.text)
-        if any(len(word) > 4 and word.startswith(p) for p in tabs.passive_prefixes) or \
-                tabs.verb_prefixes and not word.startswith(tabs.verb_prefixes):
-            return False         # "warga ditembak"; "warga menjadi sandera": a noun, no verb of theirs
+        if tabs.verb_prefixes and not fold(t.text).startswith(tabs.verb_prefixes):
+            return False         # "warga menjadi sandera": a noun, no verb of theirs ("ditembak": `_active`)
         rest = text[t.end:t.end + 40]
         nxt = re.match(r"\s*([\w'-]+)", rest)
         return nxt is not None and not _CLAUSE_END.match(rest.lstrip()) and fold(nxt.group(1)) not in tabs.participle_after

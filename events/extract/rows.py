@@ -826,8 +826,7 @@ def _cause_death(ctx: Ctx, c: Casualty) -> bool:
     before = text[s.start:c.start]
     if c.kind != "killed" or not casualties.told_as_cause(before, ctx.doc.language):
         return False
-    acts = [t for t in ctx.doc.findings.get("event_types", []) if t.sentence == c.sentence and t.end <= c.start
-            and not t.negated and not t.generic]
+    acts = [t for t in _all_triggers(ctx, c.sentence) if t.end <= c.start and not t.negated and not t.generic]
     return any(not any(ch in text[t.end:c.start] for ch in ".;:") for t in acts)
 
 
