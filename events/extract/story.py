@@ -101,6 +101,14 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     return found
 
 
+def _among_the_dead(matcher: Matcher, sentence, tolls: list[Casualty], kind: str) -> bool:
+    """"At least 11 people, including a judge, were killed", "tiga orang, termasuk seorang hakim,
+    tewas": every cue of the kind is a word of a toll, who was hit, not a trial told."""
+    spans = [(c.start - sentence.start, c.end - sentence.start) for c in tolls]
+    cued = [m for m in matcher.find(sentence.text) if kind in m.value]
+    return bool(spans) and all(any(lo <= m.start and m.end <= hi for lo, hi in spans) for m in cued)
+
+
 @cache
 def _speaker_matcher(language: str | None) -> Matcher:
     words: list[tuple[str, str]] = []
@@ -177,8 +185,11 @@ def read(doc: Doc) -> Ctx:
     published = getattr(dateline, "published", None) or doc.article.published
     cues: dict[int, set[str]] = {}
     matcher = _cue_matcher(doc.language)
+    tolls = _by_sentence(doc.findings.get("casualties"))
     for i, s in enumerate(doc.sentences):
         found = _sentence_cues(matcher, s.text)
+        if "judicial" in found and _among_the_dead(matcher, s, tolls.get(i, []), "judicial"):
+            found.discard("judicial")
         if found:
             cues[i] = found
     acts = doc.findings.get("actors", {})
