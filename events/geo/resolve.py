@@ -9,6 +9,7 @@ Every choice carries its score and a short reason (`why`) for `events geocode`.
 from __future__ import annotations
 
 import bisect
+import difflib
 import math
 import re
 from collections import Counter, defaultdict
@@ -29,6 +30,9 @@ MIXED_WORD_POP = 500_000    # in mixed case, a very frequent word ("Post", "Fore
 TITLE_CASE_SHARE = 0.75    # this share of capitalised long words makes a sentence a title-case headline
 DISTRICT_MARGIN = 3.0      # a district of exactly the name read is kept over a town scoring up to this much more
 QUARTER_TOWN_RATIO = 10    # a reading this many times the town's size is no quarter of it
+NAME_BONUS = 1.0          # the place's own name read, over another name it has ...
+SPELLING_BONUS = 0.5      # ... or a spelling of its name
+SPELLING_RATIO = 0.8      # difflib ratio from which two names are spellings of one ("Odessa", "Odesa")
 LONE_NAME_BONUS = 1.5     # mixed case: a name read in one country only, written after "in"/"at" ("in Voi")
 PART_OF_TOWN_KM = 30       # "X, Y": a reading of X farther than this from town Y is another X  # a name seen as a person's is no town anywhere in the article below this
 SMALL_PLACE_POP = 1000     # "Kapedo in Tiaty": a reading this small in another province than the unit written is a namesake
@@ -837,6 +841,18 @@ def _completed(text: str, folded: str, found: list[Match], w: Words, gaz: Gazett
     return sorted(kept + extra, key=lambda m: m.start)
 
 
+@cache
+def _spelled_alike(name: str, key: str) -> bool:
+    return difflib.SequenceMatcher(None, name, key).ratio() >= SPELLING_RATIO
+
+
+def _name_bonus(e: Entry, key: str) -> float:
+    """The place's own name read ("Islamabad" is Islamabad's, and only once Chattogram's), or a
+    spelling of it ("Odessa" for Odesa, "Legazpi" for Legaspi), over another name it has."""
+    name = fold(e.name)
+    return NAME_BONUS if name == key else SPELLING_BONUS if _spelled_alike(name, key) else 0.0
+
+
 def _city_weight(e: Entry) -> float:
     return 0.8 * math.log10(max(e.population, 1000))       # 1k -> 2.4, 100k -> 4, 10M -> 5.6
 
@@ -852,8 +868,7 @@ def _score(c: Candidate, e: Entry, votes: Counter, admin1s: dict[tuple, set[str]
         why.append(f"pop {e.population:,}")
     else:
         why.append(e.kind)
-    if fold(e.name) == c.match.key:
-        s += 0.5
+    s += _name_bonus(e, c.match.key)
     total = sum(votes.values()) or 1.0
     if votes.get(e.cc):
         share = votes[e.cc] / total
