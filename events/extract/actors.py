@@ -794,6 +794,9 @@ def _is_source(text: str, m, ms: list, i: int) -> bool:
     prv = ms[i - 1] if i > 0 else None
     if nxt is not None and any(v[0] == "accused" for v in nxt.value):
         return False             # "UPDF accused of bombing": the accused, not who speaks
+    if nxt is not None and any(v[0] == "speaker_nouns" for v in nxt.value) and not text[m.end:nxt.start].strip() \
+            and text[nxt.end:].lstrip()[:1].isupper():
+        return True              # "by Italian Embassy spokesman Filip La Rosa": a person of it who spoke
     if nxt is not None and {v[0] for v in nxt.value} & {"speaker_after", "attribution"}:
         gap = text[m.end:nxt.start].split()
         if len(gap) <= 1 + (j - i - 1) * 2:

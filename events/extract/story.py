@@ -321,9 +321,10 @@ def _background(ctx: Ctx, si: int) -> bool:
                                       "accident", "separate", "violent_death"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
-    for kind in ("earlier", "aggregate"):
+    for kind in ("earlier", "aggregate", "investigation"):
         # "a guard was wounded in the latest of a string of raids": the aggregate names
-        # what the event belongs to, told after it
+        # what the event belongs to, told after it; "killed a man, identified as ...", "shot
+        # three people; police are investigating": the inquiry follows the act told
         if kind in cues and _told_before_the_past(ctx, si, kind):
             cues.discard(kind)
     if "judicial_places" in cues:
