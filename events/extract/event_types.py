@@ -59,6 +59,9 @@ class Tables:
     suspect_window: int = 2
     crowd_grievance_window: int = 2
     object_window: int = 1
+    coordinators: frozenset[str] = frozenset()     # "and", "dan": before a verb, a new predicate ...
+    verb_endings: tuple[str, ...] = ()             # ... told by these word endings ("stoned") ...
+    verb_prefixes: tuple[str, ...] = ()            # ... or beginnings ("melempari")
 
 
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
@@ -96,7 +99,14 @@ def tables(language: str | None) -> Tables:
     reason_window, pursuit_window, suspect_window = 6, 8, 2
     crowd_grievance_window = 2
     object_window = 1
+    coordinators: set[str] = set()
+    endings: list[str] = []
+    prefixes: list[str] = []
     for code in fallback_languages(language):
+        turn = lang.load(code, "triggers").get("modifiers", {}).get("coordinated_verb", {})
+        coordinators.update(fold(w) for w in turn.get("coordinators", []))
+        endings.extend(turn.get("verb_endings", []))
+        prefixes.extend(turn.get("verb_prefixes", []))
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
         # phrases that hold an event word but tell no event ("harshly attacked the president",
@@ -118,7 +128,8 @@ def tables(language: str | None) -> Tables:
                           ("pursuit", "pursuit"), ("suspect", "suspect"), ("protest_object", "protest_object")):
             modifiers.extend((w, kind) for w in mods.get(key, []))
     return Tables(Matcher(words), Matcher(modifiers), window, negation_window, grievance_window, demand_window,
-                  reason_window, pursuit_window, suspect_window, crowd_grievance_window, object_window)
+                  reason_window, pursuit_window, suspect_window, crowd_grievance_window, object_window,
+                  frozenset(coordinators), tuple(endings), tuple(prefixes))
 
 
 @cache
@@ -284,6 +295,11 @@ def find(text: str, sentences: list, language: str | None,
         # protested about stands right after the grievance word ("against the clash with police")
         # or in a clause of its own ("against the trial of youths who clashed with")
         own_window = tabs.crowd_grievance_window if tw.own_act else None
+        # "protested over new fees and stoned a building": a violent verb joined by "and" is the
+        # crowd's next act, out of reach of what it protests about (a crowd arrests nobody:
+        # "demanding the release of accused and detained journalists")
+        turned = (t.event_type_of[tw.sub_event_type] != "Strategic developments"
+                  or tw.sub_event_type == "Looting/property destruction") and _coordinated_verb(text, sent_start, m, tabs)
         relative = False
         # "What do you think about kidnappings?": a question reports nothing, unless it tells a
         # date of its own ("... the bombs that went off yesterday?")
@@ -307,7 +323,7 @@ def find(text: str, sentences: list, language: str | None,
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "protested over power cuts, barricading roads": what the crowd protests about ends
             # at its clause; what they did after the comma is their own act
-            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and reaches and \
+            grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and reaches and not turned and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             grievance |= "protest_object" in mod.value and gap <= tabs.object_window    # "protested the arrest of"
             # "relatives of three farmers killed in a land dispute marched to the governor's
@@ -319,7 +335,7 @@ def find(text: str, sentences: list, language: str | None,
             suspect |= "suspect" in mod.value and gap <= tabs.suspect_window
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
-            grievance |= "demand" in mod.value and gap <= tabs.demand_window and reaches and \
+            grievance |= "demand" in mod.value and gap <= tabs.demand_window and reaches and not turned and \
                 not _CLAUSE_BREAK.search(text[mod.end:m.start])
             # "threatened to carry out their bombings", "requested the arrest of": what is
             # threatened or asked for, to the end of its clause, has not happened
@@ -460,6 +476,18 @@ def _grievances(found: list[Trigger], grieved: set[int], crowd_words: set[int],
             t = replace(t, hypothetical=True)
         out.append(t)
     return out
+
+
+def _coordinated_verb(text: str, sent_start: int, m, tabs: Tables) -> bool:
+    """The trigger is a verb right after a coordinator ("... and stoned", "... dan melempari")."""
+    if not tabs.coordinators:
+        return False
+    before = text[max(sent_start, m.start - 24):m.start].split()
+    first = fold(m.text.split()[0]) if m.text.split() else ""
+    if not before or fold(before[-1]) not in tabs.coordinators:
+        return False
+    return bool(tabs.verb_endings and first.endswith(tabs.verb_endings)
+                or tabs.verb_prefixes and first.startswith(tabs.verb_prefixes))
 
 
 def _suspected(text: str, found: list[Trigger], suspected: set[int], pursuit_mods: list,
