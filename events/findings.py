@@ -92,6 +92,7 @@ class Trigger:
     generic: bool = False               # a vague word ("serangan", "killed"): supports, does not type
     detonated: bool = False             # the word says a device went off ("meledak", "exploded")
     crowd: bool = False                 # "bentrok"/"clashes": a riot when the parties are a crowd
+    ambush: bool = False                # "ambushed", "disergap": a battle with forces, an attack on civilians
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class TriggerWord:
     demonstration: bool = False     # the word names a demonstration turned violent ("riot", "kerusuhan")
     roadblock: bool = False         # the word tells a road closed by barricades ("barricaded the highway")
     own_act: bool = False           # a crowd's clash verb with its other side ("clashed with"): its own act
+    ambush: bool = False            # an attack from hiding: whom it struck decides battle or attack
 
 
 NOT_AN_EVENT = "not an event"      # value of a triggers.toml [not_events] phrase in the matcher
@@ -86,7 +87,8 @@ def _entries(code: str) -> list[tuple[list[str], TriggerWord]]:
         out.append((entry["words"], TriggerWord(
             sub, entry.get("attack_type"), entry.get("weapon_type"), bool(entry.get("civilian_targeting")),
             bool(entry.get("generic")), bool(entry.get("detonated")), bool(entry.get("crowd")),
-            bool(entry.get("demonstration")), bool(entry.get("roadblock")), bool(entry.get("own_act")))))
+            bool(entry.get("demonstration")), bool(entry.get("roadblock")), bool(entry.get("own_act")),
+            bool(entry.get("ambush")))))
     return out
 
 
@@ -352,7 +354,7 @@ def find(text: str, sentences: list, language: str | None,
             disorder_type=t.disorder_type_of[tw.sub_event_type], sentence=si, start=m.start,
             end=m.end, text=m.text, attack_type=tw.attack_type, weapon_type=tw.weapon_type,
             civilian_targeting=tw.civilian_targeting, negated=negated, hypothetical=hypothetical,
-            generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd))
+            generic=tw.generic, detonated=tw.detonated, crowd=tw.crowd, ambush=tw.ambush))
         if grievance:
             grieved.add(len(out) - 1)
         if mourned:

@@ -354,6 +354,20 @@ def _doer(ctx: Ctx, ev: Event, a: Actor) -> bool:
     return False
 
 
+def _ambushes_of_civilians(trigs: list[Trigger], actors: list[Actor], ev: Event) -> list[Trigger]:
+    """'gunmen ambushed a bus and killed three passengers', 'KKB menyergap warga': an ambush that
+    strikes only civilians is an attack on them; one on soldiers or police (or on someone the text
+    does not say) stays a battle."""
+    if not any(t.ambush for t in trigs):
+        return trigs
+    targets = [a for a in actors if a.role == "target" and a.sentence in ev.sentences]
+    if not targets or any(a.kind != "civilians" for a in targets) or \
+            any(a.kind in ARMED + STATE and a.role == "target" for a in actors):
+        return trigs
+    return [replace(t, sub_event_type="Attack", event_type="Violence against civilians") if t.ambush else t
+            for t in trigs]
+
+
 def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | None, str, str]:
     # a crowd told as the doer in words of its own ("rioters", "protesters", "a mob"), before
     # named groups and bands of men are read as crowds
@@ -374,7 +388,7 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
     strategic_only = all(t.event_type == "Strategic developments" for t in trigs)   # "troops deployed"
     if not specific and trigs and fought and not strategic_only:
         return trigs[0], "Battles", "Armed clash"   # "soldiers repelled an attack by ISWAP": not the story's kind
-    specific = specific or list(ev.inherited)
+    specific = _ambushes_of_civilians(specific or list(ev.inherited), actors, ev)
     subs = {t.sub_event_type for t in specific}
     kinds = {a.kind for a in actors}
     crowd = bool(kinds & {"protesters", "rioters", "civilians"}) or \
