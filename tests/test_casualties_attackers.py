@@ -217,3 +217,15 @@ def test_victims_joined_to_an_attacker(lang, text, expected):
 ])
 def test_a_toll_that_lists_the_attackers(lang, text, expected):
     assert fatalities(text, lang)[0] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "A suicide bomber blew himself up at a market in Hama, Syria, on Friday. Twelve people, including "
+           "the bomber, were killed.", 12),
+    ("en", "A suicide bomber blew himself up at a checkpoint in Kandahar, Afghanistan, on Friday, killing five "
+           "people, including himself.", 5),
+    ("id", "Seorang pelaku bom bunuh diri meledakkan diri di pos polisi di Makassar, Jumat (8/3/2024). Lima "
+           "orang tewas, termasuk pelaku.", 5),
+])
+def test_a_bomber_dead_inside_the_toll_is_not_added_again(lang, text, expected):
+    assert fatalities(text, lang)[0] == expected

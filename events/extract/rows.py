@@ -845,7 +845,8 @@ def _cause_death(ctx: Ctx, c: Casualty) -> bool:
 
 
 def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty], bool] = lambda c: False,
-                      other: Callable[[Casualty], bool] = lambda c: False
+                      other: Callable[[Casualty], bool] = lambda c: False,
+                      included: Callable[[Casualty], bool] = lambda c: False
                       ) -> tuple[int | None, int | None, int | None, Casualty | None]:
     """(lowest firm figure, low, high, evidence) of one kind, perpetrators added to victims."""
     # "across both blasts": each figure told across N incidents counts this incident's share
@@ -874,6 +875,10 @@ def _casualty_figures(cas: list[Casualty], kind: str, more: Callable[[Casualty],
     # the same figure told twice ("killed 3 militants ... 3 fatalities"), unless the attackers are
     # told as more besides the victims ("killing two Israelis. The two militants were also killed")
     perps = [c for c in perps if c.low not in victim_counts or more(c) or c.besides]
+    if perps and any(included(c) for c in victims):
+        # "A suicide bomber blew himself up ... Twelve people, including the bomber, were killed":
+        # the attackers' own deaths are inside the toll, unless told as more
+        perps = [c for c in perps if more(c) or c.besides]
     # "One attacker blew himself up and two more were killed": the dead bomber is inside that toll
     perps = [c for c in perps if not any(o is not c and o.sentence == c.sentence and o.start <= c.start
                                          and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in perps)]
@@ -1180,7 +1185,8 @@ def build(ctx: Ctx, ev: Event, main_date: DateMention | None, first: bool = True
     cas += [c for si, cs in ctx.casualties.items() if si not in told_here for c in cs if c.stated]
     fatalities, f_low, f_high, f_ev = _casualty_figures(
         cas, "killed", lambda c: casualties.told_as_more(c.text, doc.language),
-        lambda c: casualties.told_as_other(c.text, doc.language))
+        lambda c: casualties.told_as_other(c.text, doc.language),
+        lambda c: casualties.attacker_included(doc.article.text, doc.language, c))
     suicide = sub == "Suicide bomb" or any(t.sub_event_type == "Suicide bomb" and t.detonated
                                            for t in ev.triggers)      # a vest worn is not a bomber dead
     told_with_bomber = f_ev is not None and casualties.attacker_included(doc.article.text, doc.language, f_ev)
