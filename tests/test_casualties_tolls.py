@@ -44,3 +44,14 @@ def found(text, lang):
 ])
 def test_campaign_toll_is_aggregate(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "an", "a" between the toll noun and its verb are articles, not counts of a list
+    ("en", "The death toll in an attack on a village near Lodwar has risen to 11.", [("killed", 11, False)]),
+    ("en", "THE DEATH TOLL FROM AN AMBUSH ON A BUS ROSE TO 14 ON MONDAY.", [("killed", 14, False)]),
+    ("id", "Jumlah korban tewas dalam sebuah serangan di sebuah desa di Intan Jaya bertambah menjadi 11 orang.",
+     [("killed", 11, False)]),
+])
+def test_articles_between_a_toll_and_its_verb_are_no_counts(lang, text, expected):
+    assert found(text, lang) == expected

@@ -1377,7 +1377,7 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
     two sons") and what a person told by "a" looks like ("a soldier and two civilians")."""
     possessives = single.list_determiners if single is not None else frozenset()
     words, word_starts, word_ends = same
-    def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False) -> int | None:
+    def clear(gap_start: int, gap_end: int, limit: int, colon: bool = False, articles: bool = False) -> int | None:
         gap = text[gap_start:gap_end]
         # "four people (two of them children) were killed", "five members of the gang (Los Halcones)
         # died": a bracketed part of the count, or an aside with no count and no casualty word
@@ -1393,7 +1393,7 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         if _BREAK.search(_ABBREVIATION.sub(" ", gap.replace(":", "") if colon else gap)):     # "Fatalities: 4"
             return None
         inner = [o for o in cs.starting(gap_start, gap_end) if gap_start <= o.start and o.end <= gap_end
-                 and not any(a <= o.start < b for a, b in asides)]
+                 and not any(a <= o.start < b for a, b in asides) and not (articles and o.weak)]
         if any(o.partitive for o in inner):
             return None                      # "lima orang itu dan tiga di antaranya tewas": only the three
         words_in_gap = _gap_words(gap)
@@ -1457,8 +1457,9 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         w = words[preceding]                 # only the last casualty word before the count
         toll = any(p[-1] == "toll" for p in w.value)
         window = MAX_TOLL if toll else MAX_BEFORE
-        if toll and any(t.end <= c.start and not text[t.end:c.start].strip()
-                        for t in idx.within("toll_verb", w.end, c.start)):
+        told_by_verb = toll and any(t.end <= c.start and not text[t.end:c.start].strip()
+                                    for t in idx.within("toll_verb", w.end, c.start))
+        if told_by_verb:
             window = MAX_TOLL_VERB           # "the death toll from Saturday's bombings ... has risen to 18"
         inner = len(cs.starting(w.end, c.start))
         if c.weak:      # "killing nine guards, a police officer, and ...": "a" closes a list of counts
@@ -1466,7 +1467,8 @@ def _attach(text: str, c: _Count, cs: _Counts, same: tuple[list, list[int], list
         else:           # "killing him, his son, the driver, and three guards": persons before the count
             limit = window + 4 * inner + (_gap_words(text[w.end:c.start]) if single is not None and
                                           _one_before(text, w.end, c.start, single) else 0)
-        gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value))
+        # ("the death toll in an attack on a village has risen to 11": "an", "a" are no counts there)
+        gap = clear(w.end, c.start, limit, colon=any(p[-1] == "toll" for p in w.value), articles=told_by_verb)
         if gap is not None and gap > MAX_BEFORE and not c.firm:
             gap = None                       # "Para korban tewas setelah beberapa petugas ...": no toll
         if gap is not None and (best is None or gap < best[0]):
