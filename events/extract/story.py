@@ -321,7 +321,7 @@ def _background(ctx: Ctx, si: int) -> bool:
                                       "accident", "separate", "violent_death"}
     if any(d.time_precision == 1 and not statement_date(ctx, d) for d in fresh_dates(ctx, si)):
         cues -= {"earlier", "policy"}       # a day-dated event; "sejak Juni", "kata Tito, Senin" do not
-    for kind in ("earlier", "aggregate", "investigation"):
+    for kind in ("earlier", "aggregate", "investigation", "reaction", "policy"):
         # "a guard was wounded in the latest of a string of raids": the aggregate names
         # what the event belongs to, told after it; "killed a man, identified as ...", "shot
         # three people; police are investigating": the inquiry follows the act told
