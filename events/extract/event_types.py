@@ -300,6 +300,9 @@ def find(text: str, sentences: list, language: str | None,
         # "protested over new fees and stoned a building": a violent verb joined by "and" is the
         # crowd's next act, out of reach of what it protests about (a crowd arrests nobody:
         # "demanding the release of accused and detained journalists")
+        # "demanding the release of a student, detained under the act": an arrest word right after
+        # a comma describes who is demanded free (a crowd arrests nobody)
+        described = tw.sub_event_type == "Arrests" and text[max(sent_start, m.start - 2):m.start] == ", "
         turned = (t.event_type_of[tw.sub_event_type] != "Strategic developments"
                   or tw.sub_event_type == "Looting/property destruction") and _coordinated_verb(text, sent_start, m, tabs)
         relative = False
@@ -326,7 +329,7 @@ def find(text: str, sentences: list, language: str | None,
             # "protested over power cuts, barricading roads": what the crowd protests about ends
             # at its clause; what they did after the comma is their own act
             grievance |= "grievance" in mod.value and gap <= tabs.grievance_window and reaches and not turned and \
-                not _CLAUSE_BREAK.search(text[mod.end:m.start])
+                not _CLAUSE_BREAK.search(text[mod.end:m.start - 2 if described else m.start])
             grievance |= "protest_object" in mod.value and gap <= tabs.object_window    # "protested the arrest of"
             # "relatives of three farmers killed in a land dispute marched to the governor's
             # office": the dead the crowd gathers over, wherever its protest word stands
@@ -338,7 +341,7 @@ def find(text: str, sentences: list, language: str | None,
             # "demanding punishment for those behind the earlier clash": a demand reaches to the
             # end of its clause, however long the phrase of what is demanded
             grievance |= "demand" in mod.value and gap <= tabs.demand_window and reaches and not turned and \
-                not _CLAUSE_BREAK.search(text[mod.end:m.start])
+                not _CLAUSE_BREAK.search(text[mod.end:m.start - 2 if described else m.start])
             # "threatened to carry out their bombings", "requested the arrest of": what is
             # threatened or asked for, to the end of its clause, has not happened
             hypothetical |= "intent" in mod.value and gap <= tabs.demand_window and \
