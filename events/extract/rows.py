@@ -484,10 +484,12 @@ def _acled_type(ctx: Ctx, ev: Event, actors: list[Actor]) -> tuple[Trigger | Non
                                    and not t.civilian_targeting for t in beaten) and \
             not any(a.role == "perpetrator" and a.kind in ARMED + STATE for a in told):
         return beaten[0], "Riots", "Mob violence"
-    if demo and violent and not _armed_violence(specific) and not kinds & set(ARMED) and \
-            not any(a.role == "perpetrator" and a.kind in STATE for a in told) and \
-            (crowd_doers or any(t.event_type == "Riots" for t in demo)) and \
-            not any(a.role == "target" and a.kind == "protesters" for a in told):
+    # (the crowd told as the doer keeps its violence whatever the police did: "police dispersed the
+    # protesters after they began pelting the officers with stones")
+    if demo and violent and not _armed_violence(specific) and not kinds & set(ARMED) and (crowd_doers or (
+            not any(a.role == "perpetrator" and a.kind in STATE for a in told)
+            and any(t.event_type == "Riots" for t in demo)
+            and not any(a.role == "target" and a.kind == "protesters" for a in told))):
         # "rioters hurled petrol bombs at the house", "protesters stoned the police": the crowd's
         # own violence with its hands, stones, fire or crude bombs is the riot (a demonstration's
         # when they were demonstrating, else a mob's)
