@@ -157,3 +157,17 @@ def test_an_attacker_opening_the_toll_is_counted_once(lang, text, expected):
 ])
 def test_a_part_before_a_preposition_is_no_toll(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # three or more people, one each, listed before a plural casualty word, with or without the
+    # comma before "and"; a date or a place opening the sentence is no item of the list
+    ("en", "A teacher, a villager and a police officer were killed when gunmen fired on the market.", 3),
+    ("en", "A teacher, a villager, and a police officer were killed.", 3),
+    ("en", "On Monday, a teacher, a guard and a driver were killed.", 3),
+    ("en", "In Kano, a guard and a driver were killed.", 2),
+    ("en", "A TEACHER, A FARMER AND A STUDENT WERE KILLED.", 3),
+    ("id", "Seorang guru, seorang petani, dan seorang polisi tewas saat pria bersenjata menembaki pasar.", 3),
+])
+def test_people_listed_before_the_casualty_word(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == [("killed", expected)]

@@ -867,9 +867,11 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
     plural_in_word = _starts_with([(o, o) for o in own], single.aux_plural)
     singular_in_word = _starts_with([(o, o) for o in own], single.aux)     # the pattern "was killed"
     clause = before
+    cut = None          # where the clause begins after a comma: an earlier item of a list may stand before it
     for i in range(len(before) - 1, -1, -1):
         if _CLAUSE.fullmatch(before[i][0]):
             clause = before[i + 1:]
+            cut = i if before[i][0] == "," else None
             if not clause and before[i][0] == ",":        # "Rojas, the union leader, died": the apposition
                 prev = next((j for j in range(i - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), None)
                 if prev is not None and before[prev][0] == ",":
@@ -921,6 +923,9 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
         return 1, start, w.end, perps                  # "a soldier was shot and killed"
     if aux < 0:
         parts = _split_and(body, single.ands)
+        listed = _listed_before(before, cut, [p for p in parts if p], single, mixed)
+        if listed is not None:
+            return listed[0], listed[1], w.end, perps   # "a teacher, a villager and a police officer were killed"
         first_named = bool(parts and parts[0]) and (mixed and parts[0][-1][0][:1].isupper() and
                                                     parts[0][-1][0][:1].isalpha() and len(parts[0]) >= 2 and
                                                     parts[0][-2][0][:1].isupper() or
@@ -976,6 +981,30 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
                 and not (opener is not None and any(x[1].endswith(single.verb_suffixes) for x in subject)):
             return len(parts), subject[0][2], w.end, perps
     return None
+
+
+def _listed_before(before: list, cut: int | None, parts: list[list], single: _Single, mixed: bool
+                   ) -> tuple[int, int] | None:
+    """(people, start) of a list of three or more, one person each, told before a plural casualty
+    word: "a teacher, a villager and a police officer were killed", "..., and a police officer were
+    killed" (the clause the subject search stopped at is its last item or two). None when any item
+    is no one person ("In Kano, a guard and a driver": the place is no item)."""
+    if cut is None or not parts or not all(_one_of_two(p, single, mixed) for p in parts):
+        return None
+    items, end = [], cut
+    while end is not None and end > 0:
+        start = next((j for j in range(end - 1, -1, -1) if _CLAUSE.fullmatch(before[j][0])), -1)
+        item = before[start + 1:end]
+        # (an item opens with its article, "a"/"the"/"his": "On Monday," and "In Kano," are no people)
+        if not item or item[0][1] not in single.determiners or not _one_of_two(item, single, mixed):
+            break
+        items.append(item)
+        end = start if start >= 0 and before[start][0] == "," else None
+    if end is not None and end > 0 and not items:
+        return None
+    if not items or len(items) + len(parts) < 3:
+        return None
+    return len(items) + len(parts), items[-1][0][2]
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")     # "NPAs", "IDPs": members of a body, no person's name
