@@ -244,7 +244,8 @@ def _has_span(spans: list[tuple[int, int]], span_starts: list[int], start: int, 
 
 
 def find(text: str, sentences: list, language: str | None,
-         exclude: list[tuple[int, int]] = (), pursued: list[tuple[int, int]] | None = None) -> list[Trigger]:
+         exclude: list[tuple[int, int]] = (), pursued: list[tuple[int, int]] | None = None,
+         grieved_spans: list[tuple[int, int]] | None = None) -> list[Trigger]:
     """Triggers of a text split into `sentences` (objects with start/end); words inside the
     `exclude` spans (dates: "March 23", "3 May") are neither triggers nor modifiers. The spans of
     attack words told as what an arrest, a hunt, a funeral or a trial is about are appended to
@@ -379,10 +380,16 @@ def find(text: str, sentences: list, language: str | None,
     # an attack pursued as the suspects' carries the reason clause on ("... suspected of
     # carrying out the ambush that killed two soldiers")
     out = _pursued(text, out, reasons, pursuit_mods, starts, tabs.pursuit_window, pursued, suspects)
+    out = _grievances(out, grieved, crowd_words, mourned_at)
     if pursued is not None:
         pursued.extend(suspects)
         pursued.sort()
-    return _grievances(out, grieved, crowd_words, mourned_at)
+    if grieved_spans is not None:
+        # "protested against the killing of their colleague on Wednesday": what a crowd protests
+        # about is told with its own date and toll, not the protest's
+        grieved_spans.extend(sorted((t.start, t.end) for i, t in enumerate(out) if i in grieved and t.hypothetical
+                                    and t.event_type != "Protests"))
+    return out
 
 
 # what an arrest, a hunt, a funeral or a trial is about is no event of that sentence
@@ -535,7 +542,10 @@ def run(doc: Doc) -> None:
     funeral or a trial is about."""
     dates = [(d.start, d.end) for d in doc.findings.get("dates", [])]
     pursued: list[tuple[int, int]] = []
-    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language, dates, pursued)
+    grieved: list[tuple[int, int]] = []
+    doc.findings["event_types"] = find(doc.article.text, doc.sentences, doc.language, dates, pursued, grieved)
     # attack words told as the reason of an arrest, a hunt, a funeral or a trial (`story` keeps
-    # their dates and tolls off the sentence's event)
+    # their dates and tolls off the sentence's event), and as what a crowd protests about
+    # (`story` keeps the dates told after them off the protest)
     doc.findings["pursued"] = pursued
+    doc.findings["grieved"] = grieved

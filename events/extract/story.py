@@ -250,14 +250,30 @@ def _pursued_clause(doc: Doc, usable: list[Trigger]):
     dua petani pekan lalu". Such a date or toll is not the arrest's; it is told after the pursued
     word with no event word of the sentence between, or (a date) just before it."""
     spans = sorted(doc.findings.get("pursued") or [])
-    if not spans:
+    grieved = doc.findings.get("grieved") or []
+    if not spans and not grieved:
         return lambda item, is_date: False
     starts = [s for s, _ in spans]
     used = sorted(t.start for t in usable)
     text = doc.article.text
     sentences = doc.sentences
+    grieved_starts = [s for s, _ in grieved]
+
+    def of_grievance(item) -> bool:
+        """"protested on Friday against the killing of a colleague on Wednesday": a date told
+        after what the crowd protests about, with no event word between, is that death's."""
+        k = bisect.bisect_right(grieved_starts, item.start) - 1
+        s = sentences[item.sentence] if item.sentence < len(sentences) else None
+        if k < 0 or (s is not None and grieved[k][0] < s.start):
+            return False
+        j = bisect.bisect_right(used, grieved[k][1])
+        return j >= len(used) or used[j] >= item.start
 
     def told_of(item, is_date: bool) -> bool:
+        if is_date and grieved and of_grievance(item):
+            return True
+        if not spans:
+            return False
         s = sentences[item.sentence] if item.sentence < len(sentences) else None
         lo, hi = (s.start, s.end) if s is not None else (0, len(text))
         k = bisect.bisect_right(starts, item.start) - 1          # the last pursued word before it
