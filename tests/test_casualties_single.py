@@ -149,3 +149,15 @@ def test_headline_subject_without_an_article(lang, text, expected):
 ])
 def test_count_after_a_comma_is_no_object_of_a_word_with_its_subject(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # in capitals, a person's name right before "died" (no auxiliary) is one dead
+    ("en", "OFFICIALS SAID THAT FORMER DEFENSE MINISTER GENERAL RAMON ALVAREZ DIED TODAY IN LIMA AFTER AN "
+           "ATTACK.", [("killed", 1)]),
+    ("en", "COLONEL PEREZ DIED IN THE HOSPITAL.", [("killed", 1)]),
+    ("en", "THE FIGHTING DIED DOWN LATER.", []),
+    ("id", "BRIPKA ANDI TEWAS DI RUMAH SAKIT.", [("killed", 1)]),
+])
+def test_a_name_in_capitals_before_died(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == expected

@@ -955,6 +955,8 @@ def _subject(before: list, own: list, w, single: _Single, mixed: bool, opens: bo
         names += 1
     if (names >= 2 or (names == 1 and len(body) > 1)) and not _PLURAL_ACRONYM.fullmatch(body[-1][0]):
         return 1, body[-names][2], w.end, perps      # "Bripka Marsidon tewas", "... when Khan died"
+    if not mixed and aux == 0 and _upper_name(body[-2:], single):
+        return 1, body[-2][2], w.end, perps          # "GENERAL ENRIQUE LOPEZ ALBUJAR DIED TODAY"
     for i in range(max(0, len(body) - 5), len(body)):
         if body[i][1] in single.determiners:
             phrase = body[i + 1:]
