@@ -76,7 +76,10 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
     """Cue kinds of one sentence; "sepanjang 2023", "throughout 2022": a whole year told at
     once is an aggregate, whatever is counted."""
     found: set[str] = set()
-    matches = matcher.find(text)
+    # "in the Beechmount Parade area", "the Anniversary Hotel": a capitalised cue word right after
+    # another capitalised word of running text is part of a name, no cue (not in capitals)
+    mixed = not text.isupper()
+    matches = [m for m in matcher.find(text) if not (mixed and _inside_name(text, m.start, m.end))]
     occasions = [m.end for m in matches if "occasion" in m.value]
     # "to avenge the murder of their chief two days earlier, youths ...": the avenged past is the motive
     motives = []
@@ -99,6 +102,17 @@ def _sentence_cues(matcher: Matcher, text: str) -> set[str]:
                 kinds.add("aggregate")
         found |= kinds
     return found
+
+
+_PREV_WORD = re.compile(r"([A-Za-z][\w'-]*)\s+$")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """The matched words are capitalised and follow a capitalised word in the same run of text."""
+    if not text[start:start + 1].isupper() or not all(w[:1].isupper() for w in text[start:end].split()):
+        return False
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    return prev is not None and prev.group(1)[:1].isupper() and prev.start() > 0
 
 
 def _among_the_dead(matcher: Matcher, sentence, tolls: list[Casualty], kind: str) -> bool:
