@@ -171,3 +171,13 @@ def test_a_part_before_a_preposition_is_no_toll(lang, text, expected):
 ])
 def test_people_listed_before_the_casualty_word(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == [("killed", expected)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a relative told by the possessive suffix after "dan" is one more person
+    ("id", "Seorang ibu dan anaknya tewas dalam ledakan itu.", 2),
+    ("id", "Lima petani dan sopirnya tewas diserang kelompok bersenjata.", 6),
+    ("en", "Five farmers and their driver were killed in the ambush.", 6),
+])
+def test_a_relative_after_and_is_one_more(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == [("killed", expected)]
