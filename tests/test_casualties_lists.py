@@ -181,3 +181,13 @@ def test_people_listed_before_the_casualty_word(lang, text, expected):
 ])
 def test_a_relative_after_and_is_one_more(lang, text, expected):
     assert [(c.kind, c.low) for c in found(text, lang)] == [("killed", expected)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # one person told before a list of counts joined by a comma is the toll's too
+    ("en", "The blast killed the commander, two guards and two civilians.", 5),
+    ("en", "The blast killed the driver, three passengers, and a child.", 5),
+    ("en", "The attack killed three people, police said.", 3),
+])
+def test_one_person_before_a_list_of_counts(lang, text, expected):
+    assert [(c.kind, c.low) for c in found(text, lang)] == [("killed", expected)]

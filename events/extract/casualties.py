@@ -1150,7 +1150,8 @@ def _one_before(text: str, after_word: int, count_start: int, single: _Single) -
         words = words[1:]
     if words and words[-1][1] in single.list_determiners:      # "... and his two sons"
         words = words[:-1]
-    if len(words) < 2 or words[-1][1] not in single.ands:
+    # (a comma joins too: "the blast killed the commander, two guards and two civilians")
+    if len(words) < 2 or words[-1][1] not in single.ands and words[-1][1] != ",":
         return 0
     phrase = words[:-1]
     while phrase and phrase[-1][1] == ",":
