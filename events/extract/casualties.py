@@ -1002,8 +1002,6 @@ def _listed_before(before: list, cut: int | None, parts: list[list], single: _Si
             break
         items.append(item)
         end = start if start >= 0 and before[start][0] == "," else None
-    if end is not None and end > 0 and not items:
-        return None
     if not items or len(items) + len(parts) < 3:
         return None
     return len(items) + len(parts), items[-1][0][2]

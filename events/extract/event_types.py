@@ -65,6 +65,11 @@ class Tables:
     verb_prefixes: tuple[str, ...] = ()            # ... or beginnings ("melempari")
 
 
+def _topic(code: str, topic: str) -> dict:
+    """A language's data file of `topic`, or nothing when the language has none."""
+    return lang.load(code, topic) if topic in lang.topics(code) else {}
+
+
 def fallback_languages(language: str | None, topic: str = "triggers") -> list[str]:
     """The language's own data, or every language's when it has none (names travel)."""
     if language in lang.languages():
@@ -107,8 +112,11 @@ def tables(language: str | None) -> Tables:
     for code in fallback_languages(language):
         turn = lang.load(code, "triggers").get("modifiers", {}).get("coordinated_verb", {})
         coordinators.update(fold(w) for w in turn.get("coordinators", []))
-        endings.extend(turn.get("verb_endings", []))
-        prefixes.extend(turn.get("verb_prefixes", []))
+        if turn:
+            # how a verb looks has one home per language: casualties.toml [single] verb_suffixes
+            # ("exploded"), actors.toml [actor_extension] verb_prefixes ("melempari")
+            endings.extend(fold(w) for w in _topic(code, "casualties").get("single", {}).get("verb_suffixes", []))
+            prefixes.extend(fold(w) for w in _topic(code, "actors").get("actor_extension", {}).get("verb_prefixes", []))
         for entry_words, tw in _entries(code):
             words.extend((w, tw) for w in entry_words)
         # phrases that hold an event word but tell no event ("harshly attacked the president",
@@ -298,12 +306,12 @@ def find(text: str, sentences: list, language: str | None,
         # protested about stands right after the grievance word ("against the clash with police")
         # or in a clause of its own ("against the trial of youths who clashed with")
         own_window = tabs.crowd_grievance_window if tw.own_act else None
-        # "protested over new fees and stoned a building": a violent verb joined by "and" is the
-        # crowd's next act, out of reach of what it protests about (a crowd arrests nobody:
-        # "demanding the release of accused and detained journalists")
         # "demanding the release of a student, detained under the act": an arrest word right after
         # a comma describes who is demanded free (a crowd arrests nobody)
         described = tw.sub_event_type == "Arrests" and text[max(sent_start, m.start - 2):m.start] == ", "
+        # "protested over new fees and stoned a building": a violent verb joined by "and" is the
+        # crowd's next act, out of reach of what it protests about (no arrest word: "demanding the
+        # release of accused and detained journalists")
         turned = (t.event_type_of[tw.sub_event_type] != "Strategic developments"
                   or tw.sub_event_type == "Looting/property destruction") and _coordinated_verb(text, sent_start, m, tabs)
         relative = False

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from events import lang as langdata
 from events import schema
@@ -841,7 +841,7 @@ def _completed(text: str, folded: str, found: list[Match], w: Words, gaz: Gazett
     return sorted(kept + extra, key=lambda m: m.start)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)       # pairs of names read in text: bounded over a long ingest
 def _spelled_alike(name: str, key: str) -> bool:
     return difflib.SequenceMatcher(None, name, key).ratio() >= SPELLING_RATIO
 
